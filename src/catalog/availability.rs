@@ -1,0 +1,78 @@
+//! Where Amazon Q Business runs: its partitions and regions (reference §1).
+
+use thiserror::Error;
+
+use crate::policy::Partition;
+
+/// Regions with a Q Business endpoint, by partition. No aws-cn or aws-us-gov endpoint exists.
+pub const QBUSINESS_REGIONS: &[(Partition, &str)] = &[
+    (Partition::Aws, "ap-southeast-2"),
+    (Partition::Aws, "eu-west-1"),
+    (Partition::Aws, "us-east-1"),
+    (Partition::Aws, "us-west-2"),
+];
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum AvailabilityError {
+    #[error("Amazon Q Business is not available in region {region:?}; valid regions are {}", valid_regions())]
+    Region { region: String },
+    #[error("region {region:?} is in partition {}, not {partition}; in {partition} Amazon Q Business runs in {}", Partition::of_region(region), regions_of(*partition))]
+    PartitionMismatch { partition: Partition, region: String },
+    #[error("Amazon Q Business is not available in partition {partition}; it runs only in partition aws (regions {})", valid_regions())]
+    Partition { partition: Partition },
+}
+
+fn regions_of(partition: Partition) -> String {
+    let regions: Vec<&str> = QBUSINESS_REGIONS.iter().filter(|(p, _)| *p == partition).map(|(_, r)| *r).collect();
+    if regions.is_empty() {
+        "no region".to_owned()
+    } else {
+        regions.join(", ")
+    }
+}
+
+fn valid_regions() -> String {
+    QBUSINESS_REGIONS.iter().map(|(_, r)| *r).collect::<Vec<_>>().join(", ")
+}
+
+pub fn check_partition(partition: Partition) -> Result<(), AvailabilityError> {
+    if QBUSINESS_REGIONS.iter().any(|(p, _)| *p == partition) {
+        Ok(())
+    } else {
+        Err(AvailabilityError::Partition { partition })
+    }
+}
+
+/// The region must have Q Business and belong to the partition.
+pub fn check_region(partition: Partition, region: &str) -> Result<(), AvailabilityError> {
+    check_partition(partition)?;
+    if QBUSINESS_REGIONS.iter().any(|(p, r)| *p == partition && *r == region) {
+        return Ok(());
+    }
+    if Partition::of_region(region) != partition && !region.is_empty() {
+        return Err(AvailabilityError::PartitionMismatch { partition, region: region.to_owned() });
+    }
+    Err(AvailabilityError::Region { region: region.to_owned() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_and_partitions() {
+        assert_eq!(check_region(Partition::Aws, "eu-west-1"), Ok(()));
+        assert_eq!(
+            check_region(Partition::Aws, "eu-central-1").unwrap_err().to_string(),
+            "Amazon Q Business is not available in region \"eu-central-1\"; valid regions are ap-southeast-2, eu-west-1, us-east-1, us-west-2"
+        );
+        assert_eq!(
+            check_region(Partition::Aws, "cn-north-1").unwrap_err().to_string(),
+            "region \"cn-north-1\" is in partition aws-cn, not aws; in aws Amazon Q Business runs in ap-southeast-2, eu-west-1, us-east-1, us-west-2"
+        );
+        assert_eq!(
+            check_region(Partition::AwsUsGov, "us-gov-west-1").unwrap_err().to_string(),
+            "Amazon Q Business is not available in partition aws-us-gov; it runs only in partition aws (regions ap-southeast-2, eu-west-1, us-east-1, us-west-2)"
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Names of the AWS resources users point a role at, validated as AWS defines them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use thiserror::Error;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum NameError {
+    #[error("{0:?} is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit (give the name, not an ARN or URL)")]
+    Bucket(String),
+    #[error("{0:?} is not a subnet id: expected subnet- followed by 8 or 17 hex digits, e.g. \"subnet-0123456789abcdef0\"")]
+    Subnet(String),
+    #[error("{0:?} is not a security group id: expected sg- followed by 8 or 17 hex digits, e.g. \"sg-0123456789abcdef0\"")]
+    SecurityGroup(String),
+    #[error("{0:?} is not an S3 key prefix: it must not start with \"/\" or contain \"*\", \"?\" or control characters")]
+    KeyPrefix(String),
+}
+
+/// An S3 bucket name (the DNS-compatible rules that apply to all new buckets).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BucketName(String);
+
+impl FromStr for BucketName {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let b = s.as_bytes();
+        let allowed = b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'.' || *c == b'-');
+        let ends_ok = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
+        if (3..=63).contains(&b.len()) && allowed && ends_ok(b.first()) && ends_ok(b.last()) && !s.contains("..") {
+            Ok(BucketName(s.to_owned()))
+        } else {
+            Err(NameError::Bucket(s.to_owned()))
+        }
+    }
+}
+
+impl fmt::Display for BucketName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A key prefix inside a bucket, e.g. `certificates/`; wildcards would widen the grant, so none.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyPrefix(String);
+
+impl FromStr for KeyPrefix {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.starts_with('/') || s.contains(['*', '?']) || s.chars().any(char::is_control) {
+            Err(NameError::KeyPrefix(s.to_owned()))
+        } else {
+            Ok(KeyPrefix(s.to_owned()))
+        }
+    }
+}
+
+impl KeyPrefix {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn is_ec2_id(s: &str, prefix: &str) -> bool {
+    s.strip_prefix(prefix)
+        .is_some_and(|hex| matches!(hex.len(), 8 | 17) && hex.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)))
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SubnetId(String);
+
+impl FromStr for SubnetId {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if is_ec2_id(s, "subnet-") {
+            Ok(SubnetId(s.to_owned()))
+        } else {
+            Err(NameError::Subnet(s.to_owned()))
+        }
+    }
+}
+
+impl SubnetId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SecurityGroupId(String);
+
+impl FromStr for SecurityGroupId {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if is_ec2_id(s, "sg-") {
+            Ok(SecurityGroupId(s.to_owned()))
+        } else {
+            Err(NameError::SecurityGroup(s.to_owned()))
+        }
+    }
+}
+
+impl SecurityGroupId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bucket_names() {
+        for ok in ["my-docs", "a.b.c", "abc", "0bucket9"] {
+            assert!(ok.parse::<BucketName>().is_ok(), "{ok}");
+        }
+        for bad in ["ab", "My-Docs", "-docs", "docs-", "a..b", "arn:aws:s3:::docs", "s3://docs", &"a".repeat(64)] {
+            assert!(bad.parse::<BucketName>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn ec2_ids_and_prefixes() {
+        assert!("subnet-0123456789abcdef0".parse::<SubnetId>().is_ok());
+        assert!("subnet-01234567".parse::<SubnetId>().is_ok());
+        assert!("subnet-0123".parse::<SubnetId>().is_err());
+        assert!("sg-0123456789ABCDEF0".parse::<SecurityGroupId>().is_err());
+        assert!("certs/".parse::<KeyPrefix>().is_ok());
+        assert!("certs/*".parse::<KeyPrefix>().is_err());
+        assert!("/certs".parse::<KeyPrefix>().is_err());
+    }
+}

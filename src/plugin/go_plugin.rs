@@ -1,0 +1,59 @@
+//! go-plugin's side services on the same server: controller (Shutdown), stdio and broker streams.
+
+use futures_util::StreamExt;
+use tonic::codegen::BoxStream;
+use tonic::{Request, Response, Status, Streaming};
+
+use super::proto::plugin as pb;
+use super::shutdown::ShutdownSignal;
+
+/// An output stream that sends nothing and ends when the plugin shuts down, so open streams never
+/// hold the graceful shutdown back.
+fn silent_until_shutdown<T: Send + 'static>(shutdown: ShutdownSignal) -> BoxStream<T> {
+    Box::pin(futures_util::stream::once(async move { shutdown.wait().await }).filter_map(|()| async { None }))
+}
+
+#[derive(Clone)]
+pub struct Controller {
+    pub shutdown: ShutdownSignal,
+}
+
+#[tonic::async_trait]
+impl pb::grpc_controller_server::GrpcController for Controller {
+    async fn shutdown(&self, _request: Request<pb::Empty>) -> Result<Response<pb::Empty>, Status> {
+        super::log::debug("GRPCController.Shutdown");
+        self.shutdown.trigger();
+        Ok(Response::new(pb::Empty {}))
+    }
+}
+
+/// Our stdout carries only the handshake and we log to stderr, so there is never stdio to forward.
+#[derive(Clone)]
+pub struct Stdio {
+    pub shutdown: ShutdownSignal,
+}
+
+#[tonic::async_trait]
+impl pb::grpc_stdio_server::GrpcStdio for Stdio {
+    async fn stream_stdio(&self, _request: Request<()>) -> Result<Response<BoxStream<pb::StdioData>>, Status> {
+        Ok(Response::new(silent_until_shutdown(self.shutdown.clone())))
+    }
+}
+
+/// Terraform providers open no extra connections; the broker stream is accepted and left idle.
+#[derive(Clone)]
+pub struct Broker {
+    pub shutdown: ShutdownSignal,
+}
+
+#[tonic::async_trait]
+impl pb::grpc_broker_server::GrpcBroker for Broker {
+    async fn start_stream(
+        &self,
+        request: Request<Streaming<pb::ConnInfo>>,
+    ) -> Result<Response<BoxStream<pb::ConnInfo>>, Status> {
+        let mut incoming = request.into_inner();
+        tokio::spawn(async move { while let Some(Ok(_)) = incoming.next().await {} });
+        Ok(Response::new(silent_until_shutdown(self.shutdown.clone())))
+    }
+}

@@ -1,0 +1,93 @@
+//! go-plugin's start-up contract: the magic cookie, protocol version choice, and the handshake line.
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use rustls::pki_types::CertificateDer;
+use thiserror::Error;
+
+pub const MAGIC_COOKIE_KEY: &str = "TF_PLUGIN_MAGIC_COOKIE";
+pub const MAGIC_COOKIE_VALUE: &str = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+pub const CORE_PROTOCOL_VERSION: u32 = 1;
+pub const APP_PROTOCOL_VERSION: u32 = 6;
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum HandshakeError {
+    #[error(
+        "This is a Terraform plugin (the qbusiness provider). Terraform starts it when a configuration uses \
+         source = \"qbusiness-iam/qbusiness\"; it is not meant to be run directly."
+    )]
+    NotStartedByTerraform,
+    #[error("Terraform offers plugin protocol versions {offered:?}, but this provider speaks only version 6; use Terraform 1.0 or newer.")]
+    UnsupportedProtocol { offered: String },
+}
+
+/// What the host asked for through the environment.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct HostRequest {
+    /// PEM of the host's certificate when it wants AutoMTLS.
+    pub client_certificate: Option<String>,
+    /// Parent directory for the socket's private directory (`PLUGIN_UNIX_SOCKET_DIR`).
+    pub socket_parent: Option<PathBuf>,
+}
+
+/// Reads the host's request from environment variables (`lookup` is `std::env::var` outside tests).
+pub fn read_host_request(lookup: impl Fn(&str) -> Option<String>) -> Result<HostRequest, HandshakeError> {
+    if lookup(MAGIC_COOKIE_KEY).as_deref() != Some(MAGIC_COOKIE_VALUE) {
+        return Err(HandshakeError::NotStartedByTerraform);
+    }
+    if let Some(offered) = lookup("PLUGIN_PROTOCOL_VERSIONS") {
+        let speaks_ours = offered.split(',').any(|v| v.trim().parse::<u32>() == Ok(APP_PROTOCOL_VERSION));
+        if !offered.trim().is_empty() && !speaks_ours {
+            return Err(HandshakeError::UnsupportedProtocol { offered });
+        }
+    }
+    Ok(HostRequest {
+        client_certificate: lookup("PLUGIN_CLIENT_CERT").filter(|pem| !pem.trim().is_empty()),
+        socket_parent: lookup("PLUGIN_UNIX_SOCKET_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from),
+    })
+}
+
+/// `1|6|unix|/path/to/socket|grpc|<certificate DER, base64 without padding>` and a newline.
+pub fn handshake_line(socket: &Path, server_certificate: Option<&CertificateDer<'_>>) -> String {
+    let certificate = server_certificate
+        .map(|der| base64::engine::general_purpose::STANDARD_NO_PAD.encode(der))
+        .unwrap_or_default();
+    format!("{CORE_PROTOCOL_VERSION}|{APP_PROTOCOL_VERSION}|unix|{}|grpc|{certificate}\n", socket.display())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |key| map.get(key).cloned()
+    }
+
+    #[test]
+    fn missing_or_wrong_cookie_is_refused() {
+        assert_eq!(read_host_request(env(&[])), Err(HandshakeError::NotStartedByTerraform));
+        assert_eq!(read_host_request(env(&[(MAGIC_COOKIE_KEY, "nope")])), Err(HandshakeError::NotStartedByTerraform));
+    }
+
+    #[test]
+    fn protocol_six_must_be_offered() {
+        let refused = read_host_request(env(&[(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE), ("PLUGIN_PROTOCOL_VERSIONS", "4,5")]));
+        assert_eq!(refused, Err(HandshakeError::UnsupportedProtocol { offered: "4,5".into() }));
+        let accepted = read_host_request(env(&[
+            (MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE),
+            ("PLUGIN_PROTOCOL_VERSIONS", "5,6"),
+            ("PLUGIN_UNIX_SOCKET_DIR", "/run/x"),
+        ]));
+        assert_eq!(accepted, Ok(HostRequest { client_certificate: None, socket_parent: Some("/run/x".into()) }));
+    }
+
+    #[test]
+    fn line_has_six_fields_and_unpadded_certificate() {
+        let der = CertificateDer::from(vec![1u8, 2, 3, 4]);
+        assert_eq!(handshake_line(Path::new("/tmp/p/plugin.sock"), Some(&der)), "1|6|unix|/tmp/p/plugin.sock|grpc|AQIDBA\n");
+        assert_eq!(handshake_line(Path::new("/s"), None), "1|6|unix|/s|grpc|\n");
+    }
+}

@@ -1,0 +1,180 @@
+//! Schemas a provider declares (provider block, data sources, functions) and their protobuf form.
+
+use std::collections::BTreeMap;
+
+use super::cty::Type;
+use super::proto::tfplugin6 as pb;
+
+/// Whether the user sets an attribute, may set it, or only reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    Required,
+    Optional,
+    Computed,
+}
+
+#[derive(Clone, Debug)]
+pub struct Attribute {
+    pub name: String,
+    pub ty: Type,
+    pub presence: Presence,
+    pub description: String,
+    pub sensitive: bool,
+}
+
+impl Attribute {
+    pub fn new(name: &str, ty: Type, presence: Presence, description: &str) -> Self {
+        Self { name: name.to_owned(), ty, presence, description: description.to_owned(), sensitive: false }
+    }
+
+    pub fn required(name: &str, ty: Type, description: &str) -> Self {
+        Self::new(name, ty, Presence::Required, description)
+    }
+
+    pub fn optional(name: &str, ty: Type, description: &str) -> Self {
+        Self::new(name, ty, Presence::Optional, description)
+    }
+
+    pub fn computed(name: &str, ty: Type, description: &str) -> Self {
+        Self::new(name, ty, Presence::Computed, description)
+    }
+}
+
+/// How repeated nested blocks collect into a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Nesting {
+    List,
+}
+
+#[derive(Clone, Debug)]
+pub struct NestedBlock {
+    pub type_name: String,
+    pub nesting: Nesting,
+    pub block: Block,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Block {
+    pub description: String,
+    pub attributes: Vec<Attribute>,
+    pub blocks: Vec<NestedBlock>,
+}
+
+impl Block {
+    /// The object type a configuration of this block decodes to.
+    pub fn value_type(&self) -> Type {
+        let attributes = self.attributes.iter().map(|a| (a.name.clone(), a.ty.clone()));
+        let blocks = self.blocks.iter().map(|b| {
+            let object = b.block.value_type();
+            let ty = match b.nesting {
+                Nesting::List => Type::list(object),
+            };
+            (b.type_name.clone(), ty)
+        });
+        Type::object(attributes.chain(blocks))
+    }
+
+    pub fn attribute(&self, name: &str) -> Option<&Attribute> {
+        self.attributes.iter().find(|a| a.name == name)
+    }
+
+    pub(crate) fn to_proto(&self, version: i64) -> pb::Schema {
+        pb::Schema { version, block: Some(self.block_proto()) }
+    }
+
+    fn block_proto(&self) -> pb::schema::Block {
+        pb::schema::Block {
+            version: 0,
+            attributes: self
+                .attributes
+                .iter()
+                .map(|a| pb::schema::Attribute {
+                    name: a.name.clone(),
+                    r#type: a.ty.to_json_bytes(),
+                    nested_type: None,
+                    description: a.description.clone(),
+                    required: a.presence == Presence::Required,
+                    optional: a.presence == Presence::Optional,
+                    computed: a.presence == Presence::Computed,
+                    sensitive: a.sensitive,
+                    description_kind: pb::StringKind::Markdown as i32,
+                    deprecated: false,
+                    write_only: false,
+                    deprecation_message: String::new(),
+                })
+                .collect(),
+            block_types: self
+                .blocks
+                .iter()
+                .map(|b| pb::schema::NestedBlock {
+                    type_name: b.type_name.clone(),
+                    block: Some(b.block.block_proto()),
+                    nesting: match b.nesting {
+                        Nesting::List => pb::schema::nested_block::NestingMode::List,
+                    } as i32,
+                    min_items: 0,
+                    max_items: 0,
+                })
+                .collect(),
+            description: self.description.clone(),
+            description_kind: pb::StringKind::Markdown as i32,
+            deprecated: false,
+            computed: false,
+            deprecation_message: String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Parameter {
+    pub name: String,
+    pub ty: Type,
+    pub description: String,
+}
+
+impl Parameter {
+    pub fn new(name: &str, ty: Type, description: &str) -> Self {
+        Self { name: name.to_owned(), ty, description: description.to_owned() }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Function {
+    pub summary: String,
+    pub description: String,
+    pub parameters: Vec<Parameter>,
+    pub return_type: Type,
+}
+
+impl Function {
+    pub(crate) fn to_proto(&self) -> pb::Function {
+        pb::Function {
+            parameters: self
+                .parameters
+                .iter()
+                .map(|p| pb::function::Parameter {
+                    name: p.name.clone(),
+                    r#type: p.ty.to_json_bytes(),
+                    allow_null_value: false,
+                    allow_unknown_values: false,
+                    description: p.description.clone(),
+                    description_kind: pb::StringKind::Markdown as i32,
+                })
+                .collect(),
+            variadic_parameter: None,
+            r#return: Some(pb::function::Return { r#type: self.return_type.to_json_bytes() }),
+            summary: self.summary.clone(),
+            description: self.description.clone(),
+            description_kind: pb::StringKind::Markdown as i32,
+            deprecation_message: String::new(),
+        }
+    }
+}
+
+/// Everything a provider declares, keyed by the full type name (`qbusiness_trust_policy`).
+#[derive(Clone, Debug, Default)]
+pub struct ProviderSchema {
+    pub provider: Block,
+    pub data_sources: BTreeMap<String, Block>,
+    pub functions: BTreeMap<String, Function>,
+}

@@ -1,0 +1,178 @@
+//! Runs a `Provider` as a go-plugin server: checks the host's request, listens on a private unix
+//! socket (TLS when asked), prints the handshake line, serves until told to stop, cleans up.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
+
+use thiserror::Error;
+use tokio::net::UnixListener;
+use tokio::sync::mpsc;
+use tokio_rustls::TlsAcceptor;
+use tokio_stream::wrappers::ReceiverStream;
+
+use super::connection::Connection;
+use super::go_plugin::{Broker, Controller, Stdio};
+use super::handshake::{handshake_line, read_host_request, HandshakeError, HostRequest};
+use super::log;
+use super::proto::plugin::{
+    grpc_broker_server::GrpcBrokerServer, grpc_controller_server::GrpcControllerServer,
+    grpc_stdio_server::GrpcStdioServer,
+};
+use super::proto::tfplugin6::provider_server::ProviderServer;
+use super::provider::Provider;
+use super::service::ProviderService;
+use super::shutdown::ShutdownSignal;
+use super::socket::SocketDir;
+use super::tls::{self, Identity, TlsError};
+
+/// After shutdown is asked for, connections get this long to finish before the process exits anyway.
+const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
+
+#[derive(Debug, Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Handshake(#[from] HandshakeError),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
+    #[error("cannot listen on a unix socket: {0}")]
+    Socket(#[from] std::io::Error),
+    #[error("gRPC server failed: {0}")]
+    Grpc(#[from] tonic::transport::Error),
+}
+
+/// The binary's whole `main`: serve `provider` as Terraform expects, and say how it ended.
+pub fn serve<P: Provider>(provider: P) -> ExitCode {
+    let request = match read_host_request(|key| std::env::var(key).ok()) {
+        Ok(request) => request,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcome = runtime.block_on(run(Arc::new(provider), request, ShutdownSignal::default()));
+    // Idle tasks (drained broker streams) must not delay the exit Terraform waits for.
+    runtime.shutdown_timeout(Duration::from_millis(50));
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            log::error(&error.to_string());
+            eprintln!("{error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Serves until `shutdown` triggers (Shutdown RPC, SIGINT or SIGTERM); the socket directory is gone on return.
+pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, shutdown: ShutdownSignal) -> Result<(), ServeError> {
+    let socket_dir = SocketDir::create(request.socket_parent.as_deref())?;
+    let listener = UnixListener::bind(socket_dir.socket_path())?;
+
+    let (acceptor, certificate) = match &request.client_certificate {
+        Some(pem) => {
+            let identity = Identity::generate()?;
+            let config = tls::server_config(&identity, tls::parse_certificate_pem(pem)?)?;
+            (Some(TlsAcceptor::from(Arc::new(config))), Some(identity.certificate))
+        }
+        None => (None, None),
+    };
+
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health.set_service_status("plugin", tonic_health::ServingStatus::Serving).await;
+
+    spawn_signal_listener(shutdown.clone());
+    let incoming = accept_connections(listener, acceptor, shutdown.clone());
+
+    let line = handshake_line(socket_dir.socket_path(), certificate.as_ref());
+    {
+        let mut stdout = std::io::stdout().lock();
+        stdout.write_all(line.as_bytes())?;
+        stdout.flush()?;
+    }
+    log::debug(&format!("serving on {}", socket_dir.socket_path().display()));
+
+    let server = tonic::transport::Server::builder()
+        .add_service(health_service)
+        .add_service(ProviderServer::new(ProviderService::new(provider)))
+        .add_service(GrpcControllerServer::new(Controller { shutdown: shutdown.clone() }))
+        .add_service(GrpcStdioServer::new(Stdio { shutdown: shutdown.clone() }))
+        .add_service(GrpcBrokerServer::new(Broker { shutdown: shutdown.clone() }))
+        .serve_with_incoming_shutdown(incoming, shutdown.clone().wait_owned());
+
+    let deadline = async {
+        shutdown.wait().await;
+        tokio::time::sleep(SHUTDOWN_GRACE).await;
+    };
+    tokio::select! {
+        served = server => served?,
+        () = deadline => log::debug("connections still open after shutdown; exiting anyway"),
+    }
+    drop(socket_dir);
+    Ok(())
+}
+
+fn spawn_signal_listener(shutdown: ShutdownSignal) {
+    use tokio::signal::unix::{signal, SignalKind};
+    tokio::spawn(async move {
+        let (Ok(mut interrupt), Ok(mut terminate)) = (signal(SignalKind::interrupt()), signal(SignalKind::terminate())) else {
+            log::error("cannot listen for SIGINT/SIGTERM");
+            return;
+        };
+        tokio::select! {
+            _ = interrupt.recv() => log::debug("SIGINT: shutting down"),
+            _ = terminate.recv() => log::debug("SIGTERM: shutting down"),
+        }
+        shutdown.trigger();
+    });
+}
+
+/// Accepts connections until shutdown. TLS handshakes run on their own tasks so that a slow or
+/// refused client (wrong certificate) never blocks the next one.
+fn accept_connections(
+    listener: UnixListener,
+    acceptor: Option<TlsAcceptor>,
+    shutdown: ShutdownSignal,
+) -> ReceiverStream<Result<Connection, std::io::Error>> {
+    let (sender, receiver) = mpsc::channel(16);
+    tokio::spawn(async move {
+        loop {
+            let stream = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok((stream, _)) => stream,
+                    Err(error) => {
+                        log::error(&format!("accept failed: {error}"));
+                        continue;
+                    }
+                },
+                () = shutdown.wait() => return,
+            };
+            match &acceptor {
+                None => {
+                    if sender.send(Ok(Connection::Plain(stream))).await.is_err() {
+                        return;
+                    }
+                }
+                Some(acceptor) => {
+                    let (acceptor, sender) = (acceptor.clone(), sender.clone());
+                    tokio::spawn(async move {
+                        match acceptor.accept(stream).await {
+                            Ok(tls) => {
+                                let _ = sender.send(Ok(Connection::Tls(Box::new(tls)))).await;
+                            }
+                            Err(error) => log::error(&format!("TLS handshake refused: {error}")),
+                        }
+                    });
+                }
+            }
+        }
+    });
+    ReceiverStream::new(receiver)
+}

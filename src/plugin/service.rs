@@ -1,0 +1,297 @@
+//! The `tfplugin6.Provider` gRPC service: decodes requests, calls the `Provider`, encodes answers.
+//! A panic inside the provider becomes an error diagnostic; the process keeps serving.
+
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Arc;
+
+use tonic::{Request, Response, Status};
+
+use super::cty::Type;
+use super::diagnostic::{Diagnostic, Diagnostics};
+use super::log;
+use super::proto::tfplugin6 as pb;
+use super::provider::{FunctionError, Provider};
+use super::value::Value;
+
+/// Responses that depend only on the schema, built once: Terraform asks for them in every process.
+struct SchemaAnswers {
+    metadata: pb::get_metadata::Response,
+    schema: pb::get_provider_schema::Response,
+    functions: pb::get_functions::Response,
+    provider_type: Type,
+    data_source_types: BTreeMap<String, Type>,
+}
+
+pub struct ProviderService<P> {
+    provider: Arc<P>,
+    answers: Arc<SchemaAnswers>,
+}
+
+impl<P> Clone for ProviderService<P> {
+    fn clone(&self) -> Self {
+        Self { provider: self.provider.clone(), answers: self.answers.clone() }
+    }
+}
+
+impl<P: Provider> ProviderService<P> {
+    pub fn new(provider: Arc<P>) -> Self {
+        let schema = provider.schema();
+        let capabilities = pb::ServerCapabilities {
+            plan_destroy: false,
+            // The schema never changes, so Terraform may reuse what it cached from another process.
+            get_provider_schema_optional: true,
+            move_resource_state: false,
+            generate_resource_config: false,
+        };
+        let functions: std::collections::HashMap<String, pb::Function> =
+            schema.functions.iter().map(|(name, f)| (name.clone(), f.to_proto())).collect();
+        let answers = SchemaAnswers {
+            metadata: pb::get_metadata::Response {
+                server_capabilities: Some(capabilities),
+                data_sources: schema
+                    .data_sources
+                    .keys()
+                    .map(|name| pb::get_metadata::DataSourceMetadata { type_name: name.clone() })
+                    .collect(),
+                functions: schema
+                    .functions
+                    .keys()
+                    .map(|name| pb::get_metadata::FunctionMetadata { name: name.clone() })
+                    .collect(),
+                ..Default::default()
+            },
+            schema: pb::get_provider_schema::Response {
+                provider: Some(schema.provider.to_proto(0)),
+                data_source_schemas: schema
+                    .data_sources
+                    .iter()
+                    .map(|(name, block)| (name.clone(), block.to_proto(0)))
+                    .collect(),
+                functions: functions.clone(),
+                server_capabilities: Some(capabilities),
+                ..Default::default()
+            },
+            functions: pb::get_functions::Response { functions, diagnostics: vec![] },
+            provider_type: schema.provider.value_type(),
+            data_source_types: schema
+                .data_sources
+                .iter()
+                .map(|(name, block)| (name.clone(), block.value_type()))
+                .collect(),
+        };
+        Self { provider, answers: Arc::new(answers) }
+    }
+
+    fn data_source_type(&self, type_name: &str) -> Result<&Type, Diagnostic> {
+        self.answers.data_source_types.get(type_name).ok_or_else(|| {
+            Diagnostic::error(
+                "Unknown data source",
+                format!(
+                    "This provider has no data source {type_name:?}. It has: {}.",
+                    self.answers.data_source_types.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            )
+        })
+    }
+}
+
+/// Runs provider code, turning a panic into an error diagnostic so that one bug never kills the plan.
+fn guarded<T>(rpc: &str, work: impl FnOnce() -> T) -> Result<T, Diagnostic> {
+    catch_unwind(AssertUnwindSafe(work)).map_err(|panic| {
+        let message = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_owned());
+        log::error(&format!("{rpc}: internal error: {message}"));
+        Diagnostic::error(
+            "Internal error in the qbusiness provider",
+            format!("{rpc} failed: {message}. This is a bug in the provider; please report it with the configuration that caused it."),
+        )
+    })
+}
+
+pub(crate) fn decode(value: Option<&pb::DynamicValue>, ty: &Type) -> Result<Value, Diagnostic> {
+    let invalid = |e: super::value::ValueError| {
+        Diagnostic::error("Invalid value received from Terraform", e.message).at(e.path)
+    };
+    match value {
+        Some(dv) if !dv.msgpack.is_empty() => Value::from_msgpack(&dv.msgpack, ty).map_err(invalid),
+        Some(dv) if !dv.json.is_empty() => Value::from_json(&dv.json, ty).map_err(invalid),
+        _ => Err(Diagnostic::error("Missing value", "Terraform sent no value where one was required.")),
+    }
+}
+
+pub(crate) fn encode(value: &Value, ty: &Type) -> Result<pb::DynamicValue, Diagnostic> {
+    value
+        .to_msgpack(ty)
+        .map(|msgpack| pb::DynamicValue { msgpack, json: vec![] })
+        .map_err(|e| {
+            Diagnostic::error(
+                "Internal error in the qbusiness provider",
+                format!("the provider built a value that does not fit its own schema at {:?}: {}", e.path.to_string(), e.message),
+            )
+        })
+}
+
+fn diagnostics_only(rpc: &str, work: impl FnOnce() -> Result<Diagnostics, Diagnostic>) -> Vec<pb::Diagnostic> {
+    let diagnostics = match guarded(rpc, work) {
+        Ok(Ok(diagnostics)) => diagnostics,
+        Ok(Err(diagnostic)) | Err(diagnostic) => diagnostic.into(),
+    };
+    diagnostics.to_proto()
+}
+
+#[tonic::async_trait]
+impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
+    async fn get_metadata(
+        &self,
+        _request: Request<pb::get_metadata::Request>,
+    ) -> Result<Response<pb::get_metadata::Response>, Status> {
+        log::debug("GetMetadata");
+        Ok(Response::new(self.answers.metadata.clone()))
+    }
+
+    async fn get_provider_schema(
+        &self,
+        _request: Request<pb::get_provider_schema::Request>,
+    ) -> Result<Response<pb::get_provider_schema::Response>, Status> {
+        log::debug("GetProviderSchema");
+        Ok(Response::new(self.answers.schema.clone()))
+    }
+
+    async fn get_functions(
+        &self,
+        _request: Request<pb::get_functions::Request>,
+    ) -> Result<Response<pb::get_functions::Response>, Status> {
+        log::debug("GetFunctions");
+        Ok(Response::new(self.answers.functions.clone()))
+    }
+
+    async fn validate_provider_config(
+        &self,
+        request: Request<pb::validate_provider_config::Request>,
+    ) -> Result<Response<pb::validate_provider_config::Response>, Status> {
+        log::debug("ValidateProviderConfig");
+        let request = request.into_inner();
+        let diagnostics = diagnostics_only("ValidateProviderConfig", || {
+            let config = decode(request.config.as_ref(), &self.answers.provider_type)?;
+            Ok(self.provider.validate_provider_config(&config))
+        });
+        Ok(Response::new(pb::validate_provider_config::Response { diagnostics }))
+    }
+
+    async fn configure_provider(
+        &self,
+        request: Request<pb::configure_provider::Request>,
+    ) -> Result<Response<pb::configure_provider::Response>, Status> {
+        log::debug("ConfigureProvider");
+        let request = request.into_inner();
+        let diagnostics = diagnostics_only("ConfigureProvider", || {
+            let config = decode(request.config.as_ref(), &self.answers.provider_type)?;
+            Ok(self.provider.configure_provider(&config))
+        });
+        Ok(Response::new(pb::configure_provider::Response { diagnostics }))
+    }
+
+    async fn validate_data_resource_config(
+        &self,
+        request: Request<pb::validate_data_resource_config::Request>,
+    ) -> Result<Response<pb::validate_data_resource_config::Response>, Status> {
+        let request = request.into_inner();
+        log::debug(&format!("ValidateDataResourceConfig {}", request.type_name));
+        let diagnostics = diagnostics_only("ValidateDataResourceConfig", || {
+            let ty = self.data_source_type(&request.type_name)?;
+            let config = decode(request.config.as_ref(), ty)?;
+            Ok(self.provider.validate_data_source(&request.type_name, &config))
+        });
+        Ok(Response::new(pb::validate_data_resource_config::Response { diagnostics }))
+    }
+
+    async fn read_data_source(
+        &self,
+        request: Request<pb::read_data_source::Request>,
+    ) -> Result<Response<pb::read_data_source::Response>, Status> {
+        let request = request.into_inner();
+        log::debug(&format!("ReadDataSource {}", request.type_name));
+        let mut diagnostics = Diagnostics::default();
+        let outcome = guarded("ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
+            let ty = self.data_source_type(&request.type_name)?;
+            let config = decode(request.config.as_ref(), ty)?;
+            match self.provider.read_data_source(&request.type_name, &config, &mut diagnostics) {
+                Some(state) if !diagnostics.has_errors() => Ok(Some(encode(&state, ty)?)),
+                _ => Ok(None),
+            }
+        });
+        let state = match outcome {
+            Ok(Ok(state)) => state,
+            Ok(Err(diagnostic)) | Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                None
+            }
+        };
+        Ok(Response::new(pb::read_data_source::Response {
+            state,
+            diagnostics: diagnostics.to_proto(),
+            deferred: None,
+        }))
+    }
+
+    async fn call_function(
+        &self,
+        request: Request<pb::call_function::Request>,
+    ) -> Result<Response<pb::call_function::Response>, Status> {
+        let request = request.into_inner();
+        log::debug(&format!("CallFunction {}", request.name));
+        let outcome = guarded("CallFunction", || -> Result<pb::DynamicValue, FunctionError> {
+            let function = self.provider.schema().functions.get(&request.name).ok_or_else(|| FunctionError {
+                text: format!("this provider has no function {:?}", request.name),
+                argument: None,
+            })?;
+            if request.arguments.len() != function.parameters.len() {
+                return Err(FunctionError {
+                    text: format!(
+                        "{} takes {} arguments, got {}",
+                        request.name,
+                        function.parameters.len(),
+                        request.arguments.len()
+                    ),
+                    argument: None,
+                });
+            }
+            let arguments = request
+                .arguments
+                .iter()
+                .zip(&function.parameters)
+                .enumerate()
+                .map(|(i, (argument, parameter))| {
+                    decode(Some(argument), &parameter.ty).map_err(|d| FunctionError {
+                        text: format!("argument {:?}: {}", parameter.name, d.detail),
+                        argument: Some(i),
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let result = self.provider.call_function(&request.name, &arguments)?;
+            encode(&result, &function.return_type).map_err(|d| FunctionError { text: d.detail, argument: None })
+        });
+        let (result, error) = match outcome {
+            Ok(Ok(result)) => (Some(result), None),
+            Ok(Err(error)) => (None, Some(error)),
+            Err(diagnostic) => (None, Some(FunctionError { text: diagnostic.detail, argument: None })),
+        };
+        Ok(Response::new(pb::call_function::Response {
+            result,
+            error: error.map(|e| pb::FunctionError { text: e.text, function_argument: e.argument.map(|i| i as i64) }),
+        }))
+    }
+
+    async fn stop_provider(
+        &self,
+        _request: Request<pb::stop_provider::Request>,
+    ) -> Result<Response<pb::stop_provider::Response>, Status> {
+        // Every operation here finishes in microseconds; there is nothing in flight to cancel.
+        log::debug("StopProvider");
+        Ok(Response::new(pb::stop_provider::Response { error: String::new() }))
+    }
+}

@@ -1,0 +1,51 @@
+//! The unix socket's private directory (mode 0700), removed when the server ends.
+
+use std::io;
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+
+use tempfile::TempDir;
+
+pub struct SocketDir {
+    dir: TempDir,
+    socket: PathBuf,
+}
+
+impl SocketDir {
+    /// A fresh directory under `parent` (or the system temp dir), readable only by us, holding `plugin.sock`.
+    pub fn create(parent: Option<&Path>) -> io::Result<SocketDir> {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("qbusiness-plugin").permissions(std::fs::Permissions::from_mode(0o700));
+        let dir = match parent {
+            Some(parent) => builder.tempdir_in(parent)?,
+            None => builder.tempdir()?,
+        };
+        let socket = dir.path().join("plugin.sock");
+        Ok(SocketDir { dir, socket })
+    }
+
+    pub fn socket_path(&self) -> &Path {
+        &self.socket
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn private_and_removed_on_drop() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = SocketDir::create(Some(parent.path())).unwrap();
+        let path = dir.path().to_owned();
+        assert!(path.starts_with(parent.path()));
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o700);
+        assert_eq!(dir.socket_path(), path.join("plugin.sock"));
+        drop(dir);
+        assert!(!path.exists());
+    }
+}

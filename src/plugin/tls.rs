@@ -1,0 +1,207 @@
+//! AutoMTLS as go-plugin does it: a fresh self-signed certificate per process, and the peer's
+//! certificate pinned exactly (Terraform passes its own in `PLUGIN_CLIENT_CERT`).
+
+use std::sync::Arc;
+
+use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair, KeyUsagePurpose};
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider, WebPkiSupportedAlgorithms};
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer, ServerName, UnixTime};
+use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
+use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum TlsError {
+    #[error("cannot generate the plugin certificate: {0}")]
+    Certificate(#[from] rcgen::Error),
+    #[error("TLS configuration failed: {0}")]
+    Rustls(#[from] rustls::Error),
+    #[error("PLUGIN_CLIENT_CERT holds no PEM certificate: {0}")]
+    ClientCertificate(String),
+}
+
+/// A certificate and its private key, both DER.
+pub struct Identity {
+    pub certificate: CertificateDer<'static>,
+    key: PrivatePkcs8KeyDer<'static>,
+}
+
+impl Identity {
+    /// Like go-plugin's `generateCert`: ECDSA P-256, CN and SAN `localhost`, usable as CA, server and
+    /// client, because go-plugin peers trust the certificate itself as their root.
+    pub fn generate() -> Result<Identity, TlsError> {
+        let key_pair = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256)?;
+        let mut params = CertificateParams::new(vec!["localhost".to_owned()])?;
+        params.distinguished_name.push(DnType::CommonName, "localhost");
+        params.distinguished_name.push(DnType::OrganizationName, "HashiCorp");
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.key_usages = vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::KeyEncipherment,
+            KeyUsagePurpose::KeyAgreement,
+            KeyUsagePurpose::KeyCertSign,
+        ];
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth, ExtendedKeyUsagePurpose::ClientAuth];
+        let certificate = params.self_signed(&key_pair)?;
+        Ok(Identity {
+            certificate: certificate.der().clone(),
+            key: PrivatePkcs8KeyDer::from(key_pair.serialize_der()),
+        })
+    }
+
+    pub fn certificate_pem(&self) -> String {
+        let body = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &self.certificate);
+        let lines: Vec<&str> = body.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).expect("base64 is ASCII")).collect();
+        format!("-----BEGIN CERTIFICATE-----\n{}\n-----END CERTIFICATE-----\n", lines.join("\n"))
+    }
+
+    fn key(&self) -> PrivateKeyDer<'static> {
+        PrivateKeyDer::Pkcs8(self.key.clone_key())
+    }
+}
+
+fn crypto() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::aws_lc_rs::default_provider())
+}
+
+/// Accepts exactly one certificate, byte for byte, and checks the handshake signatures made with it.
+#[derive(Debug)]
+pub struct PinnedCertificate {
+    expected: CertificateDer<'static>,
+    algorithms: WebPkiSupportedAlgorithms,
+}
+
+impl PinnedCertificate {
+    pub fn new(expected: CertificateDer<'static>) -> Self {
+        Self { expected, algorithms: crypto().signature_verification_algorithms }
+    }
+
+    fn check(&self, presented: &CertificateDer<'_>) -> Result<(), rustls::Error> {
+        if presented.as_ref() == self.expected.as_ref() {
+            Ok(())
+        } else {
+            Err(rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer))
+        }
+    }
+}
+
+impl ClientCertVerifier for PinnedCertificate {
+    fn root_hint_subjects(&self) -> &[DistinguishedName] {
+        &[]
+    }
+
+    fn verify_client_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _now: UnixTime,
+    ) -> Result<ClientCertVerified, rustls::Error> {
+        self.check(end_entity).map(|()| ClientCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls12_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls13_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algorithms.supported_schemes()
+    }
+}
+
+impl ServerCertVerifier for PinnedCertificate {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        self.check(end_entity).map(|()| ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls12_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls13_signature(message, cert, dss, &self.algorithms)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.algorithms.supported_schemes()
+    }
+}
+
+pub fn parse_certificate_pem(pem: &str) -> Result<CertificateDer<'static>, TlsError> {
+    CertificateDer::from_pem_slice(pem.as_bytes()).map_err(|e| TlsError::ClientCertificate(e.to_string()))
+}
+
+/// The server side: our identity, the client's certificate required and pinned, HTTP/2 by ALPN
+/// (grpc-go refuses a TLS server that does not negotiate `h2`).
+pub fn server_config(identity: &Identity, client_certificate: CertificateDer<'static>) -> Result<rustls::ServerConfig, TlsError> {
+    let mut config = rustls::ServerConfig::builder_with_provider(crypto())
+        .with_safe_default_protocol_versions()?
+        .with_client_cert_verifier(Arc::new(PinnedCertificate::new(client_certificate)))
+        .with_single_cert(vec![identity.certificate.clone()], identity.key())?;
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    Ok(config)
+}
+
+/// The client side, for our own tests and benchmarks: present `identity`, accept only `server_certificate`.
+pub fn client_config(identity: &Identity, server_certificate: CertificateDer<'static>) -> Result<rustls::ClientConfig, TlsError> {
+    let mut config = rustls::ClientConfig::builder_with_provider(crypto())
+        .with_safe_default_protocol_versions()?
+        .dangerous()
+        .with_custom_certificate_verifier(Arc::new(PinnedCertificate::new(server_certificate)))
+        .with_client_auth_cert(vec![identity.certificate.clone()], identity.key())?;
+    config.alpn_protocols = vec![b"h2".to_vec()];
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pem_round_trips_and_pinning_is_exact() {
+        let one = Identity::generate().unwrap();
+        let two = Identity::generate().unwrap();
+        let parsed = parse_certificate_pem(&one.certificate_pem()).unwrap();
+        assert_eq!(parsed, one.certificate);
+        let pin = PinnedCertificate::new(parsed);
+        assert!(pin.check(&one.certificate).is_ok());
+        assert!(pin.check(&two.certificate).is_err());
+    }
+
+    #[test]
+    fn garbage_client_certificate_is_an_error() {
+        assert!(matches!(parse_certificate_pem("not a certificate"), Err(TlsError::ClientCertificate(_))));
+    }
+}

@@ -1,0 +1,484 @@
+//! Terraform values (incl. unknown and null) and their `DynamicValue` wire forms: msgpack, and JSON as fallback.
+
+use std::collections::BTreeMap;
+
+use rmpv::Value as Mp;
+use serde_json::Value as Json;
+use thiserror::Error;
+
+use super::cty::Type;
+use super::diagnostic::AttributePath;
+
+/// A decoded Terraform value. Collections of both kinds share a representation: lists, sets and tuples
+/// are `List`; maps and objects are `Map`. The schema's `Type` says which one is meant on the wire.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    /// Known only after apply; any refinements Terraform sends are dropped.
+    Unknown,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    List(Vec<Value>),
+    Map(BTreeMap<String, Value>),
+}
+
+/// A value that does not fit its type, with the path to the offending part.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{message}")]
+pub struct ValueError {
+    pub path: AttributePath,
+    pub message: String,
+}
+
+/// msgpack nesting beyond this is refused: our schemas are a few levels deep, and a bound keeps a
+/// hostile payload from exhausting the stack.
+const MAX_DEPTH: usize = 64;
+
+const UNKNOWN_EXTENSION: i8 = 0;
+
+impl Value {
+    pub fn string(s: impl Into<String>) -> Value {
+        Value::String(s.into())
+    }
+
+    pub fn object<K: Into<String>>(attributes: impl IntoIterator<Item = (K, Value)>) -> Value {
+        Value::Map(attributes.into_iter().map(|(k, v)| (k.into(), v)).collect())
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Value::Unknown)
+    }
+
+    /// True when neither this value nor anything inside it is unknown.
+    pub fn is_wholly_known(&self) -> bool {
+        match self {
+            Value::Unknown => false,
+            Value::List(items) => items.iter().all(Value::is_wholly_known),
+            Value::Map(entries) => entries.values().all(Value::is_wholly_known),
+            _ => true,
+        }
+    }
+
+    /// An attribute of an object value; null when absent (Terraform sends every attribute, tests may not).
+    pub fn attribute(&self, name: &str) -> &Value {
+        match self {
+            Value::Map(entries) => entries.get(name).unwrap_or(&Value::Null),
+            _ => &Value::Null,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&[Value]> {
+        match self {
+            Value::List(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&BTreeMap<String, Value>> {
+        match self {
+            Value::Map(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    // ----- msgpack -----
+
+    pub fn from_msgpack(bytes: &[u8], ty: &Type) -> Result<Value, ValueError> {
+        let mut reader = bytes;
+        let raw = rmpv::decode::read_value_with_max_depth(&mut reader, MAX_DEPTH)
+            .map_err(|e| ValueError { path: AttributePath::root(), message: format!("malformed msgpack: {e}") })?;
+        if !reader.is_empty() {
+            return Err(ValueError {
+                path: AttributePath::root(),
+                message: format!("{} unexpected bytes after the msgpack value", reader.len()),
+            });
+        }
+        decode_msgpack(&raw, ty, &AttributePath::root())
+    }
+
+    pub fn to_msgpack(&self, ty: &Type) -> Result<Vec<u8>, ValueError> {
+        let raw = encode_msgpack(self, ty, &AttributePath::root())?;
+        let mut out = Vec::new();
+        rmpv::encode::write_value(&mut out, &raw).expect("writing msgpack to a Vec cannot fail");
+        Ok(out)
+    }
+
+    // ----- JSON -----
+
+    /// Decodes the JSON form (used by Terraform only where msgpack is not sent). JSON has no unknowns.
+    pub fn from_json(bytes: &[u8], ty: &Type) -> Result<Value, ValueError> {
+        let json: Json = serde_json::from_slice(bytes)
+            .map_err(|e| ValueError { path: AttributePath::root(), message: format!("malformed JSON: {e}") })?;
+        decode_json(&json, ty, &AttributePath::root())
+    }
+
+    /// The type cty would infer for this value, used when writing a value of `dynamic` type.
+    fn inferred_type(&self) -> Type {
+        match self {
+            Value::Null | Value::Unknown => Type::Dynamic,
+            Value::Bool(_) => Type::Bool,
+            Value::Number(_) => Type::Number,
+            Value::String(_) => Type::String,
+            Value::List(items) => Type::Tuple(items.iter().map(Value::inferred_type).collect()),
+            Value::Map(entries) => Type::object(entries.iter().map(|(k, v)| (k.clone(), v.inferred_type()))),
+        }
+    }
+}
+
+fn mismatch(path: &AttributePath, expected: &Type, found: &str) -> ValueError {
+    ValueError { path: path.clone(), message: format!("expected {}, found {found}", expected.to_json()) }
+}
+
+fn msgpack_kind(raw: &Mp) -> &'static str {
+    match raw {
+        Mp::Nil => "nil",
+        Mp::Boolean(_) => "a boolean",
+        Mp::Integer(_) | Mp::F32(_) | Mp::F64(_) => "a number",
+        Mp::String(_) => "a string",
+        Mp::Binary(_) => "binary data",
+        Mp::Array(_) => "an array",
+        Mp::Map(_) => "a map",
+        Mp::Ext(..) => "an extension",
+    }
+}
+
+fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, ValueError> {
+    // Any extension is an unknown value, whatever its code (refinements are optional to honour).
+    match raw {
+        Mp::Nil => return Ok(Value::Null),
+        Mp::Ext(..) => return Ok(Value::Unknown),
+        _ => {}
+    }
+    let fail = || mismatch(path, ty, msgpack_kind(raw));
+    match ty {
+        Type::String => match raw {
+            Mp::String(s) => s.as_str().map(Value::string).ok_or_else(|| ValueError {
+                path: path.clone(),
+                message: "string is not valid UTF-8".into(),
+            }),
+            _ => Err(fail()),
+        },
+        Type::Bool => raw.as_bool().map(Value::Bool).ok_or_else(fail),
+        Type::Number => match raw {
+            Mp::Integer(i) => Ok(Value::Number(i.as_f64().ok_or_else(fail)?)),
+            Mp::F32(f) => Ok(Value::Number(f64::from(*f))),
+            Mp::F64(f) => Ok(Value::Number(*f)),
+            // Numbers too precise for a float arrive as decimal strings.
+            Mp::String(s) => s
+                .as_str()
+                .and_then(|s| s.parse::<f64>().ok())
+                .map(Value::Number)
+                .ok_or_else(|| ValueError { path: path.clone(), message: "number string is not a decimal number".into() }),
+            _ => Err(fail()),
+        },
+        Type::List(element) | Type::Set(element) => {
+            let items = raw.as_array().ok_or_else(fail)?;
+            let decoded = items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| decode_msgpack(item, element, &path.then_index(i)))
+                .collect::<Result<_, _>>()?;
+            Ok(Value::List(decoded))
+        }
+        Type::Tuple(elements) => {
+            let items = raw.as_array().ok_or_else(fail)?;
+            if items.len() != elements.len() {
+                return Err(ValueError {
+                    path: path.clone(),
+                    message: format!("tuple of {} elements, found {}", elements.len(), items.len()),
+                });
+            }
+            let decoded = items
+                .iter()
+                .zip(elements)
+                .enumerate()
+                .map(|(i, (item, element))| decode_msgpack(item, element, &path.then_index(i)))
+                .collect::<Result<_, _>>()?;
+            Ok(Value::List(decoded))
+        }
+        Type::Map(element) => {
+            let entries = raw.as_map().ok_or_else(fail)?;
+            let mut decoded = BTreeMap::new();
+            for (key, item) in entries {
+                let key = key
+                    .as_str()
+                    .ok_or_else(|| ValueError { path: path.clone(), message: "map key is not a string".into() })?;
+                decoded.insert(key.to_owned(), decode_msgpack(item, element, &path.then_key(key))?);
+            }
+            Ok(Value::Map(decoded))
+        }
+        Type::Object { attributes, .. } => {
+            let entries = raw.as_map().ok_or_else(fail)?;
+            let mut decoded = BTreeMap::new();
+            for (key, item) in entries {
+                let name = key
+                    .as_str()
+                    .ok_or_else(|| ValueError { path: path.clone(), message: "attribute name is not a string".into() })?;
+                let attribute_type = attributes.get(name).ok_or_else(|| ValueError {
+                    path: path.then_attribute(name),
+                    message: format!("unexpected attribute {name:?}"),
+                })?;
+                decoded.insert(name.to_owned(), decode_msgpack(item, attribute_type, &path.then_attribute(name))?);
+            }
+            for name in attributes.keys() {
+                decoded.entry(name.clone()).or_insert(Value::Null);
+            }
+            Ok(Value::Map(decoded))
+        }
+        Type::Dynamic => {
+            let pair = raw.as_array().filter(|pair| pair.len() == 2).ok_or_else(fail)?;
+            let type_json = match &pair[0] {
+                Mp::Binary(bytes) => bytes.as_slice(),
+                Mp::String(s) => s.as_bytes(),
+                _ => return Err(ValueError { path: path.clone(), message: "dynamic value without its type".into() }),
+            };
+            let actual = Type::from_json_bytes(type_json)
+                .map_err(|e| ValueError { path: path.clone(), message: e.to_string() })?;
+            decode_msgpack(&pair[1], &actual, path)
+        }
+    }
+}
+
+fn encode_msgpack(value: &Value, ty: &Type, path: &AttributePath) -> Result<Mp, ValueError> {
+    let fail = |found: &str| mismatch(path, ty, found);
+    Ok(match (value, ty) {
+        (Value::Null, _) => Mp::Nil,
+        (Value::Unknown, _) => Mp::Ext(UNKNOWN_EXTENSION, vec![0]),
+        (_, Type::Dynamic) => {
+            let actual = value.inferred_type();
+            Mp::Array(vec![Mp::Binary(actual.to_json_bytes()), encode_msgpack(value, &actual, path)?])
+        }
+        (Value::String(s), Type::String) => Mp::from(s.as_str()),
+        (Value::Bool(b), Type::Bool) => Mp::Boolean(*b),
+        (Value::Number(n), Type::Number) => {
+            // Whole numbers as integers: the most compact form that loses nothing.
+            if n.fract() == 0.0 && n.abs() < 9.0e15 {
+                Mp::from(*n as i64)
+            } else {
+                Mp::F64(*n)
+            }
+        }
+        (Value::List(items), Type::List(element) | Type::Set(element)) => Mp::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| encode_msgpack(item, element, &path.then_index(i)))
+                .collect::<Result<_, _>>()?,
+        ),
+        (Value::List(items), Type::Tuple(elements)) if items.len() == elements.len() => Mp::Array(
+            items
+                .iter()
+                .zip(elements)
+                .enumerate()
+                .map(|(i, (item, element))| encode_msgpack(item, element, &path.then_index(i)))
+                .collect::<Result<_, _>>()?,
+        ),
+        (Value::Map(entries), Type::Map(element)) => Mp::Map(
+            entries
+                .iter()
+                .map(|(k, v)| Ok((Mp::from(k.as_str()), encode_msgpack(v, element, &path.then_key(k))?)))
+                .collect::<Result<_, ValueError>>()?,
+        ),
+        (Value::Map(entries), Type::Object { attributes, .. }) => {
+            if let Some(extra) = entries.keys().find(|k| !attributes.contains_key(*k)) {
+                return Err(ValueError {
+                    path: path.then_attribute(extra),
+                    message: format!("attribute {extra:?} is not in the schema"),
+                });
+            }
+            Mp::Map(
+                attributes
+                    .iter()
+                    .map(|(name, attribute_type)| {
+                        let item = entries.get(name).unwrap_or(&Value::Null);
+                        Ok((Mp::from(name.as_str()), encode_msgpack(item, attribute_type, &path.then_attribute(name))?))
+                    })
+                    .collect::<Result<_, ValueError>>()?,
+            )
+        }
+        (Value::Bool(_), _) => return Err(fail("a bool")),
+        (Value::Number(_), _) => return Err(fail("a number")),
+        (Value::String(_), _) => return Err(fail("a string")),
+        (Value::List(_), _) => return Err(fail("a list")),
+        (Value::Map(_), _) => return Err(fail("a map")),
+    })
+}
+
+fn json_kind(json: &Json) -> &'static str {
+    match json {
+        Json::Null => "null",
+        Json::Bool(_) => "a boolean",
+        Json::Number(_) => "a number",
+        Json::String(_) => "a string",
+        Json::Array(_) => "an array",
+        Json::Object(_) => "an object",
+    }
+}
+
+fn decode_json(json: &Json, ty: &Type, path: &AttributePath) -> Result<Value, ValueError> {
+    if json.is_null() {
+        return Ok(Value::Null);
+    }
+    let fail = || mismatch(path, ty, json_kind(json));
+    match ty {
+        Type::String => json.as_str().map(Value::string).ok_or_else(fail),
+        Type::Bool => json.as_bool().map(Value::Bool).ok_or_else(fail),
+        Type::Number => json.as_f64().map(Value::Number).ok_or_else(fail),
+        Type::List(element) | Type::Set(element) => Ok(Value::List(
+            json.as_array()
+                .ok_or_else(fail)?
+                .iter()
+                .enumerate()
+                .map(|(i, item)| decode_json(item, element, &path.then_index(i)))
+                .collect::<Result<_, _>>()?,
+        )),
+        Type::Tuple(elements) => {
+            let items = json.as_array().filter(|items| items.len() == elements.len()).ok_or_else(fail)?;
+            Ok(Value::List(
+                items
+                    .iter()
+                    .zip(elements)
+                    .enumerate()
+                    .map(|(i, (item, element))| decode_json(item, element, &path.then_index(i)))
+                    .collect::<Result<_, _>>()?,
+            ))
+        }
+        Type::Map(element) => Ok(Value::Map(
+            json.as_object()
+                .ok_or_else(fail)?
+                .iter()
+                .map(|(k, v)| Ok((k.clone(), decode_json(v, element, &path.then_key(k))?)))
+                .collect::<Result<_, ValueError>>()?,
+        )),
+        Type::Object { attributes, .. } => {
+            let entries = json.as_object().ok_or_else(fail)?;
+            let mut decoded = BTreeMap::new();
+            for (name, item) in entries {
+                let attribute_type = attributes.get(name).ok_or_else(|| ValueError {
+                    path: path.then_attribute(name),
+                    message: format!("unexpected attribute {name:?}"),
+                })?;
+                decoded.insert(name.clone(), decode_json(item, attribute_type, &path.then_attribute(name))?);
+            }
+            for name in attributes.keys() {
+                decoded.entry(name.clone()).or_insert(Value::Null);
+            }
+            Ok(Value::Map(decoded))
+        }
+        Type::Dynamic => {
+            let actual = json
+                .get("type")
+                .ok_or_else(fail)
+                .and_then(|t| Type::from_json(t).map_err(|e| ValueError { path: path.clone(), message: e.to_string() }))?;
+            decode_json(json.get("value").unwrap_or(&Json::Null), &actual, path)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schema_type() -> Type {
+        Type::object([
+            ("name".to_owned(), Type::String),
+            ("count".to_owned(), Type::Number),
+            ("enabled".to_owned(), Type::Bool),
+            ("ids".to_owned(), Type::list(Type::String)),
+            ("tags".to_owned(), Type::map(Type::String)),
+            ("extra".to_owned(), Type::Dynamic),
+        ])
+    }
+
+    #[test]
+    fn msgpack_round_trip_with_null_unknown_and_dynamic() {
+        let value = Value::object([
+            ("name", Value::string("docs")),
+            ("count", Value::Number(3.0)),
+            ("enabled", Value::Unknown),
+            ("ids", Value::List(vec![Value::string("a"), Value::Unknown])),
+            ("tags", Value::Null),
+            ("extra", Value::object([("k", Value::Bool(true))])),
+        ]);
+        let bytes = value.to_msgpack(&schema_type()).unwrap();
+        assert_eq!(Value::from_msgpack(&bytes, &schema_type()).unwrap(), value);
+    }
+
+    #[test]
+    fn unknown_uses_extension_zero_and_any_extension_decodes_as_unknown() {
+        assert_eq!(Value::Unknown.to_msgpack(&Type::String).unwrap(), vec![0xd4, 0x00, 0x00]);
+        // A refined unknown (extension 12) with a "not null" refinement: {1: true}.
+        let refined = [0xd5, 0x0c, 0x81, 0x01, 0xc3];
+        assert_eq!(Value::from_msgpack(&refined, &Type::String).unwrap(), Value::Unknown);
+    }
+
+    #[test]
+    fn wrong_type_names_the_path() {
+        // {"ids": ["a", 7]}
+        let bytes = [0x81, 0xa3, b'i', b'd', b's', 0x92, 0xa1, b'a', 0x07];
+        let err = Value::from_msgpack(&bytes, &schema_type()).unwrap_err();
+        assert_eq!(err.path.to_string(), "ids[1]");
+        assert_eq!(err.message, "expected \"string\", found a number");
+    }
+
+    #[test]
+    fn truncated_and_trailing_bytes_are_errors() {
+        assert!(Value::from_msgpack(&[0x92, 0xa1], &Type::list(Type::String)).is_err());
+        let err = Value::from_msgpack(&[0xc0, 0xc0], &Type::String).unwrap_err();
+        assert_eq!(err.message, "1 unexpected bytes after the msgpack value");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let bytes = vec![0x91; 100_000];
+        let ty = Type::Dynamic;
+        assert!(Value::from_msgpack(&bytes, &ty).is_err());
+    }
+
+    #[test]
+    fn unexpected_attribute_is_an_error() {
+        let bytes = [0x81, 0xa1, b'x', 0xc0];
+        let err = Value::from_msgpack(&bytes, &schema_type()).unwrap_err();
+        assert_eq!(err.path.to_string(), "x");
+    }
+
+    #[test]
+    fn json_form_decodes_and_fills_missing_attributes() {
+        let value = Value::from_json(br#"{"name":"a","ids":["x"],"extra":{"type":"string","value":"v"}}"#, &schema_type()).unwrap();
+        assert_eq!(value.attribute("name"), &Value::string("a"));
+        assert_eq!(value.attribute("count"), &Value::Null);
+        assert_eq!(value.attribute("extra"), &Value::string("v"));
+    }
+
+    #[test]
+    fn numbers_encode_compactly() {
+        assert_eq!(Value::Number(5.0).to_msgpack(&Type::Number).unwrap(), vec![0x05]);
+        assert_eq!(Value::Number(0.5).to_msgpack(&Type::Number).unwrap()[0], 0xcb);
+        assert_eq!(Value::from_msgpack(&[0xa3, b'1', b'.', b'5'], &Type::Number).unwrap(), Value::Number(1.5));
+    }
+
+    #[test]
+    fn encoding_a_value_of_the_wrong_type_is_an_error() {
+        let err = Value::string("x").to_msgpack(&Type::Bool).unwrap_err();
+        assert_eq!(err.message, "expected \"bool\", found a string");
+    }
+}

@@ -1,0 +1,242 @@
+//! ARNs, partitions and account ids: built from parts, parsed from user input, never pasted together.
+
+use std::fmt;
+use std::str::FromStr;
+
+use thiserror::Error;
+
+/// An AWS partition and what differs between partitions for policy documents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Partition {
+    Aws,
+    AwsCn,
+    AwsUsGov,
+}
+
+impl Partition {
+    pub const ALL: [Partition; 3] = [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Partition::Aws => "aws",
+            Partition::AwsCn => "aws-cn",
+            Partition::AwsUsGov => "aws-us-gov",
+        }
+    }
+
+    /// The DNS suffix of service principals and of `kms:ViaService` endpoints.
+    pub fn dns_suffix(self) -> &'static str {
+        match self {
+            Partition::Aws | Partition::AwsUsGov => "amazonaws.com",
+            Partition::AwsCn => "amazonaws.com.cn",
+        }
+    }
+
+    /// `qbusiness` → `qbusiness.amazonaws.com` (or `.amazonaws.com.cn` in China).
+    pub fn service_principal(self, service: &str) -> String {
+        format!("{service}.{}", self.dns_suffix())
+    }
+
+    /// A service's regional endpoint host, as `kms:ViaService` names it: `s3.eu-west-1.amazonaws.com`.
+    pub fn service_endpoint(self, service: &str, region: &str) -> String {
+        format!("{service}.{region}.{}", self.dns_suffix())
+    }
+
+    /// The partition a region name belongs to (`cn-north-1` → aws-cn, `us-gov-west-1` → aws-us-gov).
+    pub fn of_region(region: &str) -> Partition {
+        if region.starts_with("cn-") {
+            Partition::AwsCn
+        } else if region.starts_with("us-gov-") {
+            Partition::AwsUsGov
+        } else {
+            Partition::Aws
+        }
+    }
+}
+
+impl fmt::Display for Partition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{0:?} is not an AWS partition; valid partitions are aws, aws-cn and aws-us-gov")]
+pub struct UnknownPartition(pub String);
+
+impl FromStr for Partition {
+    type Err = UnknownPartition;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Partition::ALL.into_iter().find(|p| p.name() == s).ok_or_else(|| UnknownPartition(s.to_owned()))
+    }
+}
+
+/// A 12-digit AWS account id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AccountId(String);
+
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{0:?} is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"")]
+pub struct InvalidAccountId(pub String);
+
+impl AccountId {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for AccountId {
+    type Err = InvalidAccountId;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if s.len() == 12 && s.bytes().all(|b| b.is_ascii_digit()) {
+            Ok(AccountId(s.to_owned()))
+        } else {
+            Err(InvalidAccountId(s.to_owned()))
+        }
+    }
+}
+
+impl fmt::Display for AccountId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`. Region and account are empty for global resources
+/// (S3 buckets, IAM). The resource part may hold `*` wildcards.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Arn {
+    pub partition: Partition,
+    pub service: String,
+    pub region: String,
+    pub account: String,
+    pub resource: String,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ArnError {
+    #[error("{0:?} is not an ARN: expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE")]
+    Malformed(String),
+    #[error("{arn:?} has an unknown partition; valid partitions are aws, aws-cn and aws-us-gov")]
+    Partition { arn: String },
+    #[error("{arn:?} is a {found} ARN, expected a {expected} ARN ({example})")]
+    WrongService { arn: String, found: String, expected: String, example: String },
+    #[error("{arn:?} has account {account:?}, which is not 12 digits")]
+    Account { arn: String, account: String },
+    #[error("{arn:?} names no resource {prefix:?}; expected {example}")]
+    WrongResource { arn: String, prefix: String, example: String },
+}
+
+impl Arn {
+    pub fn new(partition: Partition, service: &str, region: &str, account: &str, resource: &str) -> Arn {
+        Arn {
+            partition,
+            service: service.to_owned(),
+            region: region.to_owned(),
+            account: account.to_owned(),
+            resource: resource.to_owned(),
+        }
+    }
+
+    /// Parses an ARN a user supplied, requiring the given service and resource prefix
+    /// (`kms`, `key/`): `example` goes into the message when it does not fit.
+    pub fn parse_expecting(text: &str, service: &str, resource_prefix: &str, example: &str) -> Result<Arn, ArnError> {
+        let arn: Arn = text.parse()?;
+        if arn.service != service {
+            return Err(ArnError::WrongService {
+                arn: text.to_owned(),
+                found: arn.service,
+                expected: service.to_owned(),
+                example: example.to_owned(),
+            });
+        }
+        if !arn.resource.starts_with(resource_prefix) || arn.resource.len() == resource_prefix.len() {
+            return Err(ArnError::WrongResource {
+                arn: text.to_owned(),
+                prefix: resource_prefix.to_owned(),
+                example: example.to_owned(),
+            });
+        }
+        Ok(arn)
+    }
+}
+
+impl FromStr for Arn {
+    type Err = ArnError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let malformed = || ArnError::Malformed(text.to_owned());
+        let mut parts = text.splitn(6, ':');
+        let (Some("arn"), Some(partition), Some(service), Some(region), Some(account), Some(resource)) =
+            (parts.next(), parts.next(), parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(malformed());
+        };
+        let partition = partition.parse().map_err(|_| ArnError::Partition { arn: text.to_owned() })?;
+        let service_ok = !service.is_empty() && service.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let region_ok = region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if !service_ok || !region_ok || resource.is_empty() || text.chars().any(char::is_whitespace) {
+            return Err(malformed());
+        }
+        if !account.is_empty() && account.parse::<AccountId>().is_err() {
+            return Err(ArnError::Account { arn: text.to_owned(), account: account.to_owned() });
+        }
+        Ok(Arn::new(partition, service, region, account, resource))
+    }
+}
+
+impl fmt::Display for Arn {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "arn:{}:{}:{}:{}:{}", self.partition, self.service, self.region, self.account, self.resource)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_and_parses() {
+        let arn = Arn::new(Partition::AwsCn, "kms", "cn-north-1", "123456789012", "key/abc");
+        assert_eq!(arn.to_string(), "arn:aws-cn:kms:cn-north-1:123456789012:key/abc");
+        assert_eq!(arn.to_string().parse::<Arn>().unwrap(), arn);
+        let bucket: Arn = "arn:aws:s3:::my-bucket/a:b".parse().unwrap();
+        assert_eq!(bucket.resource, "my-bucket/a:b");
+    }
+
+    #[test]
+    fn rejects_bad_arns_with_reasons() {
+        assert_eq!("arn:aws:kms".parse::<Arn>(), Err(ArnError::Malformed("arn:aws:kms".into())));
+        assert_eq!(
+            "arn:aws-eu:kms:eu-west-1:123456789012:key/x".parse::<Arn>(),
+            Err(ArnError::Partition { arn: "arn:aws-eu:kms:eu-west-1:123456789012:key/x".into() })
+        );
+        assert!(matches!(
+            "arn:aws:kms:us-east-1:12345678901:key/x".parse::<Arn>(),
+            Err(ArnError::Account { .. })
+        ));
+        assert!(matches!(
+            Arn::parse_expecting("arn:aws:s3:::bucket", "kms", "key/", "arn:aws:kms:REGION:ACCOUNT:key/ID"),
+            Err(ArnError::WrongService { .. })
+        ));
+        assert!(matches!(
+            Arn::parse_expecting("arn:aws:kms:us-east-1:123456789012:alias/x", "kms", "key/", "…"),
+            Err(ArnError::WrongResource { .. })
+        ));
+    }
+
+    #[test]
+    fn partitions_and_accounts() {
+        assert_eq!(Partition::AwsCn.service_principal("qbusiness"), "qbusiness.amazonaws.com.cn");
+        assert_eq!(Partition::Aws.service_endpoint("s3", "us-east-1"), "s3.us-east-1.amazonaws.com");
+        assert_eq!(Partition::of_region("us-gov-west-1"), Partition::AwsUsGov);
+        assert_eq!("aws-us-gov".parse::<Partition>(), Ok(Partition::AwsUsGov));
+        assert!("aws-eu".parse::<Partition>().is_err());
+        assert!("12345678901".parse::<AccountId>().is_err());
+        assert!("1234567890123".parse::<AccountId>().is_err());
+        assert!("12345678901a".parse::<AccountId>().is_err());
+        assert_eq!("123456789012".parse::<AccountId>().unwrap().as_str(), "123456789012");
+    }
+}

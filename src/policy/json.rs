@@ -1,0 +1,319 @@
+//! Canonical JSON for policy documents (fixed key order, sorted lists; pretty and minified) and the
+//! parser for documents users pass in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+use serde_json::Value as Json;
+use thiserror::Error;
+
+use super::condition::{Condition, ConditionKey, Operator};
+use super::statement::{Actions, Effect, PolicyDocument, Principal, PrincipalKind, Resources, Statement, POLICY_VERSION};
+
+/// A list written as a bare string when it has one entry, as IAM and `aws_iam_policy_document` do.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OneOrMany<'a> {
+    One(&'a str),
+    Many(Vec<&'a str>),
+}
+
+impl<'a> OneOrMany<'a> {
+    fn of(entries: &'a BTreeSet<String>) -> OneOrMany<'a> {
+        match entries.len() {
+            1 => OneOrMany::One(entries.iter().next().expect("one entry")),
+            _ => OneOrMany::Many(entries.iter().map(String::as_str).collect()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum PrincipalJson<'a> {
+    Anyone(&'static str),
+    Named(BTreeMap<&'static str, OneOrMany<'a>>),
+}
+
+/// Field order here is the order in the output: Sid, Effect, Principal, Action, Resource, Condition.
+#[derive(Serialize)]
+struct StatementJson<'a> {
+    #[serde(rename = "Sid", skip_serializing_if = "Option::is_none")]
+    sid: Option<&'a str>,
+    #[serde(rename = "Effect")]
+    effect: &'static str,
+    #[serde(rename = "Principal", skip_serializing_if = "Option::is_none")]
+    principal: Option<PrincipalJson<'a>>,
+    #[serde(rename = "Action", skip_serializing_if = "Option::is_none")]
+    action: Option<OneOrMany<'a>>,
+    #[serde(rename = "NotAction", skip_serializing_if = "Option::is_none")]
+    not_action: Option<OneOrMany<'a>>,
+    #[serde(rename = "Resource", skip_serializing_if = "Option::is_none")]
+    resource: Option<OneOrMany<'a>>,
+    #[serde(rename = "NotResource", skip_serializing_if = "Option::is_none")]
+    not_resource: Option<OneOrMany<'a>>,
+    #[serde(rename = "Condition", skip_serializing_if = "BTreeMap::is_empty")]
+    condition: BTreeMap<&'a str, BTreeMap<&'a str, OneOrMany<'a>>>,
+}
+
+#[derive(Serialize)]
+struct DocumentJson<'a> {
+    #[serde(rename = "Version")]
+    version: &'static str,
+    #[serde(rename = "Statement")]
+    statement: Vec<StatementJson<'a>>,
+}
+
+fn view(document: &PolicyDocument) -> DocumentJson<'_> {
+    DocumentJson {
+        version: POLICY_VERSION,
+        statement: document
+            .statements
+            .iter()
+            .map(|s| StatementJson {
+                sid: s.sid.as_deref(),
+                effect: s.effect.as_str(),
+                principal: s.principal.as_ref().map(|p| match p {
+                    Principal::Anyone => PrincipalJson::Anyone("*"),
+                    Principal::Named(named) => {
+                        PrincipalJson::Named(named.iter().map(|(kind, ids)| (kind.as_str(), OneOrMany::of(ids))).collect())
+                    }
+                }),
+                action: match &s.actions {
+                    Actions::Action(names) => Some(OneOrMany::of(names)),
+                    Actions::NotAction(_) => None,
+                },
+                not_action: match &s.actions {
+                    Actions::NotAction(names) => Some(OneOrMany::of(names)),
+                    Actions::Action(_) => None,
+                },
+                resource: match &s.resources {
+                    Some(Resources::Resource(entries)) => Some(OneOrMany::of(entries)),
+                    _ => None,
+                },
+                not_resource: match &s.resources {
+                    Some(Resources::NotResource(entries)) => Some(OneOrMany::of(entries)),
+                    _ => None,
+                },
+                condition: s
+                    .condition
+                    .0
+                    .iter()
+                    .map(|(op, keys)| (op.as_str(), keys.iter().map(|(k, v)| (k.as_str(), OneOrMany::of(v))).collect()))
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+impl PolicyDocument {
+    /// Two-space indented JSON; the same document always gives the same bytes.
+    pub fn to_pretty_json(&self) -> String {
+        serde_json::to_string_pretty(&view(self)).expect("policy documents always serialize")
+    }
+
+    /// The same JSON without any whitespace between tokens.
+    pub fn to_minified_json(&self) -> String {
+        serde_json::to_string(&view(self)).expect("policy documents always serialize")
+    }
+
+    /// Parses a policy document a user supplied (e.g. from `aws_iam_policy_document` or `jsonencode`).
+    pub fn from_json(text: &str) -> Result<PolicyDocument, ParseError> {
+        let json: Json = serde_json::from_str(text).map_err(|e| ParseError::at("", format!("not valid JSON: {e}")))?;
+        let top = json.as_object().ok_or_else(|| ParseError::at("", "a policy document must be a JSON object"))?;
+        for key in top.keys() {
+            if !["Version", "Statement", "Id"].contains(&key.as_str()) {
+                return Err(ParseError::at(key, "unexpected top-level key; a policy has Version, Statement and optionally Id"));
+            }
+        }
+        match top.get("Version") {
+            Some(Json::String(v)) if v == POLICY_VERSION => {}
+            _ => return Err(ParseError::at("Version", format!("must be \"{POLICY_VERSION}\""))),
+        }
+        let statements = match top.get("Statement") {
+            Some(Json::Array(items)) => items.iter().collect::<Vec<_>>(),
+            Some(single @ Json::Object(_)) => vec![single],
+            _ => return Err(ParseError::at("Statement", "must be a statement object or a list of them")),
+        };
+        let statements = statements
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| parse_statement(s, &format!("Statement[{i}]")))
+            .collect::<Result<_, _>>()?;
+        Ok(PolicyDocument { statements })
+    }
+}
+
+/// Where in a user's policy JSON something is wrong (`Statement[1].Action`) and what.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{location}: {message}")]
+pub struct ParseError {
+    pub location: String,
+    pub message: String,
+}
+
+impl ParseError {
+    fn at(location: &str, message: impl Into<String>) -> ParseError {
+        ParseError { location: if location.is_empty() { "document".into() } else { location.to_owned() }, message: message.into() }
+    }
+}
+
+fn strings(value: &Json, location: &str) -> Result<BTreeSet<String>, ParseError> {
+    let list = match value {
+        Json::String(s) => vec![s.clone()],
+        Json::Array(items) => items
+            .iter()
+            .map(|item| match item {
+                Json::String(s) => Ok(s.clone()),
+                // IAM accepts bare booleans and numbers in conditions and stores them as text.
+                Json::Bool(b) => Ok(b.to_string()),
+                Json::Number(n) => Ok(n.to_string()),
+                _ => Err(ParseError::at(location, "list entries must be strings")),
+            })
+            .collect::<Result<_, _>>()?,
+        Json::Bool(b) => vec![b.to_string()],
+        Json::Number(n) => vec![n.to_string()],
+        _ => return Err(ParseError::at(location, "must be a string or a list of strings")),
+    };
+    if list.is_empty() {
+        return Err(ParseError::at(location, "must not be empty"));
+    }
+    Ok(list.into_iter().collect())
+}
+
+fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError> {
+    let object = json.as_object().ok_or_else(|| ParseError::at(location, "a statement must be an object"))?;
+    let at = |key: &str| format!("{location}.{key}");
+    for key in object.keys() {
+        if !["Sid", "Effect", "Principal", "Action", "NotAction", "Resource", "NotResource", "Condition"].contains(&key.as_str()) {
+            let hint = if key == "NotPrincipal" { "NotPrincipal is not supported; use Principal with a Deny" } else { "unexpected key" };
+            return Err(ParseError::at(&at(key), hint));
+        }
+    }
+    let sid = match object.get("Sid") {
+        None => None,
+        Some(Json::String(s)) => Some(s.clone()),
+        Some(_) => return Err(ParseError::at(&at("Sid"), "must be a string")),
+    };
+    let effect = match object.get("Effect").and_then(Json::as_str) {
+        Some("Allow") => Effect::Allow,
+        Some("Deny") => Effect::Deny,
+        _ => return Err(ParseError::at(&at("Effect"), "must be \"Allow\" or \"Deny\"")),
+    };
+    let actions = match (object.get("Action"), object.get("NotAction")) {
+        (Some(a), None) => Actions::Action(strings(a, &at("Action"))?),
+        (None, Some(a)) => Actions::NotAction(strings(a, &at("NotAction"))?),
+        _ => return Err(ParseError::at(location, "needs exactly one of Action and NotAction")),
+    };
+    let resources = match (object.get("Resource"), object.get("NotResource")) {
+        (Some(r), None) => Some(Resources::Resource(strings(r, &at("Resource"))?)),
+        (None, Some(r)) => Some(Resources::NotResource(strings(r, &at("NotResource"))?)),
+        (None, None) => None,
+        _ => return Err(ParseError::at(location, "has both Resource and NotResource")),
+    };
+    let principal = match object.get("Principal") {
+        None => None,
+        Some(Json::String(s)) if s == "*" => Some(Principal::Anyone),
+        Some(Json::Object(kinds)) => {
+            let mut named = BTreeMap::new();
+            for (kind, ids) in kinds {
+                let kind_location = format!("{}.{kind}", at("Principal"));
+                let parsed = PrincipalKind::parse(kind)
+                    .ok_or_else(|| ParseError::at(&kind_location, "principal kind must be AWS, Service, Federated or CanonicalUser"))?;
+                named.insert(parsed, strings(ids, &kind_location)?);
+            }
+            Some(Principal::Named(named))
+        }
+        Some(_) => return Err(ParseError::at(&at("Principal"), "must be \"*\" or an object")),
+    };
+    let mut condition = Condition::default();
+    match object.get("Condition") {
+        None => {}
+        Some(Json::Object(operators)) => {
+            for (operator, keys) in operators {
+                let op_location = format!("{}.{operator}", at("Condition"));
+                let parsed = Operator::parse(operator).map_err(|e| ParseError::at(&op_location, e.to_string()))?;
+                let keys = keys.as_object().ok_or_else(|| ParseError::at(&op_location, "must map condition keys to values"))?;
+                for (key, values) in keys {
+                    let key_location = format!("{op_location}.{key}");
+                    let parsed_key = ConditionKey::named(key.clone()).map_err(|e| ParseError::at(&key_location, e.to_string()))?;
+                    condition.add(parsed.clone(), parsed_key, strings(values, &key_location)?);
+                }
+            }
+        }
+        Some(_) => return Err(ParseError::at(&at("Condition"), "must be an object")),
+    }
+    Ok(Statement { sid, effect, principal, actions, resources, condition })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::arn::{Arn, Partition};
+
+    fn sample() -> PolicyDocument {
+        let bucket = Arn::new(Partition::Aws, "s3", "", "", "docs/*");
+        PolicyDocument::new(vec![
+            Statement::allow("Read")
+                .actions(["s3:GetObject", "s3:GetObject"])
+                .resource(&bucket)
+                .condition(Operator::STRING_EQUALS, ConditionKey::RESOURCE_ACCOUNT, ["123456789012"]),
+            Statement::allow("Trust").principal(Principal::service("qbusiness.amazonaws.com")).actions(["sts:AssumeRole", "sts:TagSession"]),
+        ])
+    }
+
+    #[test]
+    fn pretty_json_has_fixed_key_order_and_two_space_indent() {
+        let expected = r#"{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "Read",
+      "Effect": "Allow",
+      "Action": "s3:GetObject",
+      "Resource": "arn:aws:s3:::docs/*",
+      "Condition": {
+        "StringEquals": {
+          "aws:ResourceAccount": "123456789012"
+        }
+      }
+    },
+    {
+      "Sid": "Trust",
+      "Effect": "Allow",
+      "Principal": {
+        "Service": "qbusiness.amazonaws.com"
+      },
+      "Action": [
+        "sts:AssumeRole",
+        "sts:TagSession"
+      ]
+    }
+  ]
+}"#;
+        assert_eq!(sample().to_pretty_json(), expected);
+    }
+
+    #[test]
+    fn minified_round_trips_through_the_parser() {
+        let minified = sample().to_minified_json();
+        assert!(!minified.contains(' ') && !minified.contains('\n'));
+        assert_eq!(PolicyDocument::from_json(&minified).unwrap(), sample());
+    }
+
+    #[test]
+    fn parser_names_the_location() {
+        let err = PolicyDocument::from_json(r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":[]}]}"#).unwrap_err();
+        assert_eq!(err.to_string(), "Statement[0].Action: must not be empty");
+        let err = PolicyDocument::from_json(r#"{"Version":"2008-10-17","Statement":[]}"#).unwrap_err();
+        assert_eq!(err.to_string(), "Version: must be \"2012-10-17\"");
+        let err = PolicyDocument::from_json(r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Condition":{"StringEqual":{"a:b":"c"}}}}"#).unwrap_err();
+        assert_eq!(err.location, "Statement[0].Condition.StringEqual");
+        assert!(PolicyDocument::from_json("{").is_err());
+    }
+
+    #[test]
+    fn bool_condition_values_become_text() {
+        let doc = PolicyDocument::from_json(r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":false}}}}"#).unwrap();
+        assert!(doc.to_minified_json().contains(r#""Bool":{"aws:SecureTransport":"false"}"#));
+    }
+}

@@ -1,0 +1,88 @@
+//! Combining a computed document with the user's own statements, like `aws_iam_policy_document`:
+//! source documents and extra statements are appended, override documents replace statements by Sid.
+
+use thiserror::Error;
+
+use super::statement::{PolicyDocument, Statement};
+
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum MergeError {
+    #[error("Sid {sid:?} appears in more than one appended statement; appended statements need distinct Sids")]
+    DuplicateSid { sid: String },
+}
+
+/// The user's additions, in the order they are applied.
+#[derive(Clone, Debug, Default)]
+pub struct Additions {
+    pub sources: Vec<PolicyDocument>,
+    pub statements: Vec<Statement>,
+    pub overrides: Vec<PolicyDocument>,
+}
+
+impl Additions {
+    pub fn is_empty(&self) -> bool {
+        self.sources.is_empty() && self.statements.is_empty() && self.overrides.is_empty()
+    }
+}
+
+fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>) -> Result<(), MergeError> {
+    match sid {
+        Some(sid) if statements.iter().any(|s| s.sid.as_ref() == Some(sid)) => Err(MergeError::DuplicateSid { sid: sid.clone() }),
+        _ => Ok(()),
+    }
+}
+
+/// Appends sources then statements (a Sid already present is an error), then applies each override
+/// document: a statement whose Sid is present replaces it in place, any other is appended.
+pub fn merge(base: PolicyDocument, additions: &Additions) -> Result<PolicyDocument, MergeError> {
+    let mut statements = base.statements;
+    let appended = additions.sources.iter().flat_map(|d| d.statements.iter()).chain(&additions.statements);
+    for statement in appended {
+        ensure_unique_sid(&statements, &statement.sid)?;
+        statements.push(statement.clone());
+    }
+    for document in &additions.overrides {
+        for statement in &document.statements {
+            let position = statement.sid.as_ref().and_then(|sid| statements.iter().position(|s| s.sid.as_ref() == Some(sid)));
+            match position {
+                Some(i) => statements[i] = statement.clone(),
+                None => statements.push(statement.clone()),
+            }
+        }
+    }
+    Ok(PolicyDocument::new(statements))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stmt(sid: &str, action: &str) -> Statement {
+        Statement::allow(sid).actions([action]).any_resource()
+    }
+
+    #[test]
+    fn appends_then_overrides_in_place() {
+        let base = PolicyDocument::new(vec![stmt("A", "s3:GetObject"), stmt("B", "s3:ListBucket")]);
+        let additions = Additions {
+            sources: vec![PolicyDocument::new(vec![stmt("C", "kms:Decrypt")])],
+            statements: vec![stmt("D", "sqs:SendMessage")],
+            overrides: vec![PolicyDocument::new(vec![stmt("B", "s3:ListAllMyBuckets"), stmt("E", "sns:Publish")])],
+        };
+        let merged = merge(base, &additions).unwrap();
+        let summary: Vec<_> = merged
+            .statements
+            .iter()
+            .map(|s| (s.sid.clone().unwrap(), s.actions.names().iter().next().unwrap().clone()))
+            .collect();
+        let expected = [("A", "s3:GetObject"), ("B", "s3:ListAllMyBuckets"), ("C", "kms:Decrypt"), ("D", "sqs:SendMessage"), ("E", "sns:Publish")];
+        assert_eq!(summary, expected.map(|(a, b)| (a.to_owned(), b.to_owned())));
+    }
+
+    #[test]
+    fn duplicate_sid_in_appended_statements_is_an_error() {
+        let base = PolicyDocument::new(vec![stmt("A", "s3:GetObject")]);
+        let additions = Additions { statements: vec![stmt("A", "s3:PutObject")], ..Default::default() };
+        assert_eq!(merge(base, &additions), Err(MergeError::DuplicateSid { sid: "A".into() }));
+    }
+}

@@ -1,0 +1,15 @@
+//! The IAM policy document model: statements, conditions, ARNs, partitions, canonical JSON, size
+//! limits and merging of user statements. Knows nothing of Terraform or of Q Business.
+
+pub mod arn;
+pub mod condition;
+pub mod json;
+pub mod lint;
+pub mod merge;
+pub mod size;
+pub mod statement;
+
+pub use arn::{AccountId, Arn, ArnError, Partition};
+pub use condition::{Condition, ConditionKey, Operator};
+pub use merge::{merge, Additions, MergeError};
+pub use statement::{DocumentKind, PolicyDocument, Principal, Statement};

@@ -1,0 +1,115 @@
+//! The Terraform surface: the provider block, one file per data source, plugged into the protocol
+//! server through [`crate::plugin::Provider`].
+
+pub mod config;
+pub mod connector_policy;
+pub mod document_output;
+pub mod inputs;
+pub mod trust_policy;
+
+use std::collections::BTreeMap;
+use std::sync::RwLock;
+
+use crate::plugin::{self, Block, Diagnostic, Diagnostics, FunctionError, ProviderSchema, Value};
+
+use config::{provider_schema, read_scope_arguments, ProviderDefaults};
+use inputs::Inputs;
+
+/// Terraform's registry address of this provider.
+pub const SOURCE_ADDRESS: &str = "registry.terraform.io/qbusiness-iam/qbusiness";
+
+/// One data source: its schema, and one computation used both to validate (no provider defaults
+/// yet) and to read.
+pub trait DataSource: Send + Sync {
+    fn type_name(&self) -> &'static str;
+    fn schema(&self) -> Block;
+    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics);
+}
+
+pub struct QBusinessProvider {
+    schema: ProviderSchema,
+    data_sources: BTreeMap<&'static str, Box<dyn DataSource>>,
+    defaults: RwLock<ProviderDefaults>,
+}
+
+impl Default for QBusinessProvider {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl QBusinessProvider {
+    pub fn new() -> QBusinessProvider {
+        let data_sources: Vec<Box<dyn DataSource>> =
+            vec![Box::new(connector_policy::ConnectorPolicy), Box::new(trust_policy::TrustPolicyDataSource)];
+        let data_sources: BTreeMap<_, _> = data_sources.into_iter().map(|d| (d.type_name(), d)).collect();
+        let schema = ProviderSchema {
+            provider: provider_schema(),
+            data_sources: data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.schema())).collect(),
+            functions: BTreeMap::new(),
+        };
+        QBusinessProvider { schema, data_sources, defaults: RwLock::new(ProviderDefaults::default()) }
+    }
+
+    fn data_source(&self, type_name: &str) -> Result<&dyn DataSource, Diagnostic> {
+        self.data_sources
+            .get(type_name)
+            .map(AsRef::as_ref)
+            .ok_or_else(|| Diagnostic::error("Unknown data source", format!("This provider has no data source {type_name:?}.")))
+    }
+
+    fn defaults(&self) -> ProviderDefaults {
+        self.defaults.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    }
+}
+
+impl plugin::Provider for QBusinessProvider {
+    fn schema(&self) -> &ProviderSchema {
+        &self.schema
+    }
+
+    fn validate_provider_config(&self, config: &Value) -> Diagnostics {
+        let mut inputs = Inputs::new(config);
+        read_scope_arguments(&mut inputs);
+        inputs.diagnostics
+    }
+
+    fn configure_provider(&self, config: &Value) -> Diagnostics {
+        let mut inputs = Inputs::new(config);
+        let defaults = read_scope_arguments(&mut inputs);
+        if !inputs.has_errors() {
+            *self.defaults.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = defaults;
+        }
+        inputs.diagnostics
+    }
+
+    fn validate_data_source(&self, type_name: &str, config: &Value) -> Diagnostics {
+        match self.data_source(type_name) {
+            Ok(data_source) => data_source.compute(config, None).1,
+            Err(diagnostic) => diagnostic.into(),
+        }
+    }
+
+    fn read_data_source(&self, type_name: &str, config: &Value, diagnostics: &mut Diagnostics) -> Option<Value> {
+        let data_source = match self.data_source(type_name) {
+            Ok(data_source) => data_source,
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                return None;
+            }
+        };
+        let (state, found) = data_source.compute(config, Some(&self.defaults()));
+        diagnostics.extend(found);
+        if state.is_none() && !diagnostics.has_errors() {
+            diagnostics.push(Diagnostic::error(
+                "No document computed",
+                "The configuration still holds values unknown until apply, so no document could be computed.",
+            ));
+        }
+        state
+    }
+
+    fn call_function(&self, name: &str, _arguments: &[Value]) -> Result<Value, FunctionError> {
+        Err(FunctionError { text: format!("this provider has no function {name:?}"), argument: None })
+    }
+}

@@ -1,0 +1,142 @@
+//! Data source `qbusiness_trust_policy`: the trust (assume-role) policy of a Q Business role.
+
+use crate::catalog::trust::{oidc_issuer, WebExperienceUrl};
+use crate::catalog::{ResourceId, TrustPolicy};
+use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+use crate::policy::{Arn, DocumentKind};
+
+use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
+use super::document_output::{finish, output_attributes, trust_limit, trust_limit_attribute};
+use super::inputs::Inputs;
+use super::DataSource;
+
+pub const TYPE_NAME: &str = "qbusiness_trust_policy";
+
+/// The kinds of role, and the arguments each one takes besides `kind` and `size_quota`.
+const KINDS: [(&str, &[&str]); 5] = [
+    ("connector", &["application_id", "partition", "region", "account_id"]),
+    ("application", &["partition", "region", "account_id"]),
+    ("oidc_secret", &["application_id", "partition", "region", "account_id"]),
+    ("web_experience_saml", &["saml_provider_arn", "web_experience_url"]),
+    ("web_experience_oidc", &["oidc_provider_arn", "client_ids"]),
+];
+
+const KIND_ARGUMENTS: [&str; 8] = [
+    "application_id",
+    "partition",
+    "region",
+    "account_id",
+    "saml_provider_arn",
+    "web_experience_url",
+    "oidc_provider_arn",
+    "client_ids",
+];
+
+pub struct TrustPolicyDataSource;
+
+fn kind_names() -> String {
+    KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+}
+
+impl DataSource for TrustPolicyDataSource {
+    fn type_name(&self) -> &'static str {
+        TYPE_NAME
+    }
+
+    fn schema(&self) -> Block {
+        let mut attributes = vec![
+            Attribute::required("kind", Type::String, &format!("Which role the trust policy is for: {}.", kind_names())),
+            Attribute::optional("application_id", Type::String, "`connector`, `oidc_secret`: id of the Amazon Q Business application."),
+            Attribute::optional(
+                "saml_provider_arn",
+                Type::String,
+                "`web_experience_saml`: ARN of the IAM SAML identity provider (`arn:aws:iam::ACCOUNT:saml-provider/NAME`).",
+            ),
+            Attribute::optional(
+                "web_experience_url",
+                Type::String,
+                "`web_experience_saml`: the web experience's URL (`https://…on.aws`); the SAML audience is this URL plus `/saml`.",
+            ),
+            Attribute::optional(
+                "oidc_provider_arn",
+                Type::String,
+                "`web_experience_oidc`: ARN of the IAM OIDC identity provider (`arn:aws:iam::ACCOUNT:oidc-provider/ISSUER`).",
+            ),
+            Attribute::optional("client_ids", Type::list(Type::String), "`web_experience_oidc`: the OIDC client ids (audiences) allowed."),
+            trust_limit_attribute(),
+        ];
+        attributes.extend(scope_attributes("in this policy (`connector`, `application`, `oidc_secret`)"));
+        attributes.extend(output_attributes());
+        Block {
+            description: "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.".to_owned(),
+            attributes,
+            blocks: vec![],
+        }
+    }
+
+    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
+        let mut inputs = Inputs::new(config);
+        let state = build(config, &mut inputs, defaults);
+        (state, inputs.diagnostics)
+    }
+}
+
+fn federated_provider(inputs: &mut Inputs<'_>, name: &str, prefix: &str) -> Option<Arn> {
+    let example = format!("arn:aws:iam::ACCOUNT:{prefix}NAME");
+    inputs.parsed_with(name, |text| Arn::parse_expecting(text, "iam", prefix, &example))
+}
+
+fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
+    let kind = inputs.string("kind").and_then(|kind| {
+        let found = KINDS.iter().find(|(name, _)| *name == kind);
+        if found.is_none() {
+            inputs.error("kind", "Unknown kind", format!("{kind:?} is not a trust policy kind; valid kinds are {}.", kind_names()));
+        }
+        found
+    });
+    let &(kind, takes) = kind?;
+    inputs.reject_unless_allowed(&KIND_ARGUMENTS, |name| takes.contains(&name), |name| {
+        format!("kind {kind:?} does not take {name}; it takes {}.", takes.join(", "))
+    });
+    let limit = trust_limit(inputs);
+    let required = |inputs: &mut Inputs<'_>, name: &str| {
+        if !inputs.is_set(name) {
+            inputs.error(name, "Missing required argument", format!("kind {kind:?} needs {name}."));
+        }
+    };
+    let policy = match kind {
+        "connector" | "oidc_secret" => {
+            required(inputs, "application_id");
+            let application = inputs.parsed::<ResourceId>("application_id");
+            let scope = resolve_scope(inputs, defaults)?;
+            let application = application?;
+            if kind == "connector" {
+                TrustPolicy::Connector { scope, application }
+            } else {
+                TrustPolicy::OidcSecret { scope, application }
+            }
+        }
+        "application" => TrustPolicy::Application { scope: resolve_scope(inputs, defaults)? },
+        "web_experience_saml" => {
+            required(inputs, "saml_provider_arn");
+            required(inputs, "web_experience_url");
+            let saml_provider = federated_provider(inputs, "saml_provider_arn", "saml-provider/");
+            let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
+            TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? }
+        }
+        _ => {
+            required(inputs, "oidc_provider_arn");
+            required(inputs, "client_ids");
+            let oidc_provider = federated_provider(inputs, "oidc_provider_arn", "oidc-provider/");
+            if oidc_provider.as_ref().is_some_and(|arn| oidc_issuer(arn).is_none()) {
+                inputs.error("oidc_provider_arn", "Invalid oidc_provider_arn", "the ARN names no issuer after oidc-provider/.");
+            }
+            let client_ids = inputs.parsed_list::<String>("client_ids");
+            TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? }
+        }
+    };
+    if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
+        return None;
+    }
+    finish(config, inputs, policy.document(), &Default::default(), DocumentKind::Trust, limit)
+}
