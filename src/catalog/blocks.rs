@@ -39,8 +39,10 @@ pub fn ingest_documents(scope: &Scope, application: &ResourceId, index: &Resourc
         .resources([&scope.application_arn(application), &scope.index_arn(application, index)])
 }
 
-/// PM: sync users and groups with the index's access control lists.
-pub fn principal_mapping(scope: &Scope, application: &ResourceId, index: &ResourceId, data_source: Option<&ResourceId>) -> Statement {
+/// PM: sync users and groups with the index's access control lists. The docs also list the
+/// `data-source/*` ARN, but none of these actions takes a data-source resource (SAR: application and
+/// index only), so it would grant nothing.
+pub fn principal_mapping(scope: &Scope, application: &ResourceId, index: &ResourceId) -> Statement {
     Statement::allow("AllowsAmazonQToIngestPrincipalMapping")
         .actions([
             "qbusiness:PutGroup",
@@ -52,7 +54,6 @@ pub fn principal_mapping(scope: &Scope, application: &ResourceId, index: &Resour
         .resources([
             &scope.application_arn(application),
             &scope.index_arn(application, index),
-            &scope.data_source_arn(application, index, data_source),
         ])
 }
 

@@ -121,7 +121,6 @@ pub struct ConnectorRole {
     pub scope: Scope,
     pub application: ResourceId,
     pub index: ResourceId,
-    pub data_source: Option<ResourceId>,
     pub options: ConnectorOptions,
 }
 
@@ -156,7 +155,7 @@ impl ConnectorRole {
             }
         }
         statements.push(blocks::ingest_documents(scope, app, index));
-        statements.push(blocks::principal_mapping(scope, app, index, self.data_source.as_ref()));
+        statements.push(blocks::principal_mapping(scope, app, index));
         if let Some(placement) = &options.vpc {
             statements.extend(blocks::vpc_access(scope, app, placement));
         }

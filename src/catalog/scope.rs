@@ -77,12 +77,6 @@ impl Scope {
     pub fn index_arn(&self, application: &ResourceId, index: &ResourceId) -> Arn {
         self.application_child_arn(application, &format!("index/{}", index.as_str()))
     }
-
-    /// The data source's ARN; `None` for the id means any data source of the index.
-    pub fn data_source_arn(&self, application: &ResourceId, index: &ResourceId, data_source: Option<&ResourceId>) -> Arn {
-        let id = data_source.map_or("*", ResourceId::as_str);
-        self.application_child_arn(application, &format!("index/{}/data-source/{id}", index.as_str()))
-    }
 }
 
 #[cfg(test)]
@@ -104,8 +98,8 @@ mod tests {
         let app: ResourceId = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111".parse().unwrap();
         let index: ResourceId = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222".parse().unwrap();
         assert_eq!(
-            scope.data_source_arn(&app, &index, None).to_string(),
-            "arn:aws:qbusiness:us-east-1:123456789012:application/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111/index/b1b2c3d4-5678-90ab-cdef-EXAMPLE22222/data-source/*"
+            scope.index_arn(&app, &index).to_string(),
+            "arn:aws:qbusiness:us-east-1:123456789012:application/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111/index/b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
         );
         assert_eq!(scope.global_arn("s3", "docs").to_string(), "arn:aws:s3:::docs");
     }

@@ -66,7 +66,6 @@ impl DataSource for ConnectorPolicy {
             ),
             Attribute::required("application_id", Type::String, "Id of the Amazon Q Business application (36 characters)."),
             Attribute::required("index_id", Type::String, "Id of the index the data source syncs into."),
-            Attribute::optional("data_source_id", Type::String, "Id of the data source; any data source of the index when omitted."),
             Attribute::optional("bucket", Type::String, "S3 connector: name of the bucket holding the documents."),
             Attribute::optional("secret_arn", Type::String, "ARN of the Secrets Manager secret with the connector's credentials."),
             Attribute::optional(
@@ -112,7 +111,6 @@ fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefa
     });
     let application = inputs.parsed::<ResourceId>("application_id");
     let index = inputs.parsed::<ResourceId>("index_id");
-    let data_source = inputs.parsed::<ResourceId>("data_source_id");
 
     if let Some(chosen) = chosen {
         let accepted: Vec<&str> = chosen.template.arguments().iter().map(|a| a.name).collect();
@@ -173,7 +171,7 @@ fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefa
     if inputs.has_errors() || inputs.incomplete {
         return None;
     }
-    let role = ConnectorRole { connector, scope, application, index, data_source, options };
+    let role = ConnectorRole { connector, scope, application, index, options };
     let document = match role.permissions() {
         Ok(document) => document,
         Err(missing) => {

@@ -1,0 +1,113 @@
+//! Every document the catalog can produce: each role and kind with each option combination.
+#![allow(dead_code)]
+
+use terraform_provider_qbusiness::plugin::Value;
+
+pub const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+pub const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+pub const ACCOUNT_ID: &str = "123456789012";
+pub const REGION: &str = "us-east-1";
+pub const SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-connector-AbCdEf";
+pub const KMS_KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+pub struct Case {
+    /// Golden file name without `.json`.
+    pub name: String,
+    pub data_source: &'static str,
+    pub attributes: Vec<(&'static str, Value)>,
+}
+
+impl Case {
+    pub fn is_trust(&self) -> bool {
+        self.data_source == "qbusiness_trust_policy"
+    }
+
+    pub fn config(&self) -> Value {
+        Value::object(self.attributes.iter().cloned())
+    }
+}
+
+fn s(text: &str) -> Value {
+    Value::string(text)
+}
+
+fn list(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|i| s(i)).collect())
+}
+
+/// Option sets a connector of each template is tried with.
+fn connector_variants(template: &str) -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
+    let vpc = ("vpc", Value::Bool(true));
+    let placed = vec![
+        ("subnet_ids", list(&["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"])),
+        ("security_group_ids", list(&["sg-0123456789abcdef0"])),
+    ];
+    let kms = ("kms_key_arn", s(KMS_KEY_ARN));
+    let mut variants = vec![
+        ("minimal", vec![]),
+        ("kms", vec![kms.clone()]),
+        ("vpc", vec![vpc.clone()]),
+        ("vpc-placed", placed.clone()),
+        ("all", [vec![kms.clone(), vpc.clone()], placed.clone()].concat()),
+    ];
+    if template == "database" {
+        let certificate = vec![
+            ("ssl_certificate_bucket", s("my-db-certificates")),
+            ("ssl_certificate_key_prefix", s("rds/")),
+        ];
+        variants.push(("certificate", certificate.clone()));
+        variants.push(("certificate-bucket", vec![("ssl_certificate_bucket", s("my-db-certificates"))]));
+        variants.push(("all-certificate", [vec![kms, vpc], placed, certificate].concat()));
+    }
+    variants
+}
+
+/// (connector id, template name, its required arguments)
+fn connectors() -> Vec<(&'static str, &'static str, Vec<(&'static str, Value)>)> {
+    vec![
+        ("s3", "s3", vec![("bucket", s("my-docs"))]),
+        ("aem_cloud", "saas", vec![("secret_arn", s(SECRET_ARN))]),
+        ("rds_mysql", "database", vec![("secret_arn", s(SECRET_ARN))]),
+    ]
+}
+
+pub fn all() -> Vec<Case> {
+    let mut cases = Vec::new();
+    for (connector, template, required) in connectors() {
+        for (variant, options) in connector_variants(template) {
+            let mut attributes = vec![
+                ("connector", s(connector)),
+                ("application_id", s(APPLICATION_ID)),
+                ("index_id", s(INDEX_ID)),
+            ];
+            attributes.extend(required.iter().cloned());
+            attributes.extend(options);
+            cases.push(Case { name: format!("connector-{connector}-{variant}"), data_source: "qbusiness_connector_policy", attributes });
+        }
+    }
+    let trust = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+        name: format!("trust-{name}"),
+        data_source: "qbusiness_trust_policy",
+        attributes,
+    };
+    cases.push(trust("connector", vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID))]));
+    cases.push(trust("application", vec![("kind", s("application"))]));
+    cases.push(trust("oidc-secret", vec![("kind", s("oidc_secret")), ("application_id", s(APPLICATION_ID))]));
+    cases.push(trust(
+        "web-experience-saml",
+        vec![
+            ("kind", s("web_experience_saml")),
+            ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/corporate-idp")),
+            ("web_experience_url", s("https://abcd1234.chat.qbusiness.us-east-1.on.aws")),
+        ],
+    ));
+    cases.push(trust(
+        "web-experience-oidc",
+        vec![
+            ("kind", s("web_experience_oidc")),
+            ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
+            ("client_ids", list(&["qbusiness-web", "qbusiness-mobile"])),
+        ],
+    ));
+    cases
+}

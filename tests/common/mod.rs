@@ -1,0 +1,55 @@
+//! Helpers shared by the integration tests: where things are, and how to run the real tools.
+#![allow(dead_code)]
+
+pub mod cases;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The provider binary cargo built for this test run.
+pub fn provider_binary() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-qbusiness"))
+}
+
+/// `IAM_ORACLE`, else `../shared/iam-oracle/check` beside the repository.
+pub fn oracle() -> PathBuf {
+    std::env::var_os("IAM_ORACLE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join("../shared/iam-oracle/check"))
+}
+
+/// Runs the IAM oracle over `files`; returns (exit code, stdout).
+pub fn run_oracle(trust: bool, files: &[PathBuf]) -> (i32, String) {
+    let mut command = Command::new(oracle());
+    if trust {
+        command.arg("--trust");
+    }
+    let output = command.args(files).output().unwrap_or_else(|e| panic!("cannot run the IAM oracle at {}: {e}", oracle().display()));
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// `TERRAFORM`, else `terraform` on PATH, else the shim `make` installs in `.venv/bin`.
+pub fn terraform() -> PathBuf {
+    if let Some(path) = std::env::var_os("TERRAFORM") {
+        return PathBuf::from(path);
+    }
+    if let Some(found) = std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths).map(|dir| dir.join("terraform")).find(|candidate| candidate.is_file())
+    }) {
+        return found;
+    }
+    let shim = repo().join(".venv/bin/terraform");
+    assert!(shim.is_file(), "no Terraform found: set TERRAFORM, put terraform on PATH, or run `make test`, which installs one");
+    shim
+}
+
+pub fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+}
