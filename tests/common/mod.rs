@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cases;
+pub mod workspace;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

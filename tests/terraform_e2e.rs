@@ -1,0 +1,193 @@
+//! Real Terraform against the provider binary: init from a filesystem mirror, plan, apply, and
+//! the outputs compared byte for byte with the golden documents.
+
+mod common;
+
+use common::workspace::{Workspace, PROVIDER_BLOCK};
+
+fn golden(name: &str) -> String {
+    std::fs::read_to_string(common::repo().join(format!("tests/golden/{name}.json"))).unwrap()
+}
+
+fn output_string(outputs: &serde_json::Value, name: &str) -> String {
+    format!("{}\n", outputs[name]["value"].as_str().unwrap_or_else(|| panic!("output {name} missing: {outputs}")))
+}
+
+#[test]
+fn demo_plans_and_applies_to_the_golden_documents() {
+    let workspace = Workspace::from_dir(&common::repo().join("examples/demo"));
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
+    // 2: the plan has changes (the two outputs).
+    assert_eq!(plan.code, 2, "{}\n{}", plan.stdout, plan.stderr);
+    assert!(plan.stdout.contains("+ permissions_policy = jsonencode("), "{}", plan.stdout);
+    assert!(plan.stdout.contains("+ trust_policy       = jsonencode("), "{}", plan.stdout);
+
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
+    let outputs = workspace.outputs();
+    assert_eq!(output_string(&outputs, "permissions_policy"), golden("connector-s3-minimal"));
+    assert_eq!(output_string(&outputs, "trust_policy"), golden("trust-connector"));
+
+    // A second plan shows no drift: same inputs, byte-identical documents.
+    let again = workspace.run(&["plan", "-input=false", "-no-color", "-detailed-exitcode"]);
+    assert_eq!(again.code, 0, "{}\n{}", again.stdout, again.stderr);
+}
+
+#[test]
+fn values_unknown_at_plan_time_are_read_at_apply() {
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "us-east-1"
+  account_id = "123456789012"
+}}
+
+resource "terraform_data" "application" {{
+  input = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+}}
+
+data "qbusiness_trust_policy" "connector" {{
+  kind           = "connector"
+  application_id = terraform_data.application.output
+}}
+
+output "trust" {{
+  value = data.qbusiness_trust_policy.connector.json
+}}
+"#
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    assert_eq!(plan.code, 0, "{}\n{}", plan.stdout, plan.stderr);
+    assert!(plan.stdout.contains("+ trust = (known after apply)"), "{}", plan.stdout);
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
+    assert_eq!(output_string(&workspace.outputs(), "trust"), golden("trust-connector"));
+}
+
+/// Each bad argument is reported by Terraform at its own attribute (Terraform shows the source line)
+/// with a message that says what would be valid.
+#[test]
+fn bad_inputs_fail_the_plan_with_attribute_paths() {
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "us-east-1"
+  account_id = "123456789012"
+}}
+
+locals {{
+  app   = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+  index = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+}}
+
+data "qbusiness_connector_policy" "short_account" {{
+  connector      = "s3"
+  application_id = local.app
+  index_id       = local.index
+  bucket         = "my-docs"
+  account_id     = "12345678901"
+}}
+
+data "qbusiness_connector_policy" "unknown_region" {{
+  connector      = "s3"
+  application_id = local.app
+  index_id       = local.index
+  bucket         = "my-docs"
+  region         = "eu-central-1"
+}}
+
+data "qbusiness_connector_policy" "unknown_connector" {{
+  connector      = "sharepoint_2003"
+  application_id = local.app
+  index_id       = local.index
+}}
+
+data "qbusiness_connector_policy" "malformed_arn" {{
+  connector      = "s3"
+  application_id = local.app
+  index_id       = local.index
+  bucket         = "my-docs"
+  kms_key_arn    = "arn:aws:kms:us-east-1:123456789012"
+}}
+
+data "qbusiness_trust_policy" "empty_id" {{
+  kind           = "connector"
+  application_id = ""
+}}
+
+data "qbusiness_trust_policy" "unknown_partition" {{
+  kind           = "application"
+  partition      = "aws-eu"
+}}
+"#
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    assert_eq!(plan.code, 1, "{}\n{}", plan.stdout, plan.stderr);
+    let text = plan.text();
+    let expected = [
+        (
+            "data.qbusiness_connector_policy.short_account",
+            r#"account_id     = "12345678901""#,
+            r#"Error: Invalid account_id"#,
+            r#""12345678901" is not an AWS account id: it must be exactly 12 digits, e.g. "123456789012""#,
+        ),
+        (
+            "data.qbusiness_connector_policy.unknown_region",
+            r#"region         = "eu-central-1""#,
+            "Error: Region without Amazon Q Business",
+            r#"Amazon Q Business is not available in region "eu-central-1"; valid regions are ap-southeast-2, eu-west-1, us-east-1, us-west-2"#,
+        ),
+        (
+            "data.qbusiness_connector_policy.unknown_connector",
+            r#"connector      = "sharepoint_2003""#,
+            "Error: Unknown connector",
+            r#""sharepoint_2003" is not a connector; valid connectors are s3, aem_cloud, rds_mysql."#,
+        ),
+        (
+            "data.qbusiness_connector_policy.malformed_arn",
+            r#"kms_key_arn    = "arn:aws:kms:us-east-1:123456789012""#,
+            "Error: Invalid kms_key_arn",
+            r#""arn:aws:kms:us-east-1:123456789012" is not an ARN: expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE"#,
+        ),
+        (
+            "data.qbusiness_trust_policy.empty_id",
+            r#"application_id = """#,
+            "Error: Empty application_id",
+            "application_id must not be empty; leave the argument out instead.",
+        ),
+        (
+            "data.qbusiness_trust_policy.unknown_partition",
+            r#"partition      = "aws-eu""#,
+            "Error: Invalid partition",
+            r#""aws-eu" is not an AWS partition; valid partitions are aws, aws-cn and aws-us-gov"#,
+        ),
+    ];
+    for (address, source_line, summary, detail) in expected {
+        // Terraform prints: Error: SUMMARY  with ADDRESS, on main.tf line N, in data "…" "…": N: SOURCE  DETAIL
+        let at = text.find(&format!("with {address},")).unwrap_or_else(|| panic!("no diagnostic for {address}:\n{text}"));
+        let block_start = text[..at].rfind("Error: ").unwrap();
+        let block = &text[block_start..];
+        let block = &block[..block[7..].find("Error: ").map_or(block.len(), |i| i + 7)];
+        assert!(block.starts_with(summary), "{address}: expected {summary:?} in {block:?}");
+        assert!(block.contains(source_line), "{address}: diagnostic not at the attribute: {block:?}");
+        assert!(block.contains(detail), "{address}: expected detail {detail:?} in {block:?}");
+    }
+    assert_eq!(text.matches("Error: ").count(), expected.len(), "{text}");
+    assert!(!text.contains("Plugin did not respond") && !text.contains("plugin crashed"), "{text}");
+}
+
+#[test]
+fn examples_are_formatted_and_valid() {
+    let fmt = common::workspace::Workspace::new(&[]).run(&["fmt", "-check", "-recursive", "-diff", common::repo().join("examples").to_str().unwrap()]);
+    assert_eq!(fmt.code, 0, "terraform fmt -check:\n{}\n{}", fmt.stdout, fmt.stderr);
+    let demo = Workspace::from_dir(&common::repo().join("examples/demo"));
+    demo.init();
+    let validate = demo.run(&["validate", "-no-color"]);
+    assert_eq!(validate.code, 0, "{}\n{}", validate.stdout, validate.stderr);
+    assert!(validate.stdout.contains("Success! The configuration is valid."), "{}", validate.stdout);
+}
