@@ -40,9 +40,11 @@ install: build
 	printf 'provider_installation {\n  filesystem_mirror {\n    path    = "%s"\n    include = ["qbusiness-iam/qbusiness"]\n  }\n  direct {\n    exclude = ["qbusiness-iam/qbusiness"]\n  }\n}\n' "$(MIRROR)" > $(CLI_CONFIG)
 	@echo "Installed into $(MIRROR). Use it with: export TF_CLI_CONFIG_FILE=$(CLI_CONFIG)"
 
+# Plans a scratch copy of examples/demo, so no lock file pins an older build's checksum.
 demo: install terraform
-	cd examples/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) init -input=false -no-color >/dev/null
-	cd examples/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) plan -input=false -no-color
+	rm -rf build/demo && mkdir -p build/demo && cp examples/demo/*.tf build/demo/
+	cd build/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) init -input=false -no-color >/dev/null
+	cd build/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) plan -input=false -no-color
 
 # One release build serves every test: cargo test --release reuses target/release.
 test: build terraform

@@ -88,7 +88,7 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, shutdown: 
     let (health, health_service) = tonic_health::server::health_reporter();
     health.set_service_status("plugin", tonic_health::ServingStatus::Serving).await;
 
-    spawn_signal_listener(shutdown.clone());
+    spawn_signal_listener(shutdown.clone())?;
     let incoming = accept_connections(listener, acceptor, shutdown.clone());
 
     let line = handshake_line(socket_dir.socket_path(), certificate.as_ref());
@@ -119,19 +119,20 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, shutdown: 
     Ok(())
 }
 
-fn spawn_signal_listener(shutdown: ShutdownSignal) {
+/// Registers for SIGINT and SIGTERM at once (before the handshake line, so no early signal is lost
+/// to the default action) and triggers shutdown on either.
+fn spawn_signal_listener(shutdown: ShutdownSignal) -> std::io::Result<()> {
     use tokio::signal::unix::{signal, SignalKind};
+    let mut interrupt = signal(SignalKind::interrupt())?;
+    let mut terminate = signal(SignalKind::terminate())?;
     tokio::spawn(async move {
-        let (Ok(mut interrupt), Ok(mut terminate)) = (signal(SignalKind::interrupt()), signal(SignalKind::terminate())) else {
-            log::error("cannot listen for SIGINT/SIGTERM");
-            return;
-        };
         tokio::select! {
             _ = interrupt.recv() => log::debug("SIGINT: shutting down"),
             _ = terminate.recv() => log::debug("SIGTERM: shutting down"),
         }
         shutdown.trigger();
     });
+    Ok(())
 }
 
 /// Accepts connections until shutdown. TLS handshakes run on their own tasks so that a slow or

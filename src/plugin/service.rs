@@ -123,6 +123,18 @@ pub(crate) fn decode(value: Option<&pb::DynamicValue>, ty: &Type) -> Result<Valu
     }
 }
 
+/// A whole configuration: an object, never null or unknown as a whole (rmpv even reads the reserved
+/// marker 0xc1 as nil, so this also catches such bytes).
+fn decode_config(value: Option<&pb::DynamicValue>, ty: &Type) -> Result<Value, Diagnostic> {
+    match decode(value, ty)? {
+        Value::Map(attributes) => Ok(Value::Map(attributes)),
+        other => Err(Diagnostic::error(
+            "Invalid value received from Terraform",
+            format!("a configuration must be an object, got {}", if other.is_unknown() { "an unknown value" } else { "null" }),
+        )),
+    }
+}
+
 pub(crate) fn encode(value: &Value, ty: &Type) -> Result<pb::DynamicValue, Diagnostic> {
     value
         .to_msgpack(ty)
@@ -176,7 +188,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         log::debug("ValidateProviderConfig");
         let request = request.into_inner();
         let diagnostics = diagnostics_only("ValidateProviderConfig", || {
-            let config = decode(request.config.as_ref(), &self.answers.provider_type)?;
+            let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.validate_provider_config(&config))
         });
         Ok(Response::new(pb::validate_provider_config::Response { diagnostics }))
@@ -189,7 +201,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         log::debug("ConfigureProvider");
         let request = request.into_inner();
         let diagnostics = diagnostics_only("ConfigureProvider", || {
-            let config = decode(request.config.as_ref(), &self.answers.provider_type)?;
+            let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.configure_provider(&config))
         });
         Ok(Response::new(pb::configure_provider::Response { diagnostics }))
@@ -203,7 +215,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         log::debug(&format!("ValidateDataResourceConfig {}", request.type_name));
         let diagnostics = diagnostics_only("ValidateDataResourceConfig", || {
             let ty = self.data_source_type(&request.type_name)?;
-            let config = decode(request.config.as_ref(), ty)?;
+            let config = decode_config(request.config.as_ref(), ty)?;
             Ok(self.provider.validate_data_source(&request.type_name, &config))
         });
         Ok(Response::new(pb::validate_data_resource_config::Response { diagnostics }))
@@ -218,7 +230,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         let mut diagnostics = Diagnostics::default();
         let outcome = guarded("ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
             let ty = self.data_source_type(&request.type_name)?;
-            let config = decode(request.config.as_ref(), ty)?;
+            let config = decode_config(request.config.as_ref(), ty)?;
             match self.provider.read_data_source(&request.type_name, &config, &mut diagnostics) {
                 Some(state) if !diagnostics.has_errors() => Ok(Some(encode(&state, ty)?)),
                 _ => Ok(None),

@@ -427,7 +427,7 @@ mod tests {
     fn unknown_uses_extension_zero_and_any_extension_decodes_as_unknown() {
         assert_eq!(Value::Unknown.to_msgpack(&Type::String).unwrap(), vec![0xd4, 0x00, 0x00]);
         // A refined unknown (extension 12) with a "not null" refinement: {1: true}.
-        let refined = [0xd5, 0x0c, 0x81, 0x01, 0xc3];
+        let refined = [0xc7, 0x03, 0x0c, 0x81, 0x01, 0xc3];
         assert_eq!(Value::from_msgpack(&refined, &Type::String).unwrap(), Value::Unknown);
     }
 

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cases;
+pub mod plugin_process;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};

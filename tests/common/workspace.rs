@@ -81,12 +81,14 @@ impl Workspace {
         Workspace { dir, cli_config }
     }
 
-    /// A workspace holding a copy of a directory of the repository (e.g. `examples/demo`).
+    /// A workspace holding a copy of the Terraform files (`*.tf`, `*.tftest.hcl`) of a directory of
+    /// the repository (e.g. `examples/demo`); lock files and `.terraform` are left behind.
     pub fn from_dir(source: &Path) -> Workspace {
         let mut files = Vec::new();
         for entry in std::fs::read_dir(source).unwrap() {
             let path = entry.unwrap().path();
-            if path.is_file() {
+            let name = path.file_name().unwrap().to_string_lossy();
+            if path.is_file() && (name.ends_with(".tf") || name.ends_with(".tftest.hcl")) {
                 files.push((path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&path).unwrap()));
             }
         }

@@ -1,0 +1,119 @@
+//! Starts the provider binary as Terraform does (cookie, AutoMTLS, socket dir), reads its handshake
+//! line, and connects a tonic client built from `proto/` over the unix socket.
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use hyper_util::rt::TokioIo;
+use rustls::pki_types::{CertificateDer, ServerName};
+use tempfile::TempDir;
+use terraform_provider_qbusiness::plugin::handshake::{MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
+use terraform_provider_qbusiness::plugin::proto::tfplugin6::provider_client::ProviderClient;
+use terraform_provider_qbusiness::plugin::tls::{self, Identity};
+use tokio::net::UnixStream;
+use tokio_rustls::TlsConnector;
+use tonic::transport::{Channel, Endpoint, Uri};
+
+use super::provider_binary;
+
+pub struct PluginProcess {
+    pub child: Child,
+    pub handshake: String,
+    pub socket: PathBuf,
+    pub server_certificate: Option<CertificateDer<'static>>,
+    pub client: Identity,
+    /// The parent of the socket's private directory (`PLUGIN_UNIX_SOCKET_DIR`).
+    pub socket_parent: TempDir,
+}
+
+impl PluginProcess {
+    /// Started as Terraform starts it, with AutoMTLS.
+    pub fn start() -> PluginProcess {
+        PluginProcess::start_with(true)
+    }
+
+    pub fn start_with(mtls: bool) -> PluginProcess {
+        let client = Identity::generate().unwrap();
+        let socket_parent = tempfile::tempdir().unwrap();
+        let mut command = Command::new(provider_binary());
+        command
+            .env(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE)
+            .env("PLUGIN_PROTOCOL_VERSIONS", "5,6")
+            .env("PLUGIN_UNIX_SOCKET_DIR", socket_parent.path())
+            .env_remove("PLUGIN_CLIENT_CERT")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        if mtls {
+            command.env("PLUGIN_CLIENT_CERT", client.certificate_pem());
+        }
+        let mut child = command.spawn().unwrap();
+        let mut handshake = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut handshake).unwrap();
+        let fields: Vec<&str> = handshake.trim_end().split('|').collect();
+        assert_eq!(fields.len(), 6, "handshake line {handshake:?}");
+        let socket = PathBuf::from(fields[3]);
+        let server_certificate = (!fields[5].is_empty()).then(|| {
+            CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).expect("unpadded base64"))
+        });
+        PluginProcess { child, handshake, socket, server_certificate, client, socket_parent }
+    }
+
+    /// A channel that presents `identity` (normally the one announced in PLUGIN_CLIENT_CERT).
+    pub async fn channel_as(&self, identity: &Identity) -> Result<Channel, tonic::transport::Error> {
+        let socket = self.socket.clone();
+        let tls_config = self
+            .server_certificate
+            .clone()
+            .map(|certificate| Arc::new(tls::client_config(identity, certificate).unwrap()));
+        Endpoint::from_static("http://localhost")
+            .connect_with_connector(tower::service_fn(move |_: Uri| {
+                let (socket, tls_config) = (socket.clone(), tls_config.clone());
+                async move {
+                    let stream = UnixStream::connect(&socket).await?;
+                    match tls_config {
+                        Some(config) => {
+                            let tls = TlsConnector::from(config).connect(ServerName::try_from("localhost").unwrap(), stream).await?;
+                            Ok::<_, std::io::Error>(TokioIo::new(Box::new(tls) as Box<dyn IoStream>))
+                        }
+                        None => Ok(TokioIo::new(Box::new(stream) as Box<dyn IoStream>)),
+                    }
+                }
+            }))
+            .await
+    }
+
+    pub async fn channel(&self) -> Channel {
+        self.channel_as(&self.client).await.expect("connect to the plugin")
+    }
+
+    pub async fn provider(&self) -> ProviderClient<Channel> {
+        ProviderClient::new(self.channel().await)
+    }
+
+    /// Waits up to `limit` for the process to exit.
+    pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        None
+    }
+}
+
+impl Drop for PluginProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub trait IoStream: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin {}
+impl<T: tokio::io::AsyncRead + tokio::io::AsyncWrite + Send + Unpin> IoStream for T {}

@@ -1,0 +1,274 @@
+//! The plugin protocol at the wire: the binary started as Terraform starts it, spoken to by a tonic
+//! client built from `proto/` over its unix socket with AutoMTLS.
+
+mod common;
+
+use std::os::unix::fs::PermissionsExt;
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
+use common::plugin_process::PluginProcess;
+use terraform_provider_qbusiness::plugin::proto::plugin::grpc_controller_client::GrpcControllerClient;
+use terraform_provider_qbusiness::plugin::proto::plugin::Empty;
+use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
+use terraform_provider_qbusiness::plugin::tls::Identity;
+use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
+use terraform_provider_qbusiness::provider::QBusinessProvider;
+
+fn data_source_type(name: &str) -> Type {
+    QBusinessProvider::new().schema().data_sources[name].value_type()
+}
+
+fn provider_type() -> Type {
+    QBusinessProvider::new().schema().provider.value_type()
+}
+
+fn dynamic(value: &Value, ty: &Type) -> Option<pb::DynamicValue> {
+    Some(pb::DynamicValue { msgpack: value.to_msgpack(ty).unwrap(), json: vec![] })
+}
+
+fn s3_config(overrides: &[(&str, Value)]) -> Value {
+    let mut attributes = vec![
+        ("connector", Value::string("s3")),
+        ("application_id", Value::string(APPLICATION_ID)),
+        ("index_id", Value::string(INDEX_ID)),
+        ("bucket", Value::string("my-docs")),
+    ];
+    attributes.extend(overrides.iter().cloned());
+    Value::object(attributes)
+}
+
+async fn configure(client: &mut pb::provider_client::ProviderClient<tonic::transport::Channel>) {
+    let config = Value::object([("region", Value::string(REGION)), ("account_id", Value::string(ACCOUNT_ID))]);
+    let response = client
+        .configure_provider(pb::configure_provider::Request {
+            terraform_version: "1.15.5".into(),
+            config: dynamic(&config, &provider_type()),
+            client_capabilities: None,
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
+}
+
+fn attribute_path(diagnostic: &pb::Diagnostic) -> Vec<String> {
+    use pb::attribute_path::step::Selector;
+    diagnostic
+        .attribute
+        .as_ref()
+        .map(|path| {
+            path.steps
+                .iter()
+                .map(|step| match step.selector.as_ref().unwrap() {
+                    Selector::AttributeName(name) => name.clone(),
+                    Selector::ElementKeyString(key) => format!("[{key:?}]"),
+                    Selector::ElementKeyInt(index) => format!("[{index}]"),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn without_the_magic_cookie_it_explains_and_exits_1() {
+    let output = Command::new(common::provider_binary()).env_remove("TF_PLUGIN_MAGIC_COOKIE").output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "This is a Terraform plugin (the qbusiness provider). Terraform starts it when a configuration uses source = \"qbusiness-iam/qbusiness\"; it is not meant to be run directly.\n"
+    );
+}
+
+#[test]
+fn a_host_without_protocol_6_is_refused() {
+    let output = Command::new(common::provider_binary())
+        .env("TF_PLUGIN_MAGIC_COOKIE", terraform_provider_qbusiness::plugin::handshake::MAGIC_COOKIE_VALUE)
+        .env("PLUGIN_PROTOCOL_VERSIONS", "4,5")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "no handshake line may be printed");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("speaks only version 6"));
+}
+
+#[test]
+fn handshake_line_names_a_private_socket_and_the_server_certificate() {
+    let plugin = PluginProcess::start();
+    let fields: Vec<&str> = plugin.handshake.trim_end_matches('\n').split('|').collect();
+    assert_eq!(&fields[..3], ["1", "6", "unix"]);
+    assert_eq!(fields[4], "grpc");
+    assert!(!fields[5].ends_with('='), "certificate must be base64 without padding");
+    let dir = plugin.socket.parent().unwrap();
+    assert_eq!(dir.parent().unwrap(), plugin.socket_parent.path(), "PLUGIN_UNIX_SOCKET_DIR honoured");
+    assert_eq!(std::fs::metadata(dir).unwrap().permissions().mode() & 0o777, 0o700);
+    assert!(plugin.server_certificate.is_some());
+}
+
+#[tokio::test]
+async fn mtls_refuses_a_client_certificate_other_than_the_announced_one() {
+    let plugin = PluginProcess::start();
+    let stranger = Identity::generate().unwrap();
+    let refused = match plugin.channel_as(&stranger).await {
+        Err(_) => true,
+        Ok(channel) => pb::provider_client::ProviderClient::new(channel)
+            .get_metadata(pb::get_metadata::Request {})
+            .await
+            .is_err(),
+    };
+    assert!(refused, "a stranger's certificate was accepted");
+    // The announced certificate still works after the refusal.
+    let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
+    assert_eq!(metadata.data_sources.len(), 2);
+}
+
+#[tokio::test]
+async fn schema_metadata_health_and_unimplemented_rpcs() {
+    let plugin = PluginProcess::start();
+    let channel = plugin.channel().await;
+    let mut client = pb::provider_client::ProviderClient::new(channel.clone());
+
+    let metadata = client.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
+    let names: Vec<_> = metadata.data_sources.iter().map(|d| d.type_name.as_str()).collect();
+    assert_eq!(names, ["qbusiness_connector_policy", "qbusiness_trust_policy"]);
+    assert!(metadata.server_capabilities.unwrap().get_provider_schema_optional);
+
+    let schema = client.get_provider_schema(pb::get_provider_schema::Request {}).await.unwrap().into_inner();
+    let block = schema.data_source_schemas["qbusiness_connector_policy"].block.clone().unwrap();
+    let json = block.attributes.iter().find(|a| a.name == "json").unwrap();
+    assert!(json.computed && !json.optional && !json.required);
+    assert_eq!(json.r#type, b"\"string\"");
+    let connector = block.attributes.iter().find(|a| a.name == "connector").unwrap();
+    assert!(connector.required);
+    let provider_attributes: Vec<_> = schema.provider.unwrap().block.unwrap().attributes.into_iter().map(|a| a.name).collect();
+    assert_eq!(provider_attributes, ["partition", "region", "account_id"]);
+
+    let mut health = tonic_health::pb::health_client::HealthClient::new(channel.clone());
+    let status = health.check(tonic_health::pb::HealthCheckRequest { service: "plugin".into() }).await.unwrap().into_inner();
+    assert_eq!(status.status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
+
+    let unimplemented = client
+        .validate_resource_config(pb::validate_resource_config::Request::default())
+        .await
+        .unwrap_err();
+    assert_eq!(unimplemented.code(), tonic::Code::Unimplemented);
+}
+
+#[tokio::test]
+async fn read_returns_the_golden_document() {
+    let plugin = PluginProcess::start();
+    let mut client = plugin.provider().await;
+    configure(&mut client).await;
+    let ty = data_source_type("qbusiness_connector_policy");
+    let response = client
+        .read_data_source(pb::read_data_source::Request {
+            type_name: "qbusiness_connector_policy".into(),
+            config: dynamic(&s3_config(&[]), &ty),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
+    let state = Value::from_msgpack(&response.state.unwrap().msgpack, &ty).unwrap();
+    let golden = std::fs::read_to_string(common::repo().join("tests/golden/connector-s3-minimal.json")).unwrap();
+    assert_eq!(format!("{}\n", state.attribute("json").as_str().unwrap()), golden);
+    assert_eq!(state.attribute("bucket"), &Value::string("my-docs"), "the configuration is part of the state");
+}
+
+#[tokio::test]
+async fn unknown_values_validate_cleanly_and_bad_values_name_their_attribute() {
+    let plugin = PluginProcess::start();
+    let mut client = plugin.provider().await;
+    let ty = data_source_type("qbusiness_connector_policy");
+    let validate = |config: Value| pb::validate_data_resource_config::Request {
+        type_name: "qbusiness_connector_policy".into(),
+        config: dynamic(&config, &ty),
+    };
+
+    let unknown = client
+        .validate_data_resource_config(validate(s3_config(&[("application_id", Value::Unknown), ("kms_key_arn", Value::Unknown)])))
+        .await
+        .unwrap()
+        .into_inner();
+    assert!(unknown.diagnostics.is_empty(), "{:?}", unknown.diagnostics);
+
+    let bad = client
+        .validate_data_resource_config(validate(s3_config(&[
+            ("account_id", Value::string("12345678901")),
+            ("subnet_ids", Value::List(vec![Value::string("subnet-0123456789abcdef0"), Value::string("sn-1")])),
+        ])))
+        .await
+        .unwrap()
+        .into_inner();
+    let found: Vec<_> = bad.diagnostics.iter().map(|d| (attribute_path(d), d.summary.as_str(), d.severity)).collect();
+    let error = pb::diagnostic::Severity::Error as i32;
+    assert_eq!(
+        found,
+        [
+            (vec!["subnet_ids".to_owned(), "[1]".to_owned()], "Invalid subnet_ids", error),
+            (vec!["account_id".to_owned()], "Invalid account_id", error),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn malformed_wire_data_is_a_diagnostic_and_the_process_keeps_serving() {
+    let plugin = PluginProcess::start();
+    let mut client = plugin.provider().await;
+    for msgpack in [vec![0x85, 0xa1], vec![0xc1], vec![0x81, 0xa3, b'x', b'y', b'z', 0xc0], vec![0x91; 10_000]] {
+        let response = client
+            .read_data_source(pb::read_data_source::Request {
+                type_name: "qbusiness_trust_policy".into(),
+                config: Some(pb::DynamicValue { msgpack, json: vec![] }),
+                ..Default::default()
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        assert!(response.state.is_none());
+        assert_eq!(response.diagnostics.len(), 1);
+        assert_eq!(response.diagnostics[0].summary, "Invalid value received from Terraform");
+    }
+    let unknown_type = client
+        .read_data_source(pb::read_data_source::Request { type_name: "qbusiness_nope".into(), ..Default::default() })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(unknown_type.diagnostics[0].summary, "Unknown data source");
+    assert!(client.get_metadata(pb::get_metadata::Request {}).await.is_ok(), "still serving");
+}
+
+#[tokio::test]
+async fn shutdown_rpc_exits_0_and_removes_the_socket_directory() {
+    let mut plugin = PluginProcess::start();
+    let directory = plugin.socket.parent().unwrap().to_owned();
+    let mut controller = GrpcControllerClient::new(plugin.channel().await);
+    controller.shutdown(Empty {}).await.unwrap();
+    let status = plugin.wait_exit(Duration::from_secs(2)).expect("exits within 2 s, before go-plugin would kill it");
+    assert_eq!(status.code(), Some(0));
+    assert!(!directory.exists(), "socket directory left behind");
+}
+
+#[test]
+fn sigterm_exits_0_and_removes_the_socket_directory() {
+    let mut plugin = PluginProcess::start();
+    let directory = plugin.socket.parent().unwrap().to_owned();
+    assert!(directory.exists());
+    let killed = Command::new("kill").args(["-TERM", &plugin.child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let status = plugin.wait_exit(Duration::from_secs(2)).expect("exits on SIGTERM");
+    assert_eq!(status.code(), Some(0));
+    assert!(!directory.exists());
+}
+
+#[tokio::test]
+async fn without_client_certificate_it_serves_plaintext() {
+    let plugin = PluginProcess::start_with(false);
+    assert!(plugin.handshake.ends_with("|grpc|\n"), "{:?}", plugin.handshake);
+    let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
+    assert_eq!(metadata.data_sources.len(), 2);
+}
