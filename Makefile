@@ -51,7 +51,7 @@ test: build terraform
 	$(CARGO) test --release --locked
 
 bench: install terraform
-	$(CARGO) run --release --locked --example bench -- --terraform "$(TERRAFORM)" --out BENCHMARKS.md
+	$(CARGO) bench --locked --bench plan -- --terraform "$(TERRAFORM)" --out BENCHMARKS.md
 
 docs:
 	@echo "docs: not generated yet" >&2

@@ -3,5 +3,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    terraform_provider_qbusiness::plugin::serve(terraform_provider_qbusiness::provider::QBusinessProvider::new())
+    use terraform_provider_qbusiness::provider::{QBusinessProvider, SOURCE_ADDRESS};
+    terraform_provider_qbusiness::plugin::serve(QBusinessProvider::new(), SOURCE_ADDRESS)
 }

@@ -42,23 +42,42 @@ pub enum ServeError {
     Grpc(#[from] tonic::transport::Error),
 }
 
+/// How the server was started, and so how it announces itself and when it stops.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Started by Terraform: handshake line on stdout, stop on the Shutdown RPC or a signal.
+    Managed,
+    /// Started by hand with `-debug`: print `TF_REATTACH_PROVIDERS` for Terraform to attach to,
+    /// serve plaintext, and outlive Terraform's runs until SIGINT/SIGTERM.
+    Debug { address: String },
+}
+
 /// The binary's whole `main`: serve `provider` as Terraform expects, and say how it ended.
-pub fn serve<P: Provider>(provider: P) -> ExitCode {
-    let request = match read_host_request(|key| std::env::var(key).ok()) {
-        Ok(request) => request,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
+/// `address` is the provider's registry address, used by `-debug`.
+pub fn serve<P: Provider>(provider: P, address: &str) -> ExitCode {
+    let debug = std::env::args().skip(1).any(|arg| arg == "-debug" || arg == "--debug");
+    let (request, mode) = if debug {
+        let socket_parent = std::env::var_os("PLUGIN_UNIX_SOCKET_DIR").map(std::path::PathBuf::from);
+        (HostRequest { client_certificate: None, socket_parent }, Mode::Debug { address: address.to_owned() })
+    } else {
+        match read_host_request(|key| std::env::var(key).ok()) {
+            Ok(request) => (request, Mode::Managed),
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::FAILURE;
+            }
         }
     };
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    // One thread: every RPC here is microseconds of CPU, so worker threads would only add start-up
+    // cost (paid several times per plan) and a cross-thread handoff per request.
+    let runtime = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
             eprintln!("cannot start the async runtime: {error}");
             return ExitCode::FAILURE;
         }
     };
-    let outcome = runtime.block_on(run(Arc::new(provider), request, ShutdownSignal::default()));
+    let outcome = runtime.block_on(run(Arc::new(provider), request, mode, ShutdownSignal::default()));
     // Idle tasks (drained broker streams) must not delay the exit Terraform waits for.
     runtime.shutdown_timeout(Duration::from_millis(50));
     match outcome {
@@ -71,8 +90,23 @@ pub fn serve<P: Provider>(provider: P) -> ExitCode {
     }
 }
 
-/// Serves until `shutdown` triggers (Shutdown RPC, SIGINT or SIGTERM); the socket directory is gone on return.
-pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, shutdown: ShutdownSignal) -> Result<(), ServeError> {
+/// The `TF_REATTACH_PROVIDERS` value that attaches Terraform to a provider serving on `socket`.
+pub fn reattach_json(address: &str, socket: &std::path::Path) -> String {
+    serde_json::json!({
+        address: {
+            "Protocol": "grpc",
+            "ProtocolVersion": super::handshake::APP_PROTOCOL_VERSION,
+            "Pid": std::process::id(),
+            "Test": true,
+            "Addr": { "Network": "unix", "String": socket.display().to_string() },
+        }
+    })
+    .to_string()
+}
+
+/// Serves until `shutdown` triggers (Shutdown RPC when managed, SIGINT or SIGTERM); the socket
+/// directory is gone on return.
+pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode, shutdown: ShutdownSignal) -> Result<(), ServeError> {
     let socket_dir = SocketDir::create(request.socket_parent.as_deref())?;
     let listener = UnixListener::bind(socket_dir.socket_path())?;
 
@@ -91,7 +125,13 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, shutdown: 
     spawn_signal_listener(shutdown.clone())?;
     let incoming = accept_connections(listener, acceptor, shutdown.clone());
 
-    let line = handshake_line(socket_dir.socket_path(), certificate.as_ref());
+    let line = match &mode {
+        Mode::Managed => handshake_line(socket_dir.socket_path(), certificate.as_ref()),
+        Mode::Debug { address } => format!(
+            "Provider serving in debug mode. Attach Terraform with:\n\n    export TF_REATTACH_PROVIDERS='{}'\n\nStop with Ctrl-C.\n",
+            reattach_json(address, socket_dir.socket_path())
+        ),
+    };
     {
         let mut stdout = std::io::stdout().lock();
         stdout.write_all(line.as_bytes())?;
@@ -102,7 +142,10 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, shutdown: 
     let server = tonic::transport::Server::builder()
         .add_service(health_service)
         .add_service(ProviderServer::new(ProviderService::new(provider)))
-        .add_service(GrpcControllerServer::new(Controller { shutdown: shutdown.clone() }))
+        .add_service(GrpcControllerServer::new(Controller {
+            // A debug-mode provider serves run after run; only a signal ends it.
+            shutdown: if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() },
+        }))
         .add_service(GrpcStdioServer::new(Stdio { shutdown: shutdown.clone() }))
         .add_service(GrpcBrokerServer::new(Broker { shutdown: shutdown.clone() }))
         .serve_with_incoming_shutdown(incoming, shutdown.clone().wait_owned());

@@ -62,8 +62,13 @@ impl Identity {
     }
 }
 
+/// ring for keys, key exchange and randomness; aws-lc-rs only to verify signatures. Terraform's
+/// go-plugin signs with ECDSA P-521, which ring cannot verify, while aws-lc's first key generation
+/// seeds its entropy pool for ~30 ms, a cost every provider start would pay several times per plan.
 fn crypto() -> Arc<CryptoProvider> {
-    Arc::new(rustls::crypto::aws_lc_rs::default_provider())
+    let mut provider = rustls::crypto::ring::default_provider();
+    provider.signature_verification_algorithms = rustls::crypto::aws_lc_rs::default_provider().signature_verification_algorithms;
+    Arc::new(provider)
 }
 
 /// Accepts exactly one certificate, byte for byte, and checks the handshake signatures made with it.
