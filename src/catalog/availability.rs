@@ -12,6 +12,9 @@ pub const QBUSINESS_REGIONS: &[(Partition, &str)] = &[
     (Partition::Aws, "us-west-2"),
 ];
 
+/// Regions whose Q Business lacks Amazon Q Apps (reference §1, partly verified: a warning, not an error).
+pub const QAPPS_UNAVAILABLE_REGIONS: &[&str] = &["ap-southeast-2", "eu-west-1"];
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum AvailabilityError {
     #[error("Amazon Q Business is not available in region {region:?}; valid regions are {}", valid_regions())]

@@ -1,13 +1,17 @@
 //! The Amazon Q Business roles as data: where the service runs, the statement building blocks,
 //! the connector templates and table, and the trust shapes. Knows nothing of Terraform.
 
+pub mod application;
 pub mod availability;
 pub mod blocks;
 pub mod connectors;
 pub mod names;
 pub mod scope;
 pub mod trust;
+pub mod web_experience;
 
 pub use connectors::{connector, Connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, CONNECTORS};
 pub use scope::{ResourceId, Scope};
 pub use trust::TrustPolicy;
+pub use application::ApplicationRole;
+pub use web_experience::{WebExperienceOptions, WebExperienceRole};

@@ -158,6 +158,41 @@ impl<'a> Inputs<'a> {
         }
     }
 
+    /// Reads a `kind`-like selector from `kinds` (name, the arguments that kind takes), `default`
+    /// when omitted, and rejects each argument of `all_arguments` the chosen kind does not take.
+    pub fn choose_kind<'k>(
+        &mut self,
+        name: &str,
+        kinds: &'k [(&'k str, &'k [&'k str])],
+        default: Option<&'k str>,
+        all_arguments: &[&str],
+    ) -> Option<(&'k str, &'k [&'k str])> {
+        let names = || kinds.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ");
+        let chosen = match (self.string(name), default) {
+            (Some(text), _) => kinds.iter().find(|(k, _)| *k == text).copied().or_else(|| {
+                let detail = format!("{text:?} is not a valid {name}; valid values are {}.", names());
+                self.error(name, &format!("Unknown {name}"), detail);
+                None
+            }),
+            (None, Some(default)) if !self.incomplete => kinds.iter().find(|(k, _)| *k == default).copied(),
+            _ => None,
+        }?;
+        let (kind, takes) = chosen;
+        self.reject_unless_allowed(all_arguments, |argument| takes.contains(&argument), |argument| {
+            format!("{name} {kind:?} does not take {argument}; it takes {}.", takes.join(", "))
+        });
+        Some(chosen)
+    }
+
+    /// Reports each of `names` that is not set, saying who needs it.
+    pub fn require(&mut self, names: &[&str], who: &str) {
+        for name in names {
+            if !self.is_set(name) {
+                self.error(name, "Missing required argument", format!("{who} needs {name}."));
+            }
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
     }

@@ -1,11 +1,13 @@
 //! The Terraform surface: the provider block, one file per data source, plugged into the protocol
 //! server through [`crate::plugin::Provider`].
 
+pub mod application_policy;
 pub mod config;
 pub mod connector_policy;
 pub mod document_output;
 pub mod inputs;
 pub mod trust_policy;
+pub mod web_experience_policy;
 
 use std::collections::BTreeMap;
 use std::sync::RwLock;
@@ -40,8 +42,12 @@ impl Default for QBusinessProvider {
 
 impl QBusinessProvider {
     pub fn new() -> QBusinessProvider {
-        let data_sources: Vec<Box<dyn DataSource>> =
-            vec![Box::new(connector_policy::ConnectorPolicy), Box::new(trust_policy::TrustPolicyDataSource)];
+        let data_sources: Vec<Box<dyn DataSource>> = vec![
+            Box::new(application_policy::ApplicationPolicy),
+            Box::new(connector_policy::ConnectorPolicy),
+            Box::new(trust_policy::TrustPolicyDataSource),
+            Box::new(web_experience_policy::WebExperiencePolicy),
+        ];
         let data_sources: BTreeMap<_, _> = data_sources.into_iter().map(|d| (d.type_name(), d)).collect();
         let schema = ProviderSchema {
             provider: provider_schema(),

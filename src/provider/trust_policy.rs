@@ -87,26 +87,12 @@ fn federated_provider(inputs: &mut Inputs<'_>, name: &str, prefix: &str) -> Opti
 }
 
 fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-    let kind = inputs.string("kind").and_then(|kind| {
-        let found = KINDS.iter().find(|(name, _)| *name == kind);
-        if found.is_none() {
-            inputs.error("kind", "Unknown kind", format!("{kind:?} is not a trust policy kind; valid kinds are {}.", kind_names()));
-        }
-        found
-    });
-    let &(kind, takes) = kind?;
-    inputs.reject_unless_allowed(&KIND_ARGUMENTS, |name| takes.contains(&name), |name| {
-        format!("kind {kind:?} does not take {name}; it takes {}.", takes.join(", "))
-    });
+    let (kind, _) = inputs.choose_kind("kind", &KINDS, None, &KIND_ARGUMENTS)?;
     let limit = trust_limit(inputs);
-    let required = |inputs: &mut Inputs<'_>, name: &str| {
-        if !inputs.is_set(name) {
-            inputs.error(name, "Missing required argument", format!("kind {kind:?} needs {name}."));
-        }
-    };
+    let who = format!("kind {kind:?}");
     let policy = match kind {
         "connector" | "oidc_secret" => {
-            required(inputs, "application_id");
+            inputs.require(&["application_id"], &who);
             let application = inputs.parsed::<ResourceId>("application_id");
             let scope = resolve_scope(inputs, defaults)?;
             let application = application?;
@@ -118,15 +104,13 @@ fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefa
         }
         "application" => TrustPolicy::Application { scope: resolve_scope(inputs, defaults)? },
         "web_experience_saml" => {
-            required(inputs, "saml_provider_arn");
-            required(inputs, "web_experience_url");
+            inputs.require(&["saml_provider_arn", "web_experience_url"], &who);
             let saml_provider = federated_provider(inputs, "saml_provider_arn", "saml-provider/");
             let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
             TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? }
         }
         _ => {
-            required(inputs, "oidc_provider_arn");
-            required(inputs, "client_ids");
+            inputs.require(&["oidc_provider_arn", "client_ids"], &who);
             let oidc_provider = federated_provider(inputs, "oidc_provider_arn", "oidc-provider/");
             if oidc_provider.as_ref().is_some_and(|arn| oidc_issuer(arn).is_none()) {
                 inputs.error("oidc_provider_arn", "Invalid oidc_provider_arn", "the ARN names no issuer after oidc-provider/.");

@@ -5,6 +5,7 @@ use terraform_provider_qbusiness::plugin::Value;
 
 pub const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
 pub const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+pub const WEB_EXPERIENCE_ID: &str = "d1b2c3d4-5678-90ab-cdef-EXAMPLE44444";
 pub const ACCOUNT_ID: &str = "123456789012";
 pub const REGION: &str = "us-east-1";
 pub const SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-connector-AbCdEf";
@@ -85,6 +86,36 @@ pub fn all() -> Vec<Case> {
             cases.push(Case { name: format!("connector-{connector}-{variant}"), data_source: "qbusiness_connector_policy", attributes });
         }
     }
+    let application = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+        name: format!("application-{name}"),
+        data_source: "qbusiness_application_policy",
+        attributes,
+    };
+    cases.push(application("default", vec![]));
+    cases.push(application("user-subscriptions", vec![("user_subscriptions", Value::Bool(true))]));
+    cases.push(application(
+        "user-subscriptions-scoped",
+        vec![("user_subscriptions", Value::Bool(true)), ("application_id", s(APPLICATION_ID))],
+    ));
+
+    let web = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+        name: format!("web-experience-{name}"),
+        data_source: "qbusiness_web_experience_policy",
+        attributes,
+    };
+    let app = ("application_id", s(APPLICATION_ID));
+    let off = |name: &'static str| (name, Value::Bool(false));
+    cases.push(web("default", vec![app.clone()]));
+    cases.push(web("kms", vec![app.clone(), ("kms_key_arn", s(KMS_KEY_ARN))]));
+    cases.push(web("kms-no-q-apps", vec![app.clone(), ("kms_key_arn", s(KMS_KEY_ARN)), off("q_apps")]));
+    cases.push(web("minimal", vec![app.clone(), off("q_apps"), off("plugins"), off("auto_subscription")]));
+    cases.push(web("scoped", vec![app.clone(), ("web_experience_id", s(WEB_EXPERIENCE_ID)), off("plugins")]));
+    cases.push(web("oidc-client-secret", vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN))]));
+    cases.push(web(
+        "oidc-client-secret-kms",
+        vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KMS_KEY_ARN))],
+    ));
+
     let trust = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
         name: format!("trust-{name}"),
         data_source: "qbusiness_trust_policy",
