@@ -67,6 +67,97 @@ output "trust" {{
     assert_eq!(output_string(&workspace.outputs(), "trust"), golden("trust-connector"));
 }
 
+/// Every data source through Terraform, nested `statement`/`condition` blocks and `jsonencode`d
+/// documents included, gives exactly the golden documents.
+#[test]
+fn all_data_sources_through_terraform_match_the_golden_documents() {
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "us-east-1"
+  account_id = "123456789012"
+}}
+
+locals {{
+  app = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+}}
+
+data "qbusiness_connector_policy" "additions" {{
+  connector      = "s3"
+  application_id = local.app
+  index_id       = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+  bucket         = "my-docs"
+
+  statement {{
+    sid       = "ReadObjectTags"
+    actions   = ["s3:GetObjectTagging"]
+    resources = ["arn:aws:s3:::my-docs/*"]
+    condition {{
+      test     = "StringEquals"
+      variable = "aws:ResourceAccount"
+      values   = ["123456789012"]
+    }}
+  }}
+
+  source_policy_documents = [jsonencode({{
+    Version = "2012-10-17"
+    Statement = [{{
+      Sid       = "DenyInsecureTransport"
+      Effect    = "Deny"
+      Action    = "s3:*"
+      Resource  = ["arn:aws:s3:::my-docs", "arn:aws:s3:::my-docs/*"]
+      Condition = {{ Bool = {{ "aws:SecureTransport" = false }} }}
+    }}]
+  }})]
+
+  override_policy_documents = [jsonencode({{
+    Version = "2012-10-17"
+    Statement = [{{
+      Sid      = "AllowsAmazonQToListS3Buckets"
+      Effect   = "Allow"
+      Action   = "s3:ListBucket"
+      Resource = "arn:aws:s3:::my-docs"
+      Condition = {{
+        StringLike   = {{ "s3:prefix" = ["public/*"] }}
+        StringEquals = {{ "aws:ResourceAccount" = "123456789012" }}
+      }}
+    }}]
+  }})]
+}}
+
+data "qbusiness_application_policy" "default" {{}}
+
+data "qbusiness_web_experience_policy" "default" {{
+  application_id = local.app
+}}
+
+data "qbusiness_trust_policy" "saml" {{
+  kind               = "web_experience_saml"
+  saml_provider_arn  = "arn:aws:iam::123456789012:saml-provider/corporate-idp"
+  web_experience_url = "https://abcd1234.chat.qbusiness.us-east-1.on.aws"
+}}
+
+output "documents" {{
+  value = {{
+    "connector-s3-additions"  = data.qbusiness_connector_policy.additions.json
+    "application-default"     = data.qbusiness_application_policy.default.json
+    "web-experience-default"  = data.qbusiness_web_experience_policy.default.json
+    "trust-web-experience-saml" = data.qbusiness_trust_policy.saml.json
+  }}
+}}
+"#
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
+    let documents = &workspace.outputs()["documents"]["value"];
+    for name in ["connector-s3-additions", "application-default", "web-experience-default", "trust-web-experience-saml"] {
+        let produced = format!("{}\n", documents[name].as_str().unwrap_or_else(|| panic!("no {name}: {documents}")));
+        assert_eq!(produced, golden(name), "{name}");
+    }
+}
+
 /// Each bad argument is reported by Terraform at its own attribute (Terraform shows the source line)
 /// with a message that says what would be valid.
 #[test]

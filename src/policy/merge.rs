@@ -5,10 +5,17 @@ use thiserror::Error;
 
 use super::statement::{PolicyDocument, Statement};
 
+/// Which addition a statement came from: the n-th source document or the n-th extra statement.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Source(usize),
+    Statement(usize),
+}
+
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum MergeError {
-    #[error("Sid {sid:?} appears in more than one appended statement; appended statements need distinct Sids")]
-    DuplicateSid { sid: String },
+    #[error("Sid {sid:?} is already used by another statement; appended statements need distinct Sids (use override_policy_documents to replace a statement)")]
+    DuplicateSid { sid: String, origin: Origin },
 }
 
 /// The user's additions, in the order they are applied.
@@ -25,9 +32,11 @@ impl Additions {
     }
 }
 
-fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>) -> Result<(), MergeError> {
+fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>, origin: Origin) -> Result<(), MergeError> {
     match sid {
-        Some(sid) if statements.iter().any(|s| s.sid.as_ref() == Some(sid)) => Err(MergeError::DuplicateSid { sid: sid.clone() }),
+        Some(sid) if statements.iter().any(|s| s.sid.as_ref() == Some(sid)) => {
+            Err(MergeError::DuplicateSid { sid: sid.clone(), origin })
+        }
         _ => Ok(()),
     }
 }
@@ -36,9 +45,14 @@ fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>) -> Result<(
 /// document: a statement whose Sid is present replaces it in place, any other is appended.
 pub fn merge(base: PolicyDocument, additions: &Additions) -> Result<PolicyDocument, MergeError> {
     let mut statements = base.statements;
-    let appended = additions.sources.iter().flat_map(|d| d.statements.iter()).chain(&additions.statements);
-    for statement in appended {
-        ensure_unique_sid(&statements, &statement.sid)?;
+    let sources = additions
+        .sources
+        .iter()
+        .enumerate()
+        .flat_map(|(i, d)| d.statements.iter().map(move |s| (Origin::Source(i), s)));
+    let extra = additions.statements.iter().enumerate().map(|(i, s)| (Origin::Statement(i), s));
+    for (origin, statement) in sources.chain(extra) {
+        ensure_unique_sid(&statements, &statement.sid, origin)?;
         statements.push(statement.clone());
     }
     for document in &additions.overrides {
@@ -83,6 +97,6 @@ mod tests {
     fn duplicate_sid_in_appended_statements_is_an_error() {
         let base = PolicyDocument::new(vec![stmt("A", "s3:GetObject")]);
         let additions = Additions { statements: vec![stmt("A", "s3:PutObject")], ..Default::default() };
-        assert_eq!(merge(base, &additions), Err(MergeError::DuplicateSid { sid: "A".into() }));
+        assert_eq!(merge(base, &additions), Err(MergeError::DuplicateSid { sid: "A".into(), origin: Origin::Statement(0) }));
     }
 }

@@ -5,7 +5,7 @@ use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
 use crate::policy::DocumentKind;
 
 use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
-use super::document_output::{addition_attributes, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
+use super::document_output::{addition_attributes, statement_block, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -38,7 +38,7 @@ impl DataSource for ApplicationPolicy {
         Block {
             description: "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.".to_owned(),
             attributes,
-            blocks: vec![],
+            blocks: vec![statement_block()],
         }
     }
 

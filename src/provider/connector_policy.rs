@@ -8,7 +8,7 @@ use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
 use crate::policy::{Arn, DocumentKind};
 
 use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
-use super::document_output::{addition_attributes, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
+use super::document_output::{addition_attributes, statement_block, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -90,7 +90,7 @@ impl DataSource for ConnectorPolicy {
         Block {
             description: "The permissions policy of an Amazon Q Business data-source connector role.".to_owned(),
             attributes,
-            blocks: vec![],
+            blocks: vec![statement_block()],
         }
     }
 

@@ -2,11 +2,13 @@
 //! override documents), the final checks (form, characters, size), and the `json`,
 //! `minified_json` and `size` attributes.
 
-use crate::plugin::{Attribute, Diagnostic, Type, Value};
+use crate::plugin::{AttributePath, Attribute, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
 use crate::policy::lint::problems;
 use crate::policy::size::{first_disallowed_char, judge_size, non_whitespace_chars, SizeVerdict};
 use crate::policy::size::{INLINE_ROLE_POLICIES_LIMIT, MANAGED_POLICY_LIMIT, TRUST_POLICY_DEFAULT_LIMIT, TRUST_POLICY_MAX_LIMIT};
-use crate::policy::{merge, Additions, DocumentKind, PolicyDocument};
+use crate::policy::statement::{Actions, Effect, Resources};
+use crate::policy::merge::{MergeError, Origin};
+use crate::policy::{merge, Additions, Condition, ConditionKey, DocumentKind, Operator, PolicyDocument, Statement};
 
 use super::inputs::Inputs;
 
@@ -38,6 +40,133 @@ pub fn addition_attributes() -> Vec<Attribute> {
             "IAM policy documents (JSON) applied last: a statement replaces the one with the same Sid, others are appended.",
         ),
     ]
+}
+
+/// `statement` blocks, shaped like `aws_iam_policy_document`'s, for statements of the user's own.
+pub fn statement_block() -> NestedBlock {
+    let list = || Type::list(Type::String);
+    let condition = Block {
+        description: "A condition of the statement.".to_owned(),
+        attributes: vec![
+            Attribute::required("test", Type::String, "The condition operator, e.g. `StringEquals`, `ArnLike`, `ForAllValues:StringLike`."),
+            Attribute::required("variable", Type::String, "The condition key, e.g. `aws:SourceVpc`."),
+            Attribute::required("values", list(), "The values the key is compared with."),
+        ],
+        blocks: vec![],
+    };
+    NestedBlock {
+        type_name: "statement".to_owned(),
+        nesting: Nesting::List,
+        block: Block {
+            description: "A statement appended to the document (before override documents apply).".to_owned(),
+            attributes: vec![
+                Attribute::optional("sid", Type::String, "Statement id: letters and digits, unique in the document."),
+                Attribute::optional("effect", Type::String, "`Allow` (default) or `Deny`."),
+                Attribute::optional("actions", list(), "Actions, e.g. `s3:GetObject`; exactly one of `actions` and `not_actions`."),
+                Attribute::optional("not_actions", list(), "Actions the statement does not apply to."),
+                Attribute::optional("resources", list(), "Resource ARNs or `*`; exactly one of `resources` and `not_resources`."),
+                Attribute::optional("not_resources", list(), "Resources the statement does not apply to."),
+            ],
+            blocks: vec![NestedBlock { type_name: "condition".to_owned(), nesting: Nesting::List, block: condition }],
+        },
+    }
+}
+
+/// One of a pair of mutually exclusive list arguments (`actions`/`not_actions`), as a set.
+fn one_of(inputs: &mut Inputs<'_>, positive: &str, negative: &str) -> Option<(bool, std::collections::BTreeSet<String>)> {
+    let (has_positive, has_negative) = (inputs.is_set(positive), inputs.is_set(negative));
+    match (has_positive, has_negative) {
+        (true, false) => inputs.parsed_list::<String>(positive).map(|v| (true, v.into_iter().collect())),
+        (false, true) => inputs.parsed_list::<String>(negative).map(|v| (false, v.into_iter().collect())),
+        (true, true) => {
+            inputs.error(negative, "Conflicting arguments", format!("Set {positive} or {negative}, not both."));
+            None
+        }
+        (false, false) => {
+            inputs.error(positive, "Missing required argument", format!("A statement needs {positive} or {negative}."));
+            None
+        }
+    }
+}
+
+fn read_condition(item: &Value, path: AttributePath, parent: &mut Inputs<'_>) -> Option<Condition> {
+    let mut inputs = Inputs::nested(item, path);
+    let operator = inputs.parsed_with("test", Operator::parse);
+    let key = inputs.parsed_with("variable", |text| ConditionKey::named(text.to_owned()));
+    let values = inputs.parsed_list::<String>("values");
+    parent.absorb(inputs);
+    let mut condition = Condition::default();
+    condition.add(operator?, key?, values?);
+    Some(condition)
+}
+
+fn read_statement(item: &Value, path: AttributePath, parent: &mut Inputs<'_>) -> Option<Statement> {
+    let mut inputs = Inputs::nested(item, path.clone());
+    let sid = inputs.string("sid").map(str::to_owned);
+    let effect = match inputs.string("effect") {
+        None | Some("Allow") => Some(Effect::Allow),
+        Some("Deny") => Some(Effect::Deny),
+        Some(other) => {
+            inputs.error("effect", "Invalid effect", format!("{other:?} is not an effect; valid are \"Allow\" and \"Deny\"."));
+            None
+        }
+    };
+    let actions = one_of(&mut inputs, "actions", "not_actions");
+    let resources = one_of(&mut inputs, "resources", "not_resources");
+    let mut condition = Condition::default();
+    let conditions = inputs.raw("condition").as_list().unwrap_or_default();
+    for (i, item) in conditions.iter().enumerate() {
+        if let Some(found) = read_condition(item, path.then_attribute("condition").then_index(i), &mut inputs) {
+            for (operator, keys) in found.0 {
+                for (key, values) in keys {
+                    condition.add(operator.clone(), key, values);
+                }
+            }
+        }
+    }
+    if inputs.raw("condition").is_unknown() {
+        inputs.incomplete = true;
+    }
+    let statement = match (effect, actions, resources) {
+        (Some(effect), Some((positive_actions, names)), Some((positive_resources, arns))) => Some(Statement {
+            sid,
+            effect,
+            principal: None,
+            actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
+            resources: Some(if positive_resources { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
+            condition,
+        }),
+        _ => None,
+    };
+    // Form rules (Sid characters, action and ARN shapes), reported at the argument they concern.
+    if let Some(statement) = &statement {
+        for problem in problems(&PolicyDocument::new(vec![statement.clone()]), DocumentKind::Permissions) {
+            let argument = match problem.field {
+                "Sid" => "sid",
+                "Action" => "actions",
+                _ => "resources",
+            };
+            inputs.error(argument, "Invalid statement", problem.message);
+        }
+    }
+    // Hand the findings over before anything can return early, or they would be lost.
+    parent.absorb(inputs);
+    statement
+}
+
+/// The `statement` blocks, each read and checked on its own so errors point into it.
+fn read_statement_blocks(inputs: &mut Inputs<'_>) -> Vec<Statement> {
+    let blocks = inputs.raw("statement");
+    if blocks.is_unknown() {
+        inputs.incomplete = true;
+        return Vec::new();
+    }
+    let items = blocks.as_list().unwrap_or_default();
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| read_statement(item, inputs.path_of("statement").then_index(i), inputs))
+        .collect()
 }
 
 pub fn permissions_limit_attribute() -> Attribute {
@@ -115,7 +244,10 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
 pub fn read_additions(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Additions {
     Additions {
         sources: read_documents(inputs, "source_policy_documents", kind),
-        statements: Vec::new(),
+        statements: match kind {
+            DocumentKind::Permissions => read_statement_blocks(inputs),
+            DocumentKind::Trust => Vec::new(),
+        },
         overrides: read_documents(inputs, "override_policy_documents", kind),
     }
 }
@@ -136,8 +268,12 @@ pub fn finish(
     let document = match merge(document, additions) {
         Ok(document) => document,
         Err(error) => {
-            let name = if additions.sources.is_empty() { "override_policy_documents" } else { "source_policy_documents" };
-            inputs.error(name, "Conflicting statement ids", error.to_string());
+            let MergeError::DuplicateSid { origin, .. } = &error;
+            let path = match origin {
+                Origin::Source(i) => inputs.path_of("source_policy_documents").then_index(*i),
+                Origin::Statement(i) => inputs.path_of("statement").then_index(*i).then_attribute("sid"),
+            };
+            inputs.diagnostics.push(Diagnostic::error("Conflicting statement ids", error.to_string()).at(path));
             return None;
         }
     };

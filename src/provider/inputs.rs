@@ -193,6 +193,12 @@ impl<'a> Inputs<'a> {
         }
     }
 
+    /// Takes over what a nested reader found: its diagnostics and whether it met unknown values.
+    pub fn absorb(&mut self, nested: Inputs<'_>) {
+        self.incomplete |= nested.incomplete;
+        self.diagnostics.extend(nested.diagnostics);
+    }
+
     pub fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
     }

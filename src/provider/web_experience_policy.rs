@@ -7,7 +7,7 @@ use crate::policy::DocumentKind;
 
 use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
 use super::connector_policy::{parse_kms_key_arn, parse_secret_arn};
-use super::document_output::{addition_attributes, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
+use super::document_output::{addition_attributes, statement_block, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -70,7 +70,7 @@ impl DataSource for WebExperiencePolicy {
         Block {
             description: "The permissions policy of an Amazon Q Business web experience role with IAM federation, or of the role that reads its OIDC client secret.".to_owned(),
             attributes,
-            blocks: vec![],
+            blocks: vec![statement_block()],
         }
     }
 

@@ -86,6 +86,36 @@ pub fn all() -> Vec<Case> {
             cases.push(Case { name: format!("connector-{connector}-{variant}"), data_source: "qbusiness_connector_policy", attributes });
         }
     }
+    // The user's own statements: a statement block, a source document and an override document.
+    let statement = Value::List(vec![Value::object([
+        ("sid", s("ReadObjectTags")),
+        ("actions", list(&["s3:GetObjectTagging"])),
+        ("resources", list(&["arn:aws:s3:::my-docs/*"])),
+        (
+            "condition",
+            Value::List(vec![Value::object([
+                ("test", s("StringEquals")),
+                ("variable", s("aws:ResourceAccount")),
+                ("values", list(&[ACCOUNT_ID])),
+            ])]),
+        ),
+    ])]);
+    let source = r#"{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Action":"s3:*","Resource":["arn:aws:s3:::my-docs","arn:aws:s3:::my-docs/*"],"Condition":{"Bool":{"aws:SecureTransport":false}}}]}"#;
+    let override_document = r#"{"Version":"2012-10-17","Statement":[{"Sid":"AllowsAmazonQToListS3Buckets","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::my-docs","Condition":{"StringLike":{"s3:prefix":["public/*"]},"StringEquals":{"aws:ResourceAccount":"123456789012"}}}]}"#;
+    cases.push(Case {
+        name: "connector-s3-additions".into(),
+        data_source: "qbusiness_connector_policy",
+        attributes: vec![
+            ("connector", s("s3")),
+            ("application_id", s(APPLICATION_ID)),
+            ("index_id", s(INDEX_ID)),
+            ("bucket", s("my-docs")),
+            ("statement", statement),
+            ("source_policy_documents", list(&[source])),
+            ("override_policy_documents", list(&[override_document])),
+        ],
+    });
+
     let application = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
         name: format!("application-{name}"),
         data_source: "qbusiness_application_policy",
