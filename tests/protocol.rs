@@ -122,7 +122,7 @@ async fn mtls_refuses_a_client_certificate_other_than_the_announced_one() {
     assert!(refused, "a stranger's certificate was accepted");
     // The announced certificate still works after the refusal.
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 2);
+    assert_eq!(metadata.data_sources.len(), 4);
 }
 
 #[tokio::test]
@@ -133,7 +133,10 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
 
     let metadata = client.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
     let names: Vec<_> = metadata.data_sources.iter().map(|d| d.type_name.as_str()).collect();
-    assert_eq!(names, ["qbusiness_connector_policy", "qbusiness_trust_policy"]);
+    assert_eq!(
+        names,
+        ["qbusiness_application_policy", "qbusiness_connector_policy", "qbusiness_trust_policy", "qbusiness_web_experience_policy"]
+    );
     assert!(metadata.server_capabilities.unwrap().get_provider_schema_optional);
 
     let schema = client.get_provider_schema(pb::get_provider_schema::Request {}).await.unwrap().into_inner();
@@ -270,5 +273,5 @@ async fn without_client_certificate_it_serves_plaintext() {
     let plugin = PluginProcess::start_with(false);
     assert!(plugin.handshake.ends_with("|grpc|\n"), "{:?}", plugin.handshake);
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 2);
+    assert_eq!(metadata.data_sources.len(), 4);
 }
