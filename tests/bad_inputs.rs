@@ -166,3 +166,53 @@ async fn every_bad_input_is_an_error_at_its_attribute() {
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
     assert!(client.get_metadata(pb::get_metadata::Request {}).await.is_ok(), "still serving");
 }
+
+/// A source document of `statements` statements of one action each, to grow a policy to a size.
+fn padding_document(statements: usize) -> String {
+    let body: Vec<String> = (0..statements)
+        .map(|i| format!(r#"{{"Sid":"Pad{i:04}","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::pad-bucket-{i:04}/*"}}"#))
+        .collect();
+    format!(r#"{{"Version":"2012-10-17","Statement":[{}]}}"#, body.join(","))
+}
+
+fn read_size(extra: Vec<(&'static str, Value)>) -> (Option<f64>, Vec<(terraform_provider_qbusiness::plugin::Severity, String, String)>) {
+    use terraform_provider_qbusiness::plugin::Diagnostics;
+    let provider = QBusinessProvider::new();
+    provider.configure_provider(&Value::object([("region", s(REGION)), ("account_id", s(ACCOUNT_ID))]));
+    let mut diagnostics = Diagnostics::default();
+    let state = provider.read_data_source(CONNECTOR, &Value::object(s3(extra)), &mut diagnostics);
+    let size = state.map(|state| match state.attribute("size") {
+        Value::Number(n) => *n,
+        other => panic!("size is {other:?}"),
+    });
+    (size, diagnostics.iter().map(|d| (d.severity, d.summary.clone(), d.detail.clone())).collect())
+}
+
+#[test]
+fn size_limits_warn_at_90_percent_and_fail_above_the_quota() {
+    use terraform_provider_qbusiness::plugin::Severity;
+    let (base, none) = read_size(vec![]);
+    assert!(none.is_empty());
+    let base = base.unwrap() as usize;
+    let one = padding_document(1).len() - padding_document(0).len();
+    // Just under 90 % of the inline quota: no diagnostic; a little more: a warning; over it: an error.
+    let fits = (9_216 - base) / one - 1;
+    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(fits)]))]);
+    assert!(size.unwrap() < 9_216.0 && diagnostics.is_empty(), "{size:?} {diagnostics:?}");
+    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(fits + 2)]))]);
+    let size = size.expect("a warning still gives the document") as usize;
+    assert_eq!(
+        diagnostics,
+        [(Severity::Warning, "permissions policy close to its size limit".to_owned(), format!("The permissions policy has {size} non-whitespace characters, {}% of the quota for all inline policies of one role together (10240).", size * 100 / 10_240))]
+    );
+    let too_many = (10_240 - base) / one + 1;
+    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(too_many)]))]);
+    assert_eq!(size, None);
+    assert_eq!(diagnostics.len(), 1);
+    assert_eq!((diagnostics[0].0, diagnostics[0].1.as_str()), (Severity::Error, "permissions policy too large"));
+    assert!(diagnostics[0].2.contains("IAM allows at most 10240 under the quota for all inline policies of one role together"), "{}", diagnostics[0].2);
+    // The managed-policy quota is smaller: the document that fit inline is too large for it.
+    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(fits)])), ("managed_policy", Value::Bool(true))]);
+    assert_eq!(size, None);
+    assert!(diagnostics[0].2.contains("IAM allows at most 6144 under the customer managed policy quota"), "{:?}", diagnostics);
+}

@@ -307,3 +307,79 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         Ok(Response::new(pb::stop_provider::Response { error: String::new() }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plugin::diagnostic::Diagnostics;
+    use crate::plugin::schema::{Attribute, Block, ProviderSchema};
+    use pb::provider_server::Provider as _;
+
+    /// A provider with one data source whose every operation panics, as a bug would.
+    struct Panicking(ProviderSchema);
+
+    impl Panicking {
+        fn new() -> Self {
+            let block = Block { attributes: vec![Attribute::optional("name", Type::String, "")], ..Default::default() };
+            Panicking(ProviderSchema { data_sources: [("broken".to_owned(), block)].into(), ..Default::default() })
+        }
+    }
+
+    impl Provider for Panicking {
+        fn schema(&self) -> &ProviderSchema {
+            &self.0
+        }
+        fn validate_provider_config(&self, _: &Value) -> Diagnostics {
+            panic!("validate bug")
+        }
+        fn configure_provider(&self, _: &Value) -> Diagnostics {
+            panic!("configure bug")
+        }
+        fn validate_data_source(&self, _: &str, _: &Value) -> Diagnostics {
+            panic!("index out of bounds: the len is 0 but the index is 3")
+        }
+        fn read_data_source(&self, _: &str, _: &Value, _: &mut Diagnostics) -> Option<Value> {
+            panic!("{}", String::from("read bug"))
+        }
+        fn call_function(&self, _: &str, _: &[Value]) -> Result<Value, FunctionError> {
+            panic!("function bug")
+        }
+    }
+
+    fn config() -> Option<pb::DynamicValue> {
+        let ty = Type::object([("name".to_owned(), Type::String)]);
+        Some(pb::DynamicValue { msgpack: Value::object([("name", Value::string("x"))]).to_msgpack(&ty).unwrap(), json: vec![] })
+    }
+
+    #[tokio::test]
+    async fn a_panicking_provider_yields_error_diagnostics_not_a_dead_process() {
+        let service = ProviderService::new(Arc::new(Panicking::new()));
+        let validate = service
+            .validate_data_resource_config(Request::new(pb::validate_data_resource_config::Request { type_name: "broken".into(), config: config() }))
+            .await
+            .unwrap()
+            .into_inner();
+        assert_eq!(validate.diagnostics.len(), 1);
+        assert_eq!(validate.diagnostics[0].summary, "Internal error in the qbusiness provider");
+        assert!(validate.diagnostics[0].detail.starts_with("ValidateDataResourceConfig failed: index out of bounds"));
+
+        let read = service
+            .read_data_source(Request::new(pb::read_data_source::Request { type_name: "broken".into(), config: config(), ..Default::default() }))
+            .await
+            .unwrap()
+            .into_inner();
+        assert!(read.state.is_none());
+        assert!(read.diagnostics[0].detail.starts_with("ReadDataSource failed: read bug"));
+
+        let configure = service
+            .configure_provider(Request::new(pb::configure_provider::Request { config: Some(pb::DynamicValue { msgpack: vec![0x80], json: vec![] }), ..Default::default() }))
+            .await
+            .unwrap()
+            .into_inner();
+        assert!(configure.diagnostics[0].detail.starts_with("ConfigureProvider failed: configure bug"));
+
+        // Still answering after three panics.
+        let metadata = service.get_metadata(Request::new(pb::get_metadata::Request {})).await.unwrap().into_inner();
+        assert_eq!(metadata.data_sources[0].type_name, "broken");
+    }
+}
