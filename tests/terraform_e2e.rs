@@ -158,6 +158,68 @@ output "documents" {{
     }
 }
 
+/// Each function call, for every golden case, gives the golden document: the functions are the data
+/// sources' twins.
+#[test]
+fn functions_give_the_golden_document_of_every_case() {
+    use terraform_provider_qbusiness::plugin::Value;
+    use terraform_provider_qbusiness::provider::functions::FUNCTIONS;
+    let mut entries = Vec::new();
+    for case in common::cases::all() {
+        let function = FUNCTIONS.iter().find(|f| f.data_source == case.data_source).unwrap();
+        let mut config = case.attributes.clone();
+        let mut arguments = Vec::new();
+        if let Some(selector) = function.selector {
+            let position = config.iter().position(|(k, _)| *k == selector).unwrap();
+            arguments.push(common::hcl::literal(&config.remove(position).1));
+        }
+        // Functions never see the provider block, so the scope goes into config.
+        if case.takes_scope() {
+            config.push(("region", Value::string(common::cases::REGION)));
+            config.push(("account_id", Value::string(common::cases::ACCOUNT_ID)));
+        }
+        arguments.push(common::hcl::literal(&Value::object(config)));
+        entries.push(format!("    {:?} = provider::qbusiness::{}({})", case.name, function.name, arguments.join(", ")));
+    }
+    let config = format!("{PROVIDER_BLOCK}\noutput \"documents\" {{\n  value = {{\n{}\n  }}\n}}\n", entries.join("\n"));
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}\n{}\n{config}", apply.stdout, apply.stderr);
+    let documents = &workspace.outputs()["documents"]["value"];
+    let cases = common::cases::all();
+    for case in &cases {
+        let produced = format!("{}\n", documents[&case.name].as_str().unwrap_or_else(|| panic!("no {}", case.name)));
+        assert_eq!(produced, golden(&case.name), "{}", case.name);
+    }
+    assert_eq!(documents.as_object().unwrap().len(), cases.len());
+}
+
+/// Function errors name the argument and say what is valid.
+#[test]
+fn function_errors_name_the_argument() {
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+output "bad" {{
+  value = provider::qbusiness::connector_policy("s3", {{
+    application_id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+    index_id       = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+    bucket         = "my-docs"
+    region         = "us-east-1"
+    account_id     = "1234"
+  }})
+}}
+"#
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    assert_eq!(plan.code, 1, "{}\n{}", plan.stdout, plan.stderr);
+    let text = plan.text();
+    assert!(text.contains("Error: Invalid function argument"), "{text}");
+    assert!(text.contains(r#"Invalid value for "config" parameter: config.account_id: "1234" is not an AWS account id: it must be exactly 12 digits, e.g. "123456789012"."#), "{text}");
+}
+
 /// Each bad argument is reported by Terraform at its own attribute (Terraform shows the source line)
 /// with a message that says what would be valid.
 #[test]

@@ -2,6 +2,7 @@
 //! a provider plugs in through the [`Provider`] trait.
 
 pub mod connection;
+pub mod convert;
 pub mod cty;
 pub mod diagnostic;
 pub mod go_plugin;

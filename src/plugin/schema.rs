@@ -74,6 +74,18 @@ impl Block {
         Type::object(attributes.chain(blocks))
     }
 
+    /// The object type of what a user sets: the value type without computed attributes.
+    pub fn input_type(&self) -> Type {
+        let attributes = self.attributes.iter().filter(|a| a.presence != Presence::Computed).map(|a| (a.name.clone(), a.ty.clone()));
+        let blocks = self.blocks.iter().map(|b| {
+            let ty = match b.nesting {
+                Nesting::List => Type::list(b.block.input_type()),
+            };
+            (b.type_name.clone(), ty)
+        });
+        Type::object(attributes.chain(blocks))
+    }
+
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {
         self.attributes.iter().find(|a| a.name == name)
     }

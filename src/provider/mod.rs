@@ -5,6 +5,7 @@ pub mod application_policy;
 pub mod config;
 pub mod connector_policy;
 pub mod document_output;
+pub mod functions;
 pub mod inputs;
 pub mod trust_policy;
 pub mod web_experience_policy;
@@ -52,7 +53,7 @@ impl QBusinessProvider {
         let schema = ProviderSchema {
             provider: provider_schema(),
             data_sources: data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.schema())).collect(),
-            functions: BTreeMap::new(),
+            functions: functions::FUNCTIONS.iter().map(|f| (f.name.to_owned(), f.definition())).collect(),
         };
         QBusinessProvider { schema, data_sources, defaults: RwLock::new(ProviderDefaults::default()) }
     }
@@ -115,7 +116,23 @@ impl plugin::Provider for QBusinessProvider {
         state
     }
 
-    fn call_function(&self, name: &str, _arguments: &[Value]) -> Result<Value, FunctionError> {
-        Err(FunctionError { text: format!("this provider has no function {name:?}"), argument: None })
+    fn call_function(&self, name: &str, arguments: &[Value]) -> Result<Value, FunctionError> {
+        let spec = functions::spec(name)
+            .ok_or_else(|| FunctionError { text: format!("this provider has no function {name:?}"), argument: None })?;
+        let data_source = self.data_source(spec.data_source).map_err(|d| FunctionError { text: d.detail, argument: None })?;
+        let config = spec.configuration(arguments, &self.schema.data_sources[spec.data_source].input_type())?;
+        // Terraform calls functions on an unconfigured provider, so the provider block's defaults are
+        // never theirs: the same call must give the same document in any process.
+        let (state, diagnostics) = data_source.compute(&config, Some(&ProviderDefaults::default()));
+        // Functions cannot return warnings; errors go back naming the argument, as `config.bucket: …`.
+        if let Some(error) = diagnostics.iter().find(|d| d.is_error()) {
+            let path = error.attribute.clone().unwrap_or_default();
+            let (argument, location) = spec.argument_of(&path, arguments.len());
+            return Err(FunctionError { text: format!("{location}: {}", error.detail), argument: Some(argument) });
+        }
+        match state.as_ref().map(|s| s.attribute("json")) {
+            Some(Value::String(json)) => Ok(Value::String(json.clone())),
+            _ => Err(FunctionError { text: "no document could be computed".into(), argument: None }),
+        }
     }
 }

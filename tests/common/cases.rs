@@ -23,6 +23,13 @@ impl Case {
         self.data_source == "qbusiness_trust_policy"
     }
 
+    /// Whether the role takes partition/region/account_id (federated trusts and the OIDC secret
+    /// role take their scope from the ARNs they are given).
+    pub fn takes_scope(&self) -> bool {
+        let kind = self.attributes.iter().find(|(k, _)| *k == "kind").and_then(|(_, v)| v.as_str());
+        !matches!(kind, Some("web_experience_saml" | "web_experience_oidc" | "oidc_client_secret"))
+    }
+
     pub fn config(&self) -> Value {
         Value::object(self.attributes.iter().cloned())
     }

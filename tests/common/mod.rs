@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod cases;
+pub mod hcl;
 pub mod plugin_process;
 pub mod workspace;
 

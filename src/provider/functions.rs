@@ -1,0 +1,101 @@
+//! The provider functions (`provider::qbusiness::connector_policy(…)` and friends): each is its data
+//! source's twin, same engine, same document, without Terraform's data-source graph round trips.
+//! They are one table because they differ only in which data source they read and whether a
+//! leading argument (`connector`, `kind`) selects the role.
+
+use crate::plugin::convert::convert;
+use crate::plugin::{AttributePath, Function, FunctionError, Parameter, Type, Value};
+
+use super::{application_policy, connector_policy, trust_policy, web_experience_policy};
+
+pub struct FunctionSpec {
+    pub name: &'static str,
+    pub data_source: &'static str,
+    /// The data-source argument passed as the function's first parameter, if any.
+    pub selector: Option<&'static str>,
+    pub summary: &'static str,
+}
+
+pub const FUNCTIONS: [FunctionSpec; 4] = [
+    FunctionSpec {
+        name: "application_policy",
+        data_source: application_policy::TYPE_NAME,
+        selector: None,
+        summary: "The permissions policy of the application's service role, as JSON.",
+    },
+    FunctionSpec {
+        name: "connector_policy",
+        data_source: connector_policy::TYPE_NAME,
+        selector: Some("connector"),
+        summary: "The permissions policy of a data-source connector role, as JSON.",
+    },
+    FunctionSpec {
+        name: "trust_policy",
+        data_source: trust_policy::TYPE_NAME,
+        selector: Some("kind"),
+        summary: "The trust policy of an Amazon Q Business role, as JSON.",
+    },
+    FunctionSpec {
+        name: "web_experience_policy",
+        data_source: web_experience_policy::TYPE_NAME,
+        selector: None,
+        summary: "The permissions policy of a web experience role, as JSON.",
+    },
+];
+
+pub fn spec(name: &str) -> Option<&'static FunctionSpec> {
+    FUNCTIONS.iter().find(|f| f.name == name)
+}
+
+impl FunctionSpec {
+    pub fn definition(&self) -> Function {
+        let mut parameters = Vec::new();
+        if let Some(selector) = self.selector {
+            parameters.push(Parameter::new(selector, Type::String, &format!("The `{selector}` argument of `{}`.", self.data_source)));
+        }
+        parameters.push(Parameter::new(
+            "config",
+            Type::Dynamic,
+            &format!("An object with the arguments of the `{}` data source (`statement` as a list of objects); `{{}}` for none.", self.data_source),
+        ));
+        Function {
+            summary: self.summary.to_owned(),
+            description: format!(
+                "Returns the same document as the `json` attribute of the `{}` data source given the same arguments, byte for byte.",
+                self.data_source
+            ),
+            parameters,
+            return_type: Type::String,
+        }
+    }
+
+    /// The data source configuration the arguments stand for. `input_type` is the data source's
+    /// user-settable object type.
+    pub fn configuration(&self, arguments: &[Value], input_type: &Type) -> Result<Value, FunctionError> {
+        let config_index = arguments.len().saturating_sub(1);
+        let fail = |text: String, argument: usize| FunctionError { text, argument: Some(argument) };
+        let config = arguments.get(config_index).ok_or_else(|| fail("missing config".into(), 0))?;
+        if !matches!(config, Value::Map(_)) {
+            return Err(fail("config must be an object of data source arguments, e.g. { application_id = \"…\" }".into(), config_index));
+        }
+        let root = AttributePath::attribute("config");
+        let mut converted = convert(config, input_type, &root).map_err(|e| fail(format!("{}: {}", e.path, e.message), config_index))?;
+        if let (Some(selector), Value::Map(entries)) = (self.selector, &mut converted) {
+            if !entries.get(selector).is_none_or(Value::is_null) {
+                return Err(fail(format!("config.{selector}: give {selector} as the first argument, not in config"), config_index));
+            }
+            entries.insert(selector.to_owned(), arguments[0].clone());
+        }
+        Ok(converted)
+    }
+
+    /// Which argument a diagnostic at `path` concerns: the selector's, or config's.
+    pub fn argument_of(&self, path: &AttributePath, argument_count: usize) -> (usize, String) {
+        let config_index = argument_count.saturating_sub(1);
+        match (self.selector, path.0.first()) {
+            (Some(selector), Some(crate::plugin::diagnostic::PathStep::Attribute(name))) if name == selector => (0, selector.to_owned()),
+            _ if path.is_root() => (config_index, "config".to_owned()),
+            _ => (config_index, format!("config.{path}")),
+        }
+    }
+}
