@@ -334,13 +334,62 @@ data "qbusiness_trust_policy" "unknown_partition" {{
     assert!(!text.contains("Plugin did not respond") && !text.contains("plugin crashed"), "{text}");
 }
 
+/// Example directories that are root modules of this provider alone (the complete module also
+/// needs hashicorp/aws, which cannot be downloaded here).
+fn example_dirs() -> Vec<std::path::PathBuf> {
+    let examples = common::repo().join("examples");
+    let mut dirs = vec![examples.join("demo"), examples.join("provider")];
+    for group in ["data-sources", "functions"] {
+        let mut entries: Vec<_> = std::fs::read_dir(examples.join(group)).unwrap().map(|e| e.unwrap().path()).collect();
+        entries.sort();
+        dirs.extend(entries);
+    }
+    dirs
+}
+
 #[test]
 fn examples_are_formatted_and_valid() {
-    let fmt = common::workspace::Workspace::new(&[]).run(&["fmt", "-check", "-recursive", "-diff", common::repo().join("examples").to_str().unwrap()]);
+    let fmt = Workspace::new(&[]).run(&["fmt", "-check", "-recursive", "-diff", common::repo().join("examples").to_str().unwrap()]);
     assert_eq!(fmt.code, 0, "terraform fmt -check:\n{}\n{}", fmt.stdout, fmt.stderr);
-    let demo = Workspace::from_dir(&common::repo().join("examples/demo"));
-    demo.init();
-    let validate = demo.run(&["validate", "-no-color"]);
-    assert_eq!(validate.code, 0, "{}\n{}", validate.stdout, validate.stderr);
-    assert!(validate.stdout.contains("Success! The configuration is valid."), "{}", validate.stdout);
+    for dir in example_dirs() {
+        let example = Workspace::from_dir(&dir);
+        example.init();
+        let validate = example.run(&["validate", "-no-color"]);
+        assert_eq!(validate.code, 0, "{}: {}\n{}", dir.display(), validate.stdout, validate.stderr);
+        assert!(validate.stdout.contains("Success! The configuration is valid."), "{}: {}", dir.display(), validate.stdout);
+    }
+}
+
+#[test]
+fn terraform_test_passes_the_assertions_beside_the_examples() {
+    let mut ran = 0;
+    for dir in example_dirs() {
+        let tests = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().path().to_string_lossy().ends_with(".tftest.hcl")).count();
+        if tests == 0 {
+            continue;
+        }
+        let example = Workspace::from_dir(&dir);
+        example.init();
+        let test = example.run(&["test", "-no-color"]);
+        assert_eq!(test.code, 0, "{}: {}\n{}", dir.display(), test.stdout, test.stderr);
+        assert!(test.stdout.contains(", 0 failed."), "{}: {}", dir.display(), test.stdout);
+        ran += 1;
+    }
+    assert_eq!(ran, 8, "every data source and function example has terraform tests");
+}
+
+/// The same mechanism fails when an assertion is false, so the tests above can fail.
+#[test]
+fn terraform_test_fails_on_a_false_assertion() {
+    let dir = common::repo().join("examples/data-sources/qbusiness_trust_policy");
+    let example = Workspace::from_dir(&dir);
+    common::write(
+        &example.path().join("wrong.tftest.hcl"),
+        "run \"wrong_principal\" {\n  command = plan\n  assert {\n    condition     = jsondecode(data.qbusiness_trust_policy.connector.json).Statement[0].Principal.Service == \"lambda.amazonaws.com\"\n    error_message = \"deliberately false\"\n  }\n}\n",
+    );
+    example.init();
+    let test = example.run(&["test", "-no-color", "-filter=wrong.tftest.hcl"]);
+    assert_eq!(test.code, 1, "{}\n{}", test.stdout, test.stderr);
+    assert!(test.text().contains("deliberately false"), "{}", test.text());
+    assert!(test.stdout.contains("0 passed, 1 failed."), "{}", test.stdout);
 }

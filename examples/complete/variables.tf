@@ -1,0 +1,35 @@
+variable "region" {
+  description = "Region of the Amazon Q Business application."
+  type        = string
+  default     = "us-east-1"
+}
+
+variable "application_id" {
+  description = "Id of the Amazon Q Business application (e.g. aws_qbusiness_application.main.id)."
+  type        = string
+}
+
+variable "index_id" {
+  description = "Id of the application's index."
+  type        = string
+}
+
+variable "documents_bucket" {
+  description = "Bucket the S3 connector reads."
+  type        = string
+}
+
+variable "aem_secret_arn" {
+  description = "Secret with the credentials of the AEM Cloud connector."
+  type        = string
+}
+
+variable "saml_provider_arn" {
+  description = "IAM SAML identity provider of the web experience."
+  type        = string
+}
+
+variable "web_experience_url" {
+  description = "URL of the web experience (its SAML audience is this URL plus /saml)."
+  type        = string
+}

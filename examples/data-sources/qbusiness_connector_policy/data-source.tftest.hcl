@@ -1,0 +1,27 @@
+run "s3_connector_reads_its_bucket_and_decrypts_through_s3" {
+  command = plan
+
+  assert {
+    condition     = [for s in jsondecode(data.qbusiness_connector_policy.s3.json).Statement : s.Sid] == ["AllowsAmazonQToGetObjectfromS3", "AllowsAmazonQToListS3Buckets", "AllowsAmazonQToDecryptS3Objects", "AllowsAmazonQToIngestDocuments", "AllowsAmazonQToIngestPrincipalMapping", "AllowsAmazonQToCreateNIInSubnetsAndSecurityGroups", "AllowsAmazonQToCreateNIForSpecificTag", "AllowsAmazonQToDeleteNIForSpecificTag", "AllowsAmazonQToCreateTags", "AllowsAmazonQToCreateNetworkInterfacePermission", "AllowsAmazonQToDescribeResourcesForVPC"]
+    error_message = "unexpected statements in the S3 connector policy"
+  }
+
+  assert {
+    condition     = jsondecode(data.qbusiness_connector_policy.s3.json).Statement[2].Condition.StringEquals["kms:ViaService"] == "s3.us-east-1.amazonaws.com"
+    error_message = "the KMS key must be usable through S3"
+  }
+}
+
+run "database_connector_reads_its_certificate_and_keeps_the_extra_statement" {
+  command = plan
+
+  assert {
+    condition     = jsondecode(data.qbusiness_connector_policy.mysql.json).Statement[0].Resource == "arn:aws:s3:::my-db-certificates/rds/*"
+    error_message = "the certificate statement must come first and be scoped to the prefix"
+  }
+
+  assert {
+    condition     = one([for s in jsondecode(data.qbusiness_connector_policy.mysql.json).Statement : s.Action if s.Sid == "DescribeDatabase"]) == "rds:DescribeDBInstances"
+    error_message = "the statement block must be appended"
+  }
+}
