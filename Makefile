@@ -54,10 +54,10 @@ bench: install terraform
 	$(CARGO) bench --locked --bench plan -- --terraform "$(TERRAFORM)" --out BENCHMARKS.md
 
 docs:
-	@echo "docs: not generated yet" >&2
+	$(CARGO) run --release --locked --example gen-docs
 
-release:
-	@echo "release: not packaged yet" >&2
+release: build
+	scripts/package-release.sh $(BINARY) dist $(VERSION)
 
 clean:
-	rm -rf build target/release/terraform-provider-qbusiness
+	rm -rf build dist target/release/terraform-provider-qbusiness

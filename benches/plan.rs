@@ -92,6 +92,27 @@ output "documents" {{
     )
 }
 
+/// The same documents from the provider function, which Terraform evaluates without data-source nodes.
+fn function_config(n: usize) -> String {
+    format!(
+        r#"{HEADER}
+locals {{
+  documents = [for i in range({n}) : provider::qbusiness::connector_policy("s3", {{
+    application_id = "{APPLICATION_ID}"
+    index_id       = "{INDEX_ID}"
+    bucket         = "docs-${{i}}"
+    region         = "us-east-1"
+    account_id     = "123456789012"
+  }})]
+}}
+
+output "documents" {{
+  value = local.documents
+}}
+"#
+    )
+}
+
 /// The same documents written by hand with `jsonencode`, as a module without this provider would.
 fn hcl_config(n: usize) -> String {
     format!(
@@ -405,6 +426,27 @@ fn main() {
     )
     .unwrap();
     writeln!(report, "In-process cost of one S3 connector read (msgpack in, document, msgpack out): {} µs.", in_process_read().as_micros()).unwrap();
+
+    writeln!(report, "\n## `terraform plan`: provider functions vs pure HCL and vs data sources\n").unwrap();
+    writeln!(report, "| N documents | functions (ms) | pure HCL (ms) | ratio to HCL | data sources (ms) | ratio to data sources |").unwrap();
+    writeln!(report, "|---:|---:|---:|---:|---:|---:|").unwrap();
+    for n in [1, 100] {
+        let functions = Workspace::new(&options.terraform, mirror.path(), &function_config(n));
+        let hcl = Workspace::new(&options.terraform, mirror.path(), &hcl_config(n));
+        let data_sources = Workspace::new(&options.terraform, mirror.path(), &provider_config(n));
+        assert_eq!(functions.documents(), hcl.documents(), "N={n}: functions and HCL must produce the same documents");
+        let plan = ["plan", "-input=false", "-no-color", "-refresh=false"];
+        let (mut f, mut h, mut d) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..options.rounds {
+            f.push(functions.run(&plan).0);
+            h.push(hcl.run(&plan).0);
+            d.push(data_sources.run(&plan).0);
+        }
+        let (f, h, d) = (median(f), median(h), median(d));
+        let (to_hcl, to_data) = (f.as_secs_f64() / h.as_secs_f64(), f.as_secs_f64() / d.as_secs_f64());
+        writeln!(report, "| {n} | {} | {} | {to_hcl:.2} | {} | {to_data:.2} |", ms(f), ms(h), ms(d)).unwrap();
+        eprintln!("functions N={n}: {} ms, HCL {} ms ({to_hcl:.2}), data sources {} ms ({to_data:.2})", ms(f), ms(h), ms(d));
+    }
 
     writeln!(report, "\n## Provider start-up: exec → handshake line\n").unwrap();
     writeln!(report, "| mode | median (ms) | max (ms) |").unwrap();

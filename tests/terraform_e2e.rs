@@ -334,6 +334,52 @@ data "qbusiness_trust_policy" "unknown_partition" {{
     assert!(!text.contains("Plugin did not respond") && !text.contains("plugin crashed"), "{text}");
 }
 
+/// `make release`'s packaging: the zip installs from a `terraform.d/plugins` packed layout with
+/// `terraform init` and plans; the checksums match.
+#[test]
+fn release_zip_installs_from_a_packed_plugin_directory() {
+    let dist = tempfile::tempdir().unwrap();
+    let script = common::repo().join("scripts/package-release.sh");
+    let status = std::process::Command::new(&script)
+        .args([common::provider_binary().to_str().unwrap(), dist.path().to_str().unwrap(), "0.1.0"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut names: Vec<String> = std::fs::read_dir(dist.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "terraform-provider-qbusiness_0.1.0_SHA256SUMS",
+            "terraform-provider-qbusiness_0.1.0_linux_amd64.zip",
+            "terraform-provider-qbusiness_0.1.0_manifest.json"
+        ]
+    );
+    let check = std::process::Command::new("sha256sum")
+        .args(["-c", "terraform-provider-qbusiness_0.1.0_SHA256SUMS"])
+        .current_dir(dist.path())
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dist.path().join("terraform-provider-qbusiness_0.1.0_manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["metadata"]["protocol_versions"], serde_json::json!(["6.0"]));
+
+    let config = format!("{PROVIDER_BLOCK}\ndata \"qbusiness_trust_policy\" \"app\" {{\n  kind       = \"application\"\n  region     = \"us-east-1\"\n  account_id = \"123456789012\"\n}}\n\noutput \"trust\" {{\n  value = data.qbusiness_trust_policy.app.json\n}}\n");
+    // No provider_installation block: Terraform's implied local mirror, terraform.d/plugins, is used.
+    let workspace = Workspace::with_cli_config(&[("main.tf", &config)], "");
+    let packed = workspace.path().join("terraform.d/plugins/registry.terraform.io/qbusiness-iam/qbusiness");
+    std::fs::create_dir_all(&packed).unwrap();
+    std::fs::copy(dist.path().join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"), packed.join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip")).unwrap();
+    let init = workspace.run(&["init", "-input=false", "-no-color"]);
+    assert_eq!(init.code, 0, "{}\n{}", init.stdout, init.stderr);
+    assert!(init.stdout.contains("Installed qbusiness-iam/qbusiness v0.1.0"), "{}", init.stdout);
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
+    assert_eq!(output_string(&workspace.outputs(), "trust"), golden("trust-application"));
+}
+
 /// Example directories that are root modules of this provider alone (the complete module also
 /// needs hashicorp/aws, which cannot be downloaded here).
 fn example_dirs() -> Vec<std::path::PathBuf> {

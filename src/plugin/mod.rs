@@ -21,6 +21,6 @@ pub mod value;
 pub use cty::Type;
 pub use diagnostic::{AttributePath, Diagnostic, Diagnostics, Severity};
 pub use provider::{FunctionError, Provider};
-pub use schema::{Attribute, Block, Function, NestedBlock, Nesting, Parameter, ProviderSchema};
+pub use schema::{Attribute, Block, Function, NestedBlock, Nesting, Parameter, Presence, ProviderSchema};
 pub use server::serve;
 pub use value::Value;

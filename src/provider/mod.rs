@@ -4,6 +4,7 @@
 pub mod application_policy;
 pub mod config;
 pub mod connector_policy;
+pub mod docs;
 pub mod document_output;
 pub mod functions;
 pub mod inputs;

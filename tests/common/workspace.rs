@@ -81,6 +81,13 @@ impl Workspace {
         Workspace { dir, cli_config }
     }
 
+    /// A workspace whose CLI configuration is `cli_config` instead of the private mirror's.
+    pub fn with_cli_config(files: &[(&str, &str)], cli_config: &str) -> Workspace {
+        let workspace = Workspace::new(files);
+        write(&workspace.cli_config, cli_config);
+        workspace
+    }
+
     /// A workspace holding a copy of the Terraform files (`*.tf`, `*.tftest.hcl`) of a directory of
     /// the repository (e.g. `examples/demo`); lock files and `.terraform` are left behind.
     pub fn from_dir(source: &Path) -> Workspace {
