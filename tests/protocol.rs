@@ -122,7 +122,7 @@ async fn mtls_refuses_a_client_certificate_other_than_the_announced_one() {
     assert!(refused, "a stranger's certificate was accepted");
     // The announced certificate still works after the refusal.
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 4);
+    assert_eq!(metadata.data_sources.len(), 6);
 }
 
 #[tokio::test]
@@ -135,7 +135,14 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
     let names: Vec<_> = metadata.data_sources.iter().map(|d| d.type_name.as_str()).collect();
     assert_eq!(
         names,
-        ["qbusiness_application_policy", "qbusiness_connector_policy", "qbusiness_trust_policy", "qbusiness_web_experience_policy"]
+        [
+            "qbusiness_application_policy",
+            "qbusiness_connector_policy",
+            "qbusiness_connectors",
+            "qbusiness_role_policy",
+            "qbusiness_trust_policy",
+            "qbusiness_web_experience_policy"
+        ]
     );
     assert!(metadata.server_capabilities.unwrap().get_provider_schema_optional);
 
@@ -273,5 +280,5 @@ async fn without_client_certificate_it_serves_plaintext() {
     let plugin = PluginProcess::start_with(false);
     assert!(plugin.handshake.ends_with("|grpc|\n"), "{:?}", plugin.handshake);
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 4);
+    assert_eq!(metadata.data_sources.len(), 6);
 }

@@ -299,7 +299,7 @@ data "qbusiness_trust_policy" "unknown_partition" {{
             "data.qbusiness_connector_policy.unknown_connector",
             r#"connector      = "sharepoint_2003""#,
             "Error: Unknown connector",
-            r#""sharepoint_2003" is not a connector; valid connectors are s3, aem_cloud, rds_mysql."#,
+            r#""sharepoint_2003" is not a connector; valid connectors are s3, aem_cloud, aem_server, alfresco_cloud,"#,
         ),
         (
             "data.qbusiness_connector_policy.malformed_arn",
@@ -421,7 +421,7 @@ fn terraform_test_passes_the_assertions_beside_the_examples() {
         assert!(test.stdout.contains(", 0 failed."), "{}: {}", dir.display(), test.stdout);
         ran += 1;
     }
-    assert_eq!(ran, 8, "every data source and function example has terraform tests");
+    assert_eq!(ran, 11, "every data source and function example has terraform tests");
 }
 
 /// The same mechanism fails when an assertion is false, so the tests above can fail.

@@ -14,8 +14,15 @@ pub enum ConnectorTemplate {
     S3,
     /// A SaaS source reached with credentials in Secrets Manager.
     Saas,
-    /// A database or self-hosted server: SaaS plus an SSL certificate read from S3.
-    Database,
+    /// A database or self-hosted server (or a source authenticated with a certificate, as SharePoint
+    /// Online's Azure app-only auth): SaaS plus an optional certificate read from S3.
+    Server,
+    /// SaaS with an optional certificate but no VPC (Smartsheet's page).
+    SaasNoVpc,
+    /// A file system reached only inside your VPC: SaaS with the VPC statements required.
+    FileSystem,
+    /// The web crawler: credentials only for sites that need them, seed URLs or sitemaps optionally in S3.
+    WebCrawler,
 }
 
 /// A connector argument and whether the template requires it.
@@ -33,34 +40,53 @@ const fn optional(name: &'static str) -> TemplateArgument {
     TemplateArgument { name, required: false }
 }
 
-const VPC_ARGUMENTS: [TemplateArgument; 3] = [optional("vpc"), optional("subnet_ids"), optional("security_group_ids")];
+const VPC: [TemplateArgument; 3] = [optional("vpc"), optional("subnet_ids"), optional("security_group_ids")];
+const CERTIFICATE: [TemplateArgument; 2] = [optional("ssl_certificate_bucket"), optional("ssl_certificate_key_prefix")];
+const SECRET: [TemplateArgument; 2] = [required("secret_arn"), optional("kms_key_arn")];
+const BUCKET: [TemplateArgument; 2] = [required("bucket"), optional("kms_key_arn")];
+const CRAWLER: [TemplateArgument; 4] =
+    [optional("secret_arn"), optional("kms_key_arn"), optional("seed_urls_bucket"), optional("seed_urls_key_prefix")];
 
 impl ConnectorTemplate {
+    pub const ALL: [ConnectorTemplate; 6] = [
+        ConnectorTemplate::S3,
+        ConnectorTemplate::Saas,
+        ConnectorTemplate::Server,
+        ConnectorTemplate::SaasNoVpc,
+        ConnectorTemplate::FileSystem,
+        ConnectorTemplate::WebCrawler,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             ConnectorTemplate::S3 => "s3",
             ConnectorTemplate::Saas => "saas",
-            ConnectorTemplate::Database => "database",
+            ConnectorTemplate::Server => "server",
+            ConnectorTemplate::SaasNoVpc => "saas_no_vpc",
+            ConnectorTemplate::FileSystem => "file_system",
+            ConnectorTemplate::WebCrawler => "web_crawler",
         }
     }
 
-    /// The connector-specific arguments the template takes (beyond application, index, data source and scope).
+    /// The connector-specific arguments the template takes (beyond application, index and scope).
     pub fn arguments(self) -> Vec<TemplateArgument> {
-        let own: &[TemplateArgument] = match self {
-            ConnectorTemplate::S3 => &[required("bucket"), optional("kms_key_arn")],
-            ConnectorTemplate::Saas => &[required("secret_arn"), optional("kms_key_arn")],
-            ConnectorTemplate::Database => &[
-                required("secret_arn"),
-                optional("kms_key_arn"),
-                optional("ssl_certificate_bucket"),
-                optional("ssl_certificate_key_prefix"),
-            ],
+        let parts: Vec<&[TemplateArgument]> = match self {
+            ConnectorTemplate::S3 => vec![&BUCKET, &VPC],
+            ConnectorTemplate::Saas | ConnectorTemplate::FileSystem => vec![&SECRET, &VPC],
+            ConnectorTemplate::Server => vec![&SECRET, &CERTIFICATE, &VPC],
+            ConnectorTemplate::SaasNoVpc => vec![&SECRET, &CERTIFICATE],
+            ConnectorTemplate::WebCrawler => vec![&CRAWLER, &VPC],
         };
-        own.iter().chain(&VPC_ARGUMENTS).copied().collect()
+        parts.into_iter().flatten().copied().collect()
     }
 
     pub fn accepts(self, argument: &str) -> bool {
         self.arguments().iter().any(|a| a.name == argument)
+    }
+
+    /// The connector cannot work outside a VPC.
+    pub fn requires_vpc(self) -> bool {
+        self == ConnectorTemplate::FileSystem
     }
 }
 
@@ -70,7 +96,7 @@ pub struct Connector {
     /// The value of `connector` in Terraform.
     pub id: &'static str,
     pub display_name: &'static str,
-    /// `configuration.type` in CreateDataSource.
+    /// `configuration.type` in CreateDataSource (unverified except SHAREPOINTV2, see the reference).
     pub data_source_type: &'static str,
     pub template: ConnectorTemplate,
     /// Whether the reference saw the full policy text of this connector's page.
@@ -81,12 +107,51 @@ const fn row(id: &'static str, display_name: &'static str, data_source_type: &'s
     Connector { id, display_name, data_source_type, template, verified }
 }
 
-use ConnectorTemplate::{Database, Saas, S3};
+use ConnectorTemplate::{FileSystem, Saas, SaasNoVpc, Server, WebCrawler, S3};
 
 pub const CONNECTORS: &[Connector] = &[
     row("s3", "Amazon S3", "S3", S3, true),
     row("aem_cloud", "Adobe Experience Manager (Cloud)", "AEM", Saas, true),
-    row("rds_mysql", "Amazon RDS (MySQL)", "JDBC", Database, true),
+    row("aem_server", "Adobe Experience Manager (Server)", "AEM", Server, false),
+    row("alfresco_cloud", "Alfresco (Cloud)", "ALFRESCO", Saas, false),
+    row("alfresco_server", "Alfresco (Server)", "ALFRESCO", Server, false),
+    row("aurora_mysql", "Amazon Aurora (MySQL)", "JDBC", Server, false),
+    row("aurora_postgresql", "Amazon Aurora (PostgreSQL)", "JDBC", Server, false),
+    row("rds_mysql", "Amazon RDS (MySQL)", "JDBC", Server, true),
+    row("rds_postgresql", "Amazon RDS (PostgreSQL)", "JDBC", Server, false),
+    row("rds_oracle", "Amazon RDS (Oracle)", "JDBC", Server, false),
+    row("rds_sql_server", "Amazon RDS (Microsoft SQL Server)", "JDBC", Server, false),
+    row("mysql", "MySQL", "JDBC", Server, false),
+    row("postgresql", "PostgreSQL", "JDBC", Server, false),
+    row("oracle", "Oracle Database", "JDBC", Server, false),
+    row("sql_server", "Microsoft SQL Server", "JDBC", Server, false),
+    row("ibm_db2", "IBM Db2", "JDBC", Server, false),
+    row("fsx_windows", "Amazon FSx (Windows File Server)", "FSX", FileSystem, false),
+    row("asana", "Asana", "ASANA", Saas, false),
+    row("box", "Box", "BOX", Saas, false),
+    row("confluence_cloud", "Confluence (Cloud)", "CONFLUENCEV2", Saas, false),
+    row("confluence_server", "Confluence (Server/Data Center)", "CONFLUENCEV2", Server, true),
+    row("dropbox", "Dropbox", "DROPBOX", Saas, false),
+    row("drupal", "Drupal", "DRUPAL", Saas, false),
+    row("github_cloud", "GitHub (Cloud)", "GITHUB", Saas, false),
+    row("github_server", "GitHub (Server)", "GITHUB", Server, false),
+    row("gmail", "Gmail", "GMAIL", Saas, false),
+    row("google_calendar", "Google Calendar", "GOOGLECALENDAR", Saas, false),
+    row("google_drive", "Google Drive", "GOOGLEDRIVEV2", Saas, false),
+    row("jira", "Jira", "JIRA", Saas, false),
+    row("exchange", "Microsoft Exchange", "MSEXCHANGE", Saas, false),
+    row("onedrive", "Microsoft OneDrive", "ONEDRIVEV2", Saas, false),
+    row("sharepoint_online", "Microsoft SharePoint (Online)", "SHAREPOINTV2", Server, false),
+    row("sharepoint_server", "Microsoft SharePoint (Server)", "SHAREPOINTV2", Server, false),
+    row("teams", "Microsoft Teams", "MSTEAMS", Saas, false),
+    row("yammer", "Microsoft Yammer", "YAMMER", Saas, false),
+    row("quip", "Quip", "QUIP", Saas, false),
+    row("salesforce", "Salesforce Online", "SALESFORCEV2", Saas, false),
+    row("servicenow", "ServiceNow Online", "SERVICENOWV2", Saas, false),
+    row("slack", "Slack", "SLACK", Saas, false),
+    row("smartsheet", "Smartsheet", "SMARTSHEET", SaasNoVpc, true),
+    row("web_crawler", "Web Crawler", "WEBCRAWLERV2", WebCrawler, true),
+    row("zendesk", "Zendesk", "ZENDESK", Saas, false),
 ];
 
 pub fn connector(id: &str) -> Option<&'static Connector> {
@@ -110,7 +175,8 @@ pub struct ConnectorOptions {
     pub bucket: Option<BucketName>,
     pub secret: Option<Arn>,
     pub kms_key: Option<Arn>,
-    pub ssl_certificate: Option<S3Location>,
+    /// A file the connector reads from S3: an SSL certificate, or the web crawler's seed URLs.
+    pub s3_file: Option<S3Location>,
     pub vpc: Option<VpcPlacement>,
 }
 
@@ -132,32 +198,38 @@ pub struct MissingArgument {
 }
 
 impl ConnectorRole {
-    /// Statements in template order; options add theirs where the reference places them.
+    /// Statements in one canonical order for every template: the files read from S3, the secret and
+    /// its key, ingestion, principal mapping, the VPC.
     pub fn permissions(&self) -> Result<PolicyDocument, MissingArgument> {
         let missing = |argument| MissingArgument { connector: self.connector.id, argument };
         let (scope, app, index) = (&self.scope, &self.application, &self.index);
         let options = &self.options;
         let mut statements: Vec<Statement> = Vec::new();
-        match self.connector.template {
-            ConnectorTemplate::S3 => {
-                let bucket = options.bucket.as_ref().ok_or_else(|| missing("bucket"))?;
-                statements.push(blocks::get_s3_objects(scope, bucket));
-                statements.push(blocks::list_s3_bucket(scope, bucket));
-                statements.extend(options.kms_key.as_ref().map(blocks::decrypt_s3_objects));
+        if self.connector.template == ConnectorTemplate::S3 {
+            let bucket = options.bucket.as_ref().ok_or_else(|| missing("bucket"))?;
+            statements.push(blocks::get_s3_objects(scope, bucket));
+            statements.push(blocks::list_s3_bucket(scope, bucket));
+            statements.extend(options.kms_key.as_ref().map(blocks::decrypt_s3_objects));
+        } else {
+            if let Some(file) = &options.s3_file {
+                statements.push(blocks::get_s3_file(scope, &file.bucket, file.key_prefix.as_ref()));
             }
-            ConnectorTemplate::Saas | ConnectorTemplate::Database => {
-                if let Some(certificate) = &options.ssl_certificate {
-                    statements.push(blocks::get_s3_file(scope, &certificate.bucket, certificate.key_prefix.as_ref()));
+            match (&options.secret, self.connector.template) {
+                (Some(secret), _) => {
+                    statements.push(blocks::get_secret(secret));
+                    statements.extend(options.kms_key.as_ref().map(blocks::decrypt_secret));
                 }
-                let secret = options.secret.as_ref().ok_or_else(|| missing("secret_arn"))?;
-                statements.push(blocks::get_secret(secret));
-                statements.extend(options.kms_key.as_ref().map(blocks::decrypt_secret));
+                (None, ConnectorTemplate::WebCrawler) if options.kms_key.is_some() => return Err(missing("secret_arn")),
+                (None, ConnectorTemplate::WebCrawler) => {}
+                (None, _) => return Err(missing("secret_arn")),
             }
         }
         statements.push(blocks::ingest_documents(scope, app, index));
         statements.push(blocks::principal_mapping(scope, app, index));
-        if let Some(placement) = &options.vpc {
-            statements.extend(blocks::vpc_access(scope, app, placement));
+        match &options.vpc {
+            Some(placement) => statements.extend(blocks::vpc_access(scope, app, placement)),
+            None if self.connector.template.requires_vpc() => return Err(missing("vpc")),
+            None => {}
         }
         Ok(PolicyDocument::new(statements))
     }
@@ -166,6 +238,13 @@ impl ConnectorRole {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_template_has_a_connector() {
+        for template in ConnectorTemplate::ALL {
+            assert!(CONNECTORS.iter().any(|c| c.template == template), "{}", template.name());
+        }
+    }
 
     #[test]
     fn ids_are_unique_snake_case() {
@@ -181,8 +260,11 @@ mod tests {
     fn template_arguments() {
         assert!(ConnectorTemplate::S3.accepts("bucket"));
         assert!(!ConnectorTemplate::S3.accepts("secret_arn"));
-        assert!(ConnectorTemplate::Database.accepts("ssl_certificate_bucket"));
+        assert!(ConnectorTemplate::Server.accepts("ssl_certificate_bucket"));
         assert!(!ConnectorTemplate::Saas.accepts("ssl_certificate_bucket"));
         assert!(ConnectorTemplate::Saas.accepts("vpc"));
+        assert!(!ConnectorTemplate::SaasNoVpc.accepts("vpc"));
+        assert!(ConnectorTemplate::WebCrawler.accepts("seed_urls_bucket"));
+        assert!(ConnectorTemplate::WebCrawler.arguments().iter().all(|a| !a.required));
     }
 }

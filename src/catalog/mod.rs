@@ -7,11 +7,13 @@ pub mod blocks;
 pub mod connectors;
 pub mod names;
 pub mod scope;
+pub mod service_roles;
 pub mod trust;
 pub mod web_experience;
 
 pub use connectors::{connector, Connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, CONNECTORS};
 pub use scope::{ResourceId, Scope};
-pub use trust::TrustPolicy;
+pub use service_roles::ServiceRole;
+pub use trust::{ServiceTrust, TrustPolicy};
 pub use application::ApplicationRole;
 pub use web_experience::{WebExperienceOptions, WebExperienceRole};

@@ -36,10 +36,34 @@ pub enum TrustPolicy {
     Application { scope: Scope },
     /// The role that reads a web experience's OIDC client secret (principal `application.qbusiness`).
     OidcSecret { scope: Scope, application: ResourceId },
+    /// A web experience with IAM Identity Center: `application.qbusiness` assumes it and sets the
+    /// user's identity context.
+    WebExperienceIdentityCenter { scope: Scope, application: ResourceId },
+    /// Q Business roles of one application with the plain service trust: Kendra retriever
+    /// (`KendraRetriever`), plugins, document enrichment.
+    Service { scope: Scope, application: ResourceId, role: ServiceTrust },
     /// A web experience with IAM federation through a SAML identity provider.
     WebExperienceSaml { saml_provider: Arn, web_experience: WebExperienceUrl },
     /// A web experience with IAM federation through an OIDC identity provider.
     WebExperienceOidc { oidc_provider: Arn, client_ids: Vec<String> },
+}
+
+/// Which service-trusted role, for its published Sid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServiceTrust {
+    KendraRetriever,
+    Plugin,
+    DocumentEnrichment,
+}
+
+impl ServiceTrust {
+    fn sid(self) -> &'static str {
+        match self {
+            ServiceTrust::KendraRetriever => "AmazonQKendraAccessPermission",
+            ServiceTrust::Plugin => "QBusinessApplicationTrustPolicy",
+            ServiceTrust::DocumentEnrichment => "AllowsAmazonQToAssumeRoleForServicePrincipal",
+        }
+    }
 }
 
 fn service_trust(scope: &Scope, sid: &str, service: &str, source_arn_operator: Operator, source_arn: &Arn) -> Statement {
@@ -87,6 +111,17 @@ impl TrustPolicy {
                 Operator::ARN_EQUALS,
                 &scope.application_arn(application),
             )],
+            TrustPolicy::WebExperienceIdentityCenter { scope, application } => vec![service_trust(
+                scope,
+                "QBusinessTrustPolicy",
+                "application.qbusiness",
+                Operator::ARN_EQUALS,
+                &scope.application_arn(application),
+            )
+            .actions(["sts:SetContext"])],
+            TrustPolicy::Service { scope, application, role } => {
+                vec![service_trust(scope, role.sid(), "qbusiness", Operator::ARN_EQUALS, &scope.application_arn(application))]
+            }
             TrustPolicy::WebExperienceSaml { saml_provider, web_experience } => vec![
                 Statement::allow("QBusinessSAMLFederation")
                     .principal(Principal::federated(saml_provider))

@@ -3,7 +3,7 @@
 use crate::catalog::blocks::VpcPlacement;
 use crate::catalog::connectors::{connector_ids, S3Location};
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
-use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ResourceId};
+use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, ResourceId};
 use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
 use crate::policy::{Arn, DocumentKind};
 
@@ -15,12 +15,14 @@ use super::DataSource;
 pub const TYPE_NAME: &str = "qbusiness_connector_policy";
 
 /// Arguments that only some connector templates take.
-const TEMPLATE_ARGUMENTS: [&str; 8] = [
+const TEMPLATE_ARGUMENTS: [&str; 10] = [
     "bucket",
     "secret_arn",
     "kms_key_arn",
     "ssl_certificate_bucket",
     "ssl_certificate_key_prefix",
+    "seed_urls_bucket",
+    "seed_urls_key_prefix",
     "vpc",
     "subnet_ids",
     "security_group_ids",
@@ -34,6 +36,15 @@ pub fn parse_secret_arn(text: &str) -> Result<Arn, crate::policy::ArnError> {
 
 pub fn parse_kms_key_arn(text: &str) -> Result<Arn, crate::policy::ArnError> {
     Arn::parse_expecting(text, "kms", "key/", "arn:aws:kms:REGION:ACCOUNT:key/KEY_ID")
+}
+
+/// A bucket and optional key prefix given as a pair of arguments; the prefix alone is an error.
+fn read_s3_file(inputs: &mut Inputs<'_>, bucket: &str, prefix: &str) -> Option<S3Location> {
+    if inputs.is_set(prefix) && !inputs.is_set(bucket) {
+        inputs.error(prefix, "Key prefix without bucket", format!("{prefix} needs {bucket}, the bucket it is in."));
+    }
+    let bucket = inputs.parsed::<BucketName>(bucket)?;
+    Some(S3Location { bucket, key_prefix: inputs.parsed::<KeyPrefix>(prefix) })
 }
 
 fn read_vpc(inputs: &mut Inputs<'_>) -> Option<VpcPlacement> {
@@ -67,14 +78,24 @@ impl DataSource for ConnectorPolicy {
             Attribute::required("application_id", Type::String, "Id of the Amazon Q Business application (36 characters)."),
             Attribute::required("index_id", Type::String, "Id of the index the data source syncs into."),
             Attribute::optional("bucket", Type::String, "S3 connector: name of the bucket holding the documents."),
-            Attribute::optional("secret_arn", Type::String, "ARN of the Secrets Manager secret with the connector's credentials."),
+            Attribute::optional(
+                "secret_arn",
+                Type::String,
+                "ARN of the Secrets Manager secret with the connector's credentials (web crawler: only for sites that need them).",
+            ),
             Attribute::optional(
                 "kms_key_arn",
                 Type::String,
                 "ARN of the KMS key that encrypts the secret (or, for S3, the bucket's SSE-KMS objects).",
             ),
-            Attribute::optional("ssl_certificate_bucket", Type::String, "Database connectors: bucket holding the SSL certificate."),
-            Attribute::optional("ssl_certificate_key_prefix", Type::String, "Key prefix of the SSL certificate in its bucket."),
+            Attribute::optional(
+                "ssl_certificate_bucket",
+                Type::String,
+                "Database and server connectors: bucket holding the SSL certificate (for SharePoint Online, the Azure app-only certificate).",
+            ),
+            Attribute::optional("ssl_certificate_key_prefix", Type::String, "Key prefix of the certificate in its bucket."),
+            Attribute::optional("seed_urls_bucket", Type::String, "Web crawler: bucket holding the seed URL or sitemap lists."),
+            Attribute::optional("seed_urls_key_prefix", Type::String, "Web crawler: key prefix of those lists in their bucket."),
             Attribute::optional("vpc", Type::Bool, "Whether the connector runs in your VPC (adds the network interface statements)."),
             Attribute::optional("subnet_ids", Type::list(Type::String), "Subnets the connector may use; any subnet of the account when omitted."),
             Attribute::optional(
@@ -141,18 +162,22 @@ fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefa
         bucket: inputs.parsed::<BucketName>("bucket"),
         secret: inputs.parsed_with("secret_arn", parse_secret_arn),
         kms_key: inputs.parsed_with("kms_key_arn", parse_kms_key_arn),
-        ssl_certificate: inputs.parsed::<BucketName>("ssl_certificate_bucket").map(|bucket| S3Location {
-            bucket,
-            key_prefix: inputs.parsed::<KeyPrefix>("ssl_certificate_key_prefix"),
-        }),
+        s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
+            .or_else(|| read_s3_file(inputs, "seed_urls_bucket", "seed_urls_key_prefix")),
         vpc: read_vpc(inputs),
     };
-    if inputs.is_set("ssl_certificate_key_prefix") && !inputs.is_set("ssl_certificate_bucket") {
-        inputs.error(
-            "ssl_certificate_key_prefix",
-            "Key prefix without bucket",
-            "ssl_certificate_key_prefix needs ssl_certificate_bucket, the bucket it is in.",
-        );
+    if let Some(chosen) = chosen {
+        let placed = options.vpc.is_some() || inputs.raw("vpc").is_unknown();
+        if chosen.template.requires_vpc() && !placed && !inputs.incomplete {
+            inputs.error(
+                "vpc",
+                "Missing required argument",
+                format!("connector {:?} ({}) reaches its source only inside your VPC: set vpc = true or subnet_ids.", chosen.id, chosen.display_name),
+            );
+        }
+        if chosen.template == ConnectorTemplate::WebCrawler && inputs.is_set("kms_key_arn") && !inputs.is_set("secret_arn") {
+            inputs.error("kms_key_arn", "Key without secret", "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.");
+        }
     }
     let additions = read_additions(inputs, DocumentKind::Permissions);
     let limit = permissions_limit(inputs);

@@ -6,7 +6,7 @@
 use crate::plugin::convert::convert;
 use crate::plugin::{AttributePath, Function, FunctionError, Parameter, Type, Value};
 
-use super::{application_policy, connector_policy, trust_policy, web_experience_policy};
+use super::{application_policy, connector_policy, role_policy, trust_policy, web_experience_policy};
 
 pub struct FunctionSpec {
     pub name: &'static str,
@@ -16,7 +16,7 @@ pub struct FunctionSpec {
     pub summary: &'static str,
 }
 
-pub const FUNCTIONS: [FunctionSpec; 4] = [
+pub const FUNCTIONS: [FunctionSpec; 5] = [
     FunctionSpec {
         name: "application_policy",
         data_source: application_policy::TYPE_NAME,
@@ -28,6 +28,12 @@ pub const FUNCTIONS: [FunctionSpec; 4] = [
         data_source: connector_policy::TYPE_NAME,
         selector: Some("connector"),
         summary: "The permissions policy of a data-source connector role, as JSON.",
+    },
+    FunctionSpec {
+        name: "role_policy",
+        data_source: role_policy::TYPE_NAME,
+        selector: Some("role"),
+        summary: "The permissions policy of a Kendra retriever, plugin or document enrichment role, or of an anonymous application's caller, as JSON.",
     },
     FunctionSpec {
         name: "trust_policy",

@@ -4,10 +4,12 @@
 pub mod application_policy;
 pub mod config;
 pub mod connector_policy;
+pub mod connectors;
 pub mod docs;
 pub mod document_output;
 pub mod functions;
 pub mod inputs;
+pub mod role_policy;
 pub mod trust_policy;
 pub mod web_experience_policy;
 
@@ -47,6 +49,8 @@ impl QBusinessProvider {
         let data_sources: Vec<Box<dyn DataSource>> = vec![
             Box::new(application_policy::ApplicationPolicy),
             Box::new(connector_policy::ConnectorPolicy),
+            Box::new(connectors::Connectors),
+            Box::new(role_policy::RolePolicy),
             Box::new(trust_policy::TrustPolicyDataSource),
             Box::new(web_experience_policy::WebExperiencePolicy),
         ];

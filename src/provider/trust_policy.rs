@@ -1,7 +1,7 @@
 //! Data source `qbusiness_trust_policy`: the trust (assume-role) policy of a Q Business role.
 
 use crate::catalog::trust::{oidc_issuer, WebExperienceUrl};
-use crate::catalog::{ResourceId, TrustPolicy};
+use crate::catalog::{ResourceId, ServiceTrust, TrustPolicy};
 use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
 use crate::policy::{Arn, DocumentKind};
 
@@ -13,10 +13,15 @@ use super::DataSource;
 pub const TYPE_NAME: &str = "qbusiness_trust_policy";
 
 /// The kinds of role, and the arguments each one takes besides `kind` and `size_quota`.
-const KINDS: [(&str, &[&str]); 5] = [
-    ("connector", &["application_id", "partition", "region", "account_id"]),
+const APPLICATION_SCOPED: &[&str] = &["application_id", "partition", "region", "account_id"];
+const KINDS: [(&str, &[&str]); 9] = [
+    ("connector", APPLICATION_SCOPED),
     ("application", &["partition", "region", "account_id"]),
-    ("oidc_secret", &["application_id", "partition", "region", "account_id"]),
+    ("oidc_secret", APPLICATION_SCOPED),
+    ("web_experience_identity_center", APPLICATION_SCOPED),
+    ("kendra_retriever", APPLICATION_SCOPED),
+    ("plugin", APPLICATION_SCOPED),
+    ("document_enrichment", APPLICATION_SCOPED),
     ("web_experience_saml", &["saml_provider_arn", "web_experience_url"]),
     ("web_experience_oidc", &["oidc_provider_arn", "client_ids"]),
 ];
@@ -46,7 +51,11 @@ impl DataSource for TrustPolicyDataSource {
     fn schema(&self) -> Block {
         let mut attributes = vec![
             Attribute::required("kind", Type::String, &format!("Which role the trust policy is for: {}.", kind_names())),
-            Attribute::optional("application_id", Type::String, "`connector`, `oidc_secret`: id of the Amazon Q Business application."),
+            Attribute::optional(
+                "application_id",
+                Type::String,
+                "Id of the Amazon Q Business application, for every kind but `application` and the federated ones.",
+            ),
             Attribute::optional(
                 "saml_provider_arn",
                 Type::String,
@@ -65,7 +74,7 @@ impl DataSource for TrustPolicyDataSource {
             Attribute::optional("client_ids", Type::list(Type::String), "`web_experience_oidc`: the OIDC client ids (audiences) allowed."),
             trust_limit_attribute(),
         ];
-        attributes.extend(scope_attributes("in this policy (`connector`, `application`, `oidc_secret`)"));
+        attributes.extend(scope_attributes("in this policy (every kind but the federated ones)"));
         attributes.extend(output_attributes());
         Block {
             description: "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.".to_owned(),
@@ -91,15 +100,18 @@ fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefa
     let limit = trust_limit(inputs);
     let who = format!("kind {kind:?}");
     let policy = match kind {
-        "connector" | "oidc_secret" => {
+        "connector" | "oidc_secret" | "web_experience_identity_center" | "kendra_retriever" | "plugin" | "document_enrichment" => {
             inputs.require(&["application_id"], &who);
             let application = inputs.parsed::<ResourceId>("application_id");
             let scope = resolve_scope(inputs, defaults)?;
             let application = application?;
-            if kind == "connector" {
-                TrustPolicy::Connector { scope, application }
-            } else {
-                TrustPolicy::OidcSecret { scope, application }
+            match kind {
+                "connector" => TrustPolicy::Connector { scope, application },
+                "oidc_secret" => TrustPolicy::OidcSecret { scope, application },
+                "web_experience_identity_center" => TrustPolicy::WebExperienceIdentityCenter { scope, application },
+                "kendra_retriever" => TrustPolicy::Service { scope, application, role: ServiceTrust::KendraRetriever },
+                "plugin" => TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin },
+                _ => TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment },
             }
         }
         "application" => TrustPolicy::Application { scope: resolve_scope(inputs, defaults)? },

@@ -15,7 +15,12 @@ pub const TYPE_NAME: &str = "qbusiness_web_experience_policy";
 
 const FEDERATION_ARGUMENTS: &[&str] =
     &["application_id", "web_experience_id", "q_apps", "plugins", "auto_subscription", "kms_key_arn", "partition", "region", "account_id"];
-const KINDS: [(&str, &[&str]); 2] = [("iam_federation", FEDERATION_ARGUMENTS), ("oidc_client_secret", &["secret_arn", "kms_key_arn"])];
+const KINDS: [(&str, &[&str]); 3] = [
+    ("iam_federation", FEDERATION_ARGUMENTS),
+    // The Identity Center web experience's role needs the same permissions; its trust differs.
+    ("identity_center", FEDERATION_ARGUMENTS),
+    ("oidc_client_secret", &["secret_arn", "kms_key_arn"]),
+];
 const KIND_ARGUMENTS: [&str; 10] = [
     "application_id",
     "web_experience_id",
@@ -41,7 +46,7 @@ impl DataSource for WebExperiencePolicy {
             Attribute::optional(
                 "kind",
                 Type::String,
-                "`iam_federation` (default): the role users assume through SAML or OIDC federation. `oidc_client_secret`: the role that reads the OIDC client secret.",
+                "`iam_federation` (default): the role users assume through SAML or OIDC federation. `identity_center`: the role of a web experience with IAM Identity Center (same permissions, its own trust kind). `oidc_client_secret`: the role that reads the OIDC client secret.",
             ),
             Attribute::optional("application_id", Type::String, "`iam_federation`: id of the Amazon Q Business application."),
             Attribute::optional(

@@ -1,6 +1,7 @@
 //! Every document the catalog can produce: each role and kind with each option combination.
 #![allow(dead_code)]
 
+use terraform_provider_qbusiness::catalog::{ConnectorTemplate, CONNECTORS};
 use terraform_provider_qbusiness::plugin::Value;
 
 pub const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
@@ -27,7 +28,8 @@ impl Case {
     /// role take their scope from the ARNs they are given).
     pub fn takes_scope(&self) -> bool {
         let kind = self.attributes.iter().find(|(k, _)| *k == "kind").and_then(|(_, v)| v.as_str());
-        !matches!(kind, Some("web_experience_saml" | "web_experience_oidc" | "oidc_client_secret"))
+        let role = self.attributes.iter().find(|(k, _)| *k == "role").and_then(|(_, v)| v.as_str());
+        !matches!(kind, Some("web_experience_saml" | "web_experience_oidc" | "oidc_client_secret")) && role != Some("plugin")
     }
 
     pub fn config(&self) -> Value {
@@ -43,54 +45,71 @@ fn list(items: &[&str]) -> Value {
     Value::List(items.iter().map(|i| s(i)).collect())
 }
 
-/// Option sets a connector of each template is tried with.
-fn connector_variants(template: &str) -> Vec<(&'static str, Vec<(&'static str, Value)>)> {
-    let vpc = ("vpc", Value::Bool(true));
+type Attributes = Vec<(&'static str, Value)>;
+
+/// Option sets a connector of each template is tried with, by name; each includes what the
+/// template requires.
+fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attributes)> {
+    let vpc = vec![("vpc", Value::Bool(true))];
     let placed = vec![
         ("subnet_ids", list(&["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"])),
         ("security_group_ids", list(&["sg-0123456789abcdef0"])),
     ];
-    let kms = ("kms_key_arn", s(KMS_KEY_ARN));
-    let mut variants = vec![
-        ("minimal", vec![]),
-        ("kms", vec![kms.clone()]),
-        ("vpc", vec![vpc.clone()]),
-        ("vpc-placed", placed.clone()),
-        ("all", [vec![kms.clone(), vpc.clone()], placed.clone()].concat()),
-    ];
-    if template == "database" {
-        let certificate = vec![
-            ("ssl_certificate_bucket", s("my-db-certificates")),
-            ("ssl_certificate_key_prefix", s("rds/")),
-        ];
-        variants.push(("certificate", certificate.clone()));
-        variants.push(("certificate-bucket", vec![("ssl_certificate_bucket", s("my-db-certificates"))]));
-        variants.push(("all-certificate", [vec![kms, vpc], placed, certificate].concat()));
+    let kms = vec![("kms_key_arn", s(KMS_KEY_ARN))];
+    let secret = vec![("secret_arn", s(SECRET_ARN))];
+    let certificate = vec![("ssl_certificate_bucket", s("my-db-certificates")), ("ssl_certificate_key_prefix", s("rds/"))];
+    let seed_urls = vec![("seed_urls_bucket", s("my-crawler-config")), ("seed_urls_key_prefix", s("seeds/"))];
+    let with = |parts: &[&Attributes]| -> Attributes { parts.iter().flat_map(|p| p.iter().cloned()).collect() };
+    match template {
+        ConnectorTemplate::S3 | ConnectorTemplate::Saas | ConnectorTemplate::Server => {
+            let base = if template == ConnectorTemplate::S3 { vec![("bucket", s("my-docs"))] } else { secret.clone() };
+            let mut variants = vec![
+                ("minimal", base.clone()),
+                ("kms", with(&[&base, &kms])),
+                ("vpc", with(&[&base, &vpc])),
+                ("vpc-placed", with(&[&base, &placed])),
+                ("all", with(&[&base, &kms, &vpc, &placed])),
+            ];
+            if template == ConnectorTemplate::Server {
+                variants.push(("certificate", with(&[&base, &certificate])));
+                variants.push(("certificate-bucket", with(&[&base, &certificate[..1].to_vec()])));
+                variants.push(("all-certificate", with(&[&base, &kms, &vpc, &placed, &certificate])));
+            }
+            variants
+        }
+        ConnectorTemplate::SaasNoVpc => vec![
+            ("minimal", secret.clone()),
+            ("kms", with(&[&secret, &kms])),
+            ("certificate", with(&[&secret, &certificate])),
+            ("all", with(&[&secret, &kms, &certificate])),
+        ],
+        ConnectorTemplate::FileSystem => vec![
+            ("minimal", with(&[&secret, &vpc])),
+            ("kms", with(&[&secret, &kms, &vpc])),
+            ("vpc-placed", with(&[&secret, &placed])),
+        ],
+        ConnectorTemplate::WebCrawler => vec![
+            ("minimal", vec![]),
+            ("auth", secret.clone()),
+            ("auth-kms", with(&[&secret, &kms])),
+            ("seed-urls", seed_urls.clone()),
+            ("vpc", vpc.clone()),
+            ("all", with(&[&secret, &kms, &seed_urls, &vpc, &placed])),
+        ],
     }
-    variants
-}
-
-/// (connector id, template name, its required arguments)
-fn connectors() -> Vec<(&'static str, &'static str, Vec<(&'static str, Value)>)> {
-    vec![
-        ("s3", "s3", vec![("bucket", s("my-docs"))]),
-        ("aem_cloud", "saas", vec![("secret_arn", s(SECRET_ARN))]),
-        ("rds_mysql", "database", vec![("secret_arn", s(SECRET_ARN))]),
-    ]
 }
 
 pub fn all() -> Vec<Case> {
     let mut cases = Vec::new();
-    for (connector, template, required) in connectors() {
-        for (variant, options) in connector_variants(template) {
+    for connector in CONNECTORS {
+        for (variant, options) in connector_variants(connector.template) {
             let mut attributes = vec![
-                ("connector", s(connector)),
+                ("connector", s(connector.id)),
                 ("application_id", s(APPLICATION_ID)),
                 ("index_id", s(INDEX_ID)),
             ];
-            attributes.extend(required.iter().cloned());
             attributes.extend(options);
-            cases.push(Case { name: format!("connector-{connector}-{variant}"), data_source: "qbusiness_connector_policy", attributes });
+            cases.push(Case { name: format!("connector-{}-{variant}", connector.id), data_source: "qbusiness_connector_policy", attributes });
         }
     }
     // The user's own statements: a statement block, a source document and an override document.
@@ -153,6 +172,24 @@ pub fn all() -> Vec<Case> {
         vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KMS_KEY_ARN))],
     ));
 
+    cases.push(web("identity-center", vec![("kind", s("identity_center")), app.clone()]));
+
+    let role = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+        name: format!("role-{name}"),
+        data_source: "qbusiness_role_policy",
+        attributes,
+    };
+    cases.push(role("kendra-retriever", vec![("role", s("kendra_retriever")), ("kendra_index_id", s("e1b2c3d4-5678-90ab-cdef-EXAMPLE55555"))]));
+    cases.push(role("plugin", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN))]));
+    cases.push(role("plugin-kms", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KMS_KEY_ARN))]));
+    let function = ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:function:qbusiness-pre-extraction"));
+    cases.push(role("document-enrichment", vec![("role", s("document_enrichment")), function.clone(), ("bucket", s("my-enrichment"))]));
+    cases.push(role(
+        "document-enrichment-kms",
+        vec![("role", s("document_enrichment")), function, ("bucket", s("my-enrichment")), ("kms_key_arn", s(KMS_KEY_ARN))],
+    ));
+    cases.push(role("anonymous-application", vec![("role", s("anonymous_application")), app.clone()]));
+
     let trust = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
         name: format!("trust-{name}"),
         data_source: "qbusiness_trust_policy",
@@ -161,6 +198,9 @@ pub fn all() -> Vec<Case> {
     cases.push(trust("connector", vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID))]));
     cases.push(trust("application", vec![("kind", s("application"))]));
     cases.push(trust("oidc-secret", vec![("kind", s("oidc_secret")), ("application_id", s(APPLICATION_ID))]));
+    for kind in ["web_experience_identity_center", "kendra_retriever", "plugin", "document_enrichment"] {
+        cases.push(trust(&kind.replace('_', "-"), vec![("kind", s(kind)), ("application_id", s(APPLICATION_ID))]));
+    }
     cases.push(trust(
         "web-experience-saml",
         vec![

@@ -1,0 +1,88 @@
+//! Data source `qbusiness_connectors`: the connector catalog, for modules that iterate or validate.
+
+use crate::catalog::{ConnectorTemplate, CONNECTORS};
+use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+
+use super::config::ProviderDefaults;
+use super::inputs::Inputs;
+use super::DataSource;
+
+pub const TYPE_NAME: &str = "qbusiness_connectors";
+
+pub struct Connectors;
+
+fn connector_type() -> Type {
+    Type::object([
+        ("id".to_owned(), Type::String),
+        ("display_name".to_owned(), Type::String),
+        ("data_source_type".to_owned(), Type::String),
+        ("template".to_owned(), Type::String),
+        ("required_arguments".to_owned(), Type::list(Type::String)),
+        ("optional_arguments".to_owned(), Type::list(Type::String)),
+        ("verified".to_owned(), Type::Bool),
+    ])
+}
+
+fn template_names() -> String {
+    ConnectorTemplate::ALL.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
+}
+
+impl DataSource for Connectors {
+    fn type_name(&self) -> &'static str {
+        TYPE_NAME
+    }
+
+    fn schema(&self) -> Block {
+        Block {
+            description: "The connectors `qbusiness_connector_policy` knows: id, name, CreateDataSource `type`, template, arguments, and whether the published policy was verified.".to_owned(),
+            attributes: vec![
+                Attribute::optional("template", Type::String, &format!("Only connectors of this template: {}.", template_names())),
+                Attribute::computed("ids", Type::list(Type::String), "The connector ids, in catalog order."),
+                Attribute::computed(
+                    "connectors",
+                    Type::list(connector_type()),
+                    "One object per connector: `id`, `display_name`, `data_source_type`, `template`, `required_arguments`, `optional_arguments`, `verified`.",
+                ),
+            ],
+            blocks: vec![],
+        }
+    }
+
+    fn compute(&self, config: &Value, _defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
+        let mut inputs = Inputs::new(config);
+        let template = inputs.string("template").and_then(|name| {
+            let found = ConnectorTemplate::ALL.into_iter().find(|t| t.name() == name);
+            if found.is_none() {
+                inputs.error("template", "Unknown template", format!("{name:?} is not a template; valid templates are {}.", template_names()));
+            }
+            found
+        });
+        if inputs.has_errors() || inputs.incomplete || (inputs.is_set("template") && template.is_none()) {
+            return (None, inputs.diagnostics);
+        }
+        let selected: Vec<_> = CONNECTORS.iter().filter(|c| template.is_none_or(|t| c.template == t)).collect();
+        let arguments = |connector: &crate::catalog::Connector, required: bool| {
+            Value::List(
+                connector.template.arguments().iter().filter(|a| a.required == required).map(|a| Value::string(a.name)).collect(),
+            )
+        };
+        let connectors = selected
+            .iter()
+            .map(|c| {
+                Value::object([
+                    ("id", Value::string(c.id)),
+                    ("display_name", Value::string(c.display_name)),
+                    ("data_source_type", Value::string(c.data_source_type)),
+                    ("template", Value::string(c.template.name())),
+                    ("required_arguments", arguments(c, true)),
+                    ("optional_arguments", arguments(c, false)),
+                    ("verified", Value::Bool(c.verified)),
+                ])
+            })
+            .collect();
+        let mut state = config.as_map().cloned().unwrap_or_default();
+        state.insert("ids".into(), Value::List(selected.iter().map(|c| Value::string(c.id)).collect()));
+        state.insert("connectors".into(), Value::List(connectors));
+        (Some(Value::Map(state)), inputs.diagnostics)
+    }
+}
