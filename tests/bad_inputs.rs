@@ -45,6 +45,8 @@ const CONNECTOR: &str = "qbusiness_connector_policy";
 const TRUST: &str = "qbusiness_trust_policy";
 const WEB: &str = "qbusiness_web_experience_policy";
 const APPLICATION: &str = "qbusiness_application_policy";
+const ROLE: &str = "qbusiness_role_policy";
+const CONNECTORS: &str = "qbusiness_connectors";
 
 fn cases() -> Vec<BadCase> {
     let case = |data_source, attributes, path, summary, detail| BadCase { data_source, attributes, path, summary, detail };
@@ -91,6 +93,14 @@ fn cases() -> Vec<BadCase> {
         case(WEB, vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("q_apps", Value::Bool(true))], "q_apps", "Argument not accepted here", "kind \"oidc_client_secret\" does not take q_apps"),
         case(WEB, vec![("application_id", s(APPLICATION_ID)), ("kms_key_arn", s("arn:aws:kms:eu-west-1:123456789012:key/x"))], "kms_key_arn", "Key outside the application's region", "is in region eu-west-1, but the application is in us-east-1"),
         case(WEB, vec![("kind", s("idc"))], "kind", "Unknown kind", "valid values are iam_federation, identity_center, oidc_client_secret"),
+        case(CONNECTOR, vec![("connector", s("fsx_windows")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN))], "vpc", "Missing required argument", "reaches its source only inside your VPC: set vpc = true or subnet_ids."),
+        case(CONNECTOR, vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("kms_key_arn", s("arn:aws:kms:us-east-1:123456789012:key/k"))], "kms_key_arn", "Key without secret", "set secret_arn too"),
+        case(CONNECTOR, vec![("connector", s("smartsheet")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN)), ("vpc", Value::Bool(true))], "vpc", "Argument not accepted here", "connector \"smartsheet\" (Smartsheet) does not take vpc"),
+        case(CONNECTOR, vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("seed_urls_key_prefix", s("seeds/"))], "seed_urls_key_prefix", "Key prefix without bucket", "seed_urls_key_prefix needs seed_urls_bucket"),
+        case(ROLE, vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment"))], "lambda_function_arn", "Missing required argument", "role \"document_enrichment\" needs lambda_function_arn."),
+        case(ROLE, vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment")), ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:layer:x"))], "lambda_function_arn", "Invalid lambda_function_arn", "names no resource \"function:\""),
+        case(ROLE, vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("region", s("us-east-1"))], "region", "Argument not accepted here", "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn."),
+        case(CONNECTORS, vec![("template", s("database"))], "template", "Unknown template", "valid templates are s3, saas, server, saas_no_vpc, file_system, web_crawler."),
         case(APPLICATION, vec![("application_id", s("not-an-id"))], "application_id", "Invalid application_id", "ids are 36 characters"),
         case(APPLICATION, vec![("account_id", s(""))], "account_id", "Empty account_id", "must not be empty"),
     ]

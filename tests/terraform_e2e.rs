@@ -220,6 +220,57 @@ output "bad" {{
     assert!(text.contains(r#"Invalid value for "config" parameter: config.account_id: "1234" is not an AWS account id: it must be exactly 12 digits, e.g. "123456789012"."#), "{text}");
 }
 
+/// Every row of the catalog is reachable from Terraform: a module iterates `qbusiness_connectors`,
+/// gives each connector its template's required arguments, and gets each golden minimal document.
+#[test]
+fn every_catalog_connector_is_reachable_from_terraform() {
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "us-east-1"
+  account_id = "123456789012"
+}}
+
+data "qbusiness_connectors" "all" {{}}
+
+locals {{
+  required = {{
+    bucket     = "my-docs"
+    secret_arn = "{secret}"
+  }}
+  by_id = {{ for c in data.qbusiness_connectors.all.connectors : c.id => c }}
+}}
+
+data "qbusiness_connector_policy" "each" {{
+  for_each = local.by_id
+
+  connector      = each.key
+  application_id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+  index_id       = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+  bucket         = contains(each.value.required_arguments, "bucket") ? local.required.bucket : null
+  secret_arn     = contains(each.value.required_arguments, "secret_arn") ? local.required.secret_arn : null
+  vpc            = each.value.template == "file_system" ? true : null
+}}
+
+output "documents" {{
+  value = {{ for id, policy in data.qbusiness_connector_policy.each : id => policy.json }}
+}}
+"#,
+        secret = common::cases::SECRET_ARN
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
+    let documents = workspace.outputs()["documents"]["value"].clone();
+    let catalog = terraform_provider_qbusiness::catalog::CONNECTORS;
+    assert_eq!(documents.as_object().unwrap().len(), catalog.len());
+    for connector in catalog {
+        let produced = format!("{}\n", documents[connector.id].as_str().unwrap_or_else(|| panic!("no {}", connector.id)));
+        assert_eq!(produced, golden(&format!("connector-{}-minimal", connector.id)), "{}", connector.id);
+    }
+}
+
 /// Each bad argument is reported by Terraform at its own attribute (Terraform shows the source line)
 /// with a message that says what would be valid.
 #[test]
