@@ -264,15 +264,54 @@ async fn shutdown_rpc_exits_0_and_removes_the_socket_directory() {
 }
 
 #[test]
-fn sigterm_exits_0_and_removes_the_socket_directory() {
+fn sigterm_and_sigint_exit_0_and_remove_the_socket_directory() {
+    for signal in ["-TERM", "-INT"] {
+        let mut plugin = PluginProcess::start();
+        let directory = plugin.socket.parent().unwrap().to_owned();
+        assert!(directory.exists());
+        let killed = Command::new("kill").args([signal, &plugin.child.id().to_string()]).status().unwrap();
+        assert!(killed.success());
+        let status = plugin.wait_exit(Duration::from_secs(2)).unwrap_or_else(|| panic!("no exit on {signal}"));
+        assert_eq!(status.code(), Some(0), "{signal}");
+        assert!(!directory.exists(), "{signal}");
+    }
+}
+
+#[tokio::test]
+async fn stop_provider_exits_0_after_answering() {
     let mut plugin = PluginProcess::start();
     let directory = plugin.socket.parent().unwrap().to_owned();
-    assert!(directory.exists());
-    let killed = Command::new("kill").args(["-TERM", &plugin.child.id().to_string()]).status().unwrap();
-    assert!(killed.success());
-    let status = plugin.wait_exit(Duration::from_secs(2)).expect("exits on SIGTERM");
+    let mut client = plugin.provider().await;
+    let stopped = client.stop_provider(pb::stop_provider::Request {}).await.unwrap().into_inner();
+    assert_eq!(stopped.error, "");
+    let status = plugin.wait_exit(Duration::from_secs(3)).expect("exits after StopProvider");
     assert_eq!(status.code(), Some(0));
     assert!(!directory.exists());
+}
+
+#[tokio::test]
+async fn a_host_that_disappears_leaves_no_orphan() {
+    let mut plugin = PluginProcess::start();
+    let directory = plugin.socket.parent().unwrap().to_owned();
+    {
+        let mut client = plugin.provider().await;
+        client.get_metadata(pb::get_metadata::Request {}).await.unwrap();
+    }
+    // The only connection is gone, as when Terraform is killed: the plugin exits by itself.
+    let status = plugin.wait_exit_async(Duration::from_secs(4)).await.expect("exits after its host disconnected");
+    assert_eq!(status.code(), Some(0));
+    assert!(!directory.exists());
+}
+
+#[tokio::test]
+async fn two_instances_serve_side_by_side() {
+    let (one, two) = (PluginProcess::start(), PluginProcess::start());
+    assert_ne!(one.socket, two.socket);
+    let (mut a, mut b) = (one.provider().await, two.provider().await);
+    for _ in 0..20 {
+        assert_eq!(a.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 6);
+        assert_eq!(b.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 6);
+    }
 }
 
 #[tokio::test]

@@ -12,7 +12,7 @@ use tokio::sync::mpsc;
 use tokio_rustls::TlsAcceptor;
 use tokio_stream::wrappers::ReceiverStream;
 
-use super::connection::Connection;
+use super::connection::{Connection, ConnectionTracker, Stream};
 use super::go_plugin::{Broker, Controller, Stdio};
 use super::handshake::{handshake_line, read_host_request, HandshakeError, HostRequest};
 use super::log;
@@ -29,6 +29,10 @@ use super::tls::{self, Identity, TlsError};
 
 /// After shutdown is asked for, connections get this long to finish before the process exits anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
+
+/// How long a managed plugin waits, once its last connection closed, before concluding the host
+/// is gone (crashed or killed without Shutdown) and exiting rather than lingering as an orphan.
+const ORPHAN_GRACE: Duration = Duration::from_millis(1000);
 
 #[derive(Debug, Error)]
 pub enum ServeError {
@@ -123,7 +127,11 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode
     health.set_service_status("plugin", tonic_health::ServingStatus::Serving).await;
 
     spawn_signal_listener(shutdown.clone())?;
-    let incoming = accept_connections(listener, acceptor, shutdown.clone());
+    let tracker = Arc::new(ConnectionTracker::default());
+    let incoming = accept_connections(listener, acceptor, tracker.clone(), shutdown.clone());
+    if mode == Mode::Managed {
+        spawn_orphan_watch(tracker, shutdown.clone());
+    }
 
     let line = match &mode {
         Mode::Managed => handshake_line(socket_dir.socket_path(), certificate.as_ref()),
@@ -139,9 +147,11 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode
     }
     log::debug(&format!("serving on {}", socket_dir.socket_path().display()));
 
+    // StopProvider ends a managed plugin like Shutdown; a debug-mode one serves run after run.
+    let managed_stop = if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() };
     let server = tonic::transport::Server::builder()
         .add_service(health_service)
-        .add_service(ProviderServer::new(ProviderService::new(provider)))
+        .add_service(ProviderServer::new(ProviderService::new(provider, managed_stop)))
         .add_service(GrpcControllerServer::new(Controller {
             // A debug-mode provider serves run after run; only a signal ends it.
             shutdown: if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() },
@@ -178,11 +188,39 @@ fn spawn_signal_listener(shutdown: ShutdownSignal) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Triggers shutdown once the host has had connections and then none for `ORPHAN_GRACE`.
+fn spawn_orphan_watch(tracker: Arc<ConnectionTracker>, shutdown: ShutdownSignal) {
+    tokio::spawn(async move {
+        let mut connected_before = false;
+        loop {
+            let changed = tracker.changed();
+            if tracker.open() > 0 {
+                connected_before = true;
+                changed.await;
+            } else if connected_before {
+                tokio::select! {
+                    () = changed => {}
+                    () = tokio::time::sleep(ORPHAN_GRACE) => {
+                        if tracker.open() == 0 {
+                            log::debug("the host closed every connection; exiting");
+                            shutdown.trigger();
+                            return;
+                        }
+                    }
+                }
+            } else {
+                changed.await;
+            }
+        }
+    });
+}
+
 /// Accepts connections until shutdown. TLS handshakes run on their own tasks so that a slow or
 /// refused client (wrong certificate) never blocks the next one.
 fn accept_connections(
     listener: UnixListener,
     acceptor: Option<TlsAcceptor>,
+    tracker: Arc<ConnectionTracker>,
     shutdown: ShutdownSignal,
 ) -> ReceiverStream<Result<Connection, std::io::Error>> {
     let (sender, receiver) = mpsc::channel(16);
@@ -200,16 +238,17 @@ fn accept_connections(
             };
             match &acceptor {
                 None => {
-                    if sender.send(Ok(Connection::Plain(stream))).await.is_err() {
+                    if sender.send(Ok(Connection { stream: Stream::Plain(stream), guard: tracker.track() })).await.is_err() {
                         return;
                     }
                 }
                 Some(acceptor) => {
-                    let (acceptor, sender) = (acceptor.clone(), sender.clone());
+                    let (acceptor, sender, tracker) = (acceptor.clone(), sender.clone(), tracker.clone());
                     tokio::spawn(async move {
                         match acceptor.accept(stream).await {
                             Ok(tls) => {
-                                let _ = sender.send(Ok(Connection::Tls(Box::new(tls)))).await;
+                                let connection = Connection { stream: Stream::Tls(Box::new(tls)), guard: tracker.track() };
+                                let _ = sender.send(Ok(connection)).await;
                             }
                             Err(error) => log::error(&format!("TLS handshake refused: {error}")),
                         }

@@ -12,6 +12,7 @@ use super::diagnostic::{Diagnostic, Diagnostics};
 use super::log;
 use super::proto::tfplugin6 as pb;
 use super::provider::{FunctionError, Provider};
+use super::shutdown::ShutdownSignal;
 use super::value::Value;
 
 /// Responses that depend only on the schema, built once: Terraform asks for them in every process.
@@ -26,16 +27,18 @@ struct SchemaAnswers {
 pub struct ProviderService<P> {
     provider: Arc<P>,
     answers: Arc<SchemaAnswers>,
+    /// Triggered by StopProvider.
+    stop: ShutdownSignal,
 }
 
 impl<P> Clone for ProviderService<P> {
     fn clone(&self) -> Self {
-        Self { provider: self.provider.clone(), answers: self.answers.clone() }
+        Self { provider: self.provider.clone(), answers: self.answers.clone(), stop: self.stop.clone() }
     }
 }
 
 impl<P: Provider> ProviderService<P> {
-    pub fn new(provider: Arc<P>) -> Self {
+    pub fn new(provider: Arc<P>, stop: ShutdownSignal) -> Self {
         let schema = provider.schema();
         let capabilities = pb::ServerCapabilities {
             plan_destroy: false,
@@ -80,7 +83,7 @@ impl<P: Provider> ProviderService<P> {
                 .map(|(name, block)| (name.clone(), block.value_type()))
                 .collect(),
         };
-        Self { provider, answers: Arc::new(answers) }
+        Self { provider, answers: Arc::new(answers), stop }
     }
 
     fn data_source_type(&self, type_name: &str) -> Result<&Type, Diagnostic> {
@@ -302,8 +305,10 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         &self,
         _request: Request<pb::stop_provider::Request>,
     ) -> Result<Response<pb::stop_provider::Response>, Status> {
-        // Every operation here finishes in microseconds; there is nothing in flight to cancel.
+        // Every operation here finishes in microseconds, so nothing is left to cancel: stopping
+        // means ending the process once the answer is out.
         log::debug("StopProvider");
+        self.stop.trigger();
         Ok(Response::new(pb::stop_provider::Response { error: String::new() }))
     }
 }
@@ -353,7 +358,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_panicking_provider_yields_error_diagnostics_not_a_dead_process() {
-        let service = ProviderService::new(Arc::new(Panicking::new()));
+        let service = ProviderService::new(Arc::new(Panicking::new()), ShutdownSignal::default());
         let validate = service
             .validate_data_resource_config(Request::new(pb::validate_data_resource_config::Request { type_name: "broken".into(), config: config() }))
             .await

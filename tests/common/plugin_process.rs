@@ -95,6 +95,19 @@ impl PluginProcess {
         ProviderClient::new(self.channel().await)
     }
 
+    /// `wait_exit` for async tests: sleeps on the runtime, so the test's own tasks (a channel's
+    /// connection closing) keep running meanwhile.
+    pub async fn wait_exit_async(&mut self, limit: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + limit;
+        while Instant::now() < deadline {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        None
+    }
+
     /// Waits up to `limit` for the process to exit.
     pub fn wait_exit(&mut self, limit: Duration) -> Option<ExitStatus> {
         let deadline = Instant::now() + limit;
