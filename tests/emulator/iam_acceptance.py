@@ -1,0 +1,83 @@
+"""Acceptance by an IAM API emulator: every golden document becomes an IAM role in moto's IAM
+(server on 127.0.0.1, random free port): trust policies as assume-role policies, permissions
+policies as inline policies of a role trusted as that role is. Both are read back and compared.
+
+Usage: iam_acceptance.py GOLDEN_DIR. Prints one line per failure, then "N passed, M failed";
+exits 0 only when nothing failed. The server is stopped on every path.
+"""
+import json
+import logging
+import pathlib
+import sys
+
+import boto3
+from moto.server import ThreadedMotoServer
+
+# Which trust policy goes with a permissions policy, by golden file prefix (longest prefix first).
+TRUST_FOR = [
+    ("web-experience-oidc-client-secret", "trust-oidc-secret"),
+    ("web-experience-identity-center", "trust-web-experience-saml"),
+    ("web-experience-", "trust-web-experience-saml"),
+    ("connector-", "trust-connector"),
+    ("application-", "trust-application"),
+    ("role-kendra-retriever", "trust-kendra-retriever"),
+    ("role-plugin", "trust-plugin"),
+    ("role-document-enrichment", "trust-document-enrichment"),
+    ("role-anonymous-application", "trust-web-experience-oidc"),
+]
+
+
+def trust_for(name):
+    for prefix, trust in TRUST_FOR:
+        if name.startswith(prefix):
+            return trust
+    raise SystemExit(f"no trust policy is paired with {name}")
+
+
+def main(golden):
+    documents = {p.stem: p.read_text() for p in sorted(pathlib.Path(golden).glob("*.json"))}
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    failures = []
+    passed = 0
+    try:
+        host, port = server.get_host_and_port()
+        iam = boto3.client(
+            "iam",
+            endpoint_url=f"http://{host}:{port}",
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
+        for number, (name, text) in enumerate(documents.items()):
+            is_trust = name.startswith("trust-")
+            trust_name = name if is_trust else trust_for(name)
+            role_name = f"qb-{number:03d}-{name}"[:64]
+            try:
+                iam.create_role(RoleName=role_name, AssumeRolePolicyDocument=documents[trust_name])
+                if not is_trust:
+                    iam.put_role_policy(RoleName=role_name, PolicyName="qbusiness", PolicyDocument=text)
+            except iam.exceptions.ClientError as error:
+                failures.append(f"{name}: {error.response['Error']['Code']}: {error.response['Error']['Message']}")
+                continue
+            role = iam.get_role(RoleName=role_name)["Role"]
+            if role["AssumeRolePolicyDocument"] != json.loads(documents[trust_name]):
+                failures.append(f"{name}: the trust policy read back differs")
+                continue
+            if not is_trust:
+                stored = iam.get_role_policy(RoleName=role_name, PolicyName="qbusiness")["PolicyDocument"]
+                if stored != json.loads(text):
+                    failures.append(f"{name}: the permissions policy read back differs")
+                    continue
+            passed += 1
+    finally:
+        server.stop()
+    for failure in failures:
+        print(failure)
+    print(f"{passed} passed, {len(failures)} failed")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
