@@ -18,7 +18,10 @@ CLI_CONFIG     := $(CURDIR)/build/terraform.tfrc
 export CHECKPOINT_DISABLE := 1
 export TERRAFORM
 
-.PHONY: build install terraform demo test bench docs release clean
+FUZZ_RUNS    ?= 10000000
+FUZZ_SECONDS ?= 1800
+
+.PHONY: build install terraform demo test bench docs release fuzz clean
 
 build:
 	$(CARGO) build --release --locked
@@ -60,6 +63,10 @@ test: build terraform $(EMULATOR)
 
 bench: install terraform
 	$(CARGO) bench --locked --bench plan -- --terraform "$(TERRAFORM)" --out BENCHMARKS.md
+
+# Each fuzz target up to FUZZ_RUNS executions or FUZZ_SECONDS; writes RELIABILITY.md.
+fuzz:
+	scripts/fuzz.sh $(FUZZ_RUNS) $(FUZZ_SECONDS)
 
 docs:
 	$(CARGO) run --release --locked --example gen-docs

@@ -3,108 +3,12 @@
 
 mod common;
 
-use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION, SECRET_ARN};
+use common::bad_cases::{cases, list, s, s3, CONNECTOR};
+use common::cases::{ACCOUNT_ID, REGION};
 use common::plugin_process::PluginProcess;
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
-
-struct BadCase {
-    data_source: &'static str,
-    attributes: Vec<(&'static str, Value)>,
-    /// The attribute path as Terraform would print it, e.g. `statement[0].condition[0].test`.
-    path: &'static str,
-    summary: &'static str,
-    detail: &'static str,
-}
-
-fn s(text: &str) -> Value {
-    Value::string(text)
-}
-
-fn list(items: &[&str]) -> Value {
-    Value::List(items.iter().map(|i| s(i)).collect())
-}
-
-fn s3(extra: Vec<(&'static str, Value)>) -> Vec<(&'static str, Value)> {
-    let mut attributes =
-        vec![("connector", s("s3")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("bucket", s("my-docs"))];
-    attributes.extend(extra);
-    attributes
-}
-
-fn statement(attributes: Vec<(&'static str, Value)>) -> Value {
-    Value::List(vec![Value::object(attributes)])
-}
-
-fn condition(test: &str, variable: &str, values: &[&str]) -> Value {
-    Value::List(vec![Value::object([("test", s(test)), ("variable", s(variable)), ("values", list(values))])])
-}
-
-const CONNECTOR: &str = "qbusiness_connector_policy";
-const TRUST: &str = "qbusiness_trust_policy";
-const WEB: &str = "qbusiness_web_experience_policy";
-const APPLICATION: &str = "qbusiness_application_policy";
-const ROLE: &str = "qbusiness_role_policy";
-const CONNECTORS: &str = "qbusiness_connectors";
-
-fn cases() -> Vec<BadCase> {
-    let case = |data_source, attributes, path, summary, detail| BadCase { data_source, attributes, path, summary, detail };
-    vec![
-        case(CONNECTOR, s3(vec![("account_id", s("12345678901"))]), "account_id", "Invalid account_id", "it must be exactly 12 digits"),
-        case(CONNECTOR, s3(vec![("account_id", s("1234567890123"))]), "account_id", "Invalid account_id", "it must be exactly 12 digits"),
-        case(CONNECTOR, s3(vec![("account_id", s("12345678901a"))]), "account_id", "Invalid account_id", "it must be exactly 12 digits"),
-        case(CONNECTOR, s3(vec![("region", s("eu-central-1"))]), "region", "Region without Amazon Q Business", "valid regions are ap-southeast-2, eu-west-1, us-east-1, us-west-2"),
-        case(CONNECTOR, s3(vec![("partition", s("aws-eu"))]), "partition", "Invalid partition", "valid partitions are aws, aws-cn and aws-us-gov"),
-        case(CONNECTOR, s3(vec![("partition", s("aws-cn"))]), "partition", "Partition without Amazon Q Business", "it runs only in partition aws"),
-        case(CONNECTOR, s3(vec![("region", s("cn-north-1"))]), "region", "Region without Amazon Q Business", "is in partition aws-cn, not aws"),
-        case(CONNECTOR, s3(vec![("connector", s("sharepoint_2003"))]), "connector", "Unknown connector", "valid connectors are s3, aem_cloud, aem_server,"),
-        case(CONNECTOR, s3(vec![("application_id", s(""))]), "application_id", "Empty application_id", "must not be empty"),
-        case(CONNECTOR, s3(vec![("index_id", s("idx-1"))]), "index_id", "Invalid index_id", "ids are 36 characters"),
-        case(CONNECTOR, s3(vec![("bucket", s("arn:aws:s3:::my-docs"))]), "bucket", "Invalid bucket", "give the name, not an ARN or URL"),
-        case(CONNECTOR, s3(vec![("kms_key_arn", s("arn:aws:kms:us-east-1:123456789012"))]), "kms_key_arn", "Invalid kms_key_arn", "is not an ARN"),
-        case(CONNECTOR, s3(vec![("kms_key_arn", s(SECRET_ARN))]), "kms_key_arn", "Invalid kms_key_arn", "is a secretsmanager ARN, expected a kms ARN"),
-        case(CONNECTOR, s3(vec![("kms_key_arn", s("arn:aws:kms:us-east-1:123456789012:alias/docs"))]), "kms_key_arn", "Invalid kms_key_arn", "names no resource \"key/\""),
-        case(CONNECTOR, s3(vec![("kms_key_arn", s("arn:aws-cn:kms:cn-north-1:123456789012:key/x"))]), "kms_key_arn", "ARN in another partition", "is in partition aws-cn, but this policy is for partition aws"),
-        case(CONNECTOR, s3(vec![("secret_arn", s(SECRET_ARN))]), "secret_arn", "Argument not accepted here", "connector \"s3\" (Amazon S3) does not take secret_arn; its own arguments are bucket, kms_key_arn, vpc, subnet_ids, security_group_ids."),
-        case(CONNECTOR, vec![("connector", s("aem_cloud")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))], "secret_arn", "Missing required argument", "connector \"aem_cloud\" (Adobe Experience Manager (Cloud)) needs secret_arn."),
-        case(CONNECTOR, s3(vec![("subnet_ids", list(&["subnet-0123456789abcdef0", "subnet-12"]))]), "subnet_ids[1]", "Invalid subnet_ids", "expected subnet- followed by 8 or 17 hex digits"),
-        case(CONNECTOR, s3(vec![("subnet_ids", Value::List(vec![]))]), "subnet_ids", "Empty subnet_ids", "must list at least one value"),
-        case(CONNECTOR, s3(vec![("vpc", Value::Bool(false)), ("security_group_ids", list(&["sg-0123456789abcdef0"]))]), "security_group_ids", "VPC placement without vpc", "set vpc = true"),
-        case(CONNECTOR, s3(vec![("source_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":["]))]), "source_policy_documents[0]", "Invalid document in source_policy_documents", "not valid JSON"),
-        case(CONNECTOR, s3(vec![("source_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Principal\":\"*\"}]}"]))]), "source_policy_documents[0]", "Invalid document in source_policy_documents", "Statement[0].Principal: a permissions policy must not name a Principal"),
-        case(CONNECTOR, s3(vec![("override_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Caf\u{e9}\u{2013}\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]))]), "override_policy_documents[0]", "Invalid document in override_policy_documents", "is not allowed in IAM policies"),
-        case(CONNECTOR, s3(vec![("source_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowsAmazonQToListS3Buckets\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]))]), "source_policy_documents[0]", "Conflicting statement ids", "Sid \"AllowsAmazonQToListS3Buckets\" is already used by another statement"),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["*"])), ("condition", condition("StringEqual", "aws:SourceVpc", &["vpc-1"]))]))]), "statement[0].condition[0].test", "Invalid test", "\"StringEqual\" is not an IAM condition operator"),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["*"])), ("condition", condition("StringEquals", "SourceVpc", &["vpc-1"]))]))]), "statement[0].condition[0].variable", "Invalid variable", "is not a condition key"),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3 GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].actions", "Invalid statement", "\"s3 GetObject\" is not an action"),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["my-bucket"]))]))]), "statement[0].resources", "Invalid statement", "is not \"*\" or an ARN"),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"]))]))]), "statement[0].resources", "Missing required argument", "A statement needs resources or not_resources."),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("effect", s("allow")), ("actions", list(&["s3:GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].effect", "Invalid effect", "valid are \"Allow\" and \"Deny\""),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("sid", s("AllowsAmazonQToIngestDocuments")), ("actions", list(&["s3:GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].sid", "Conflicting statement ids", "Sid \"AllowsAmazonQToIngestDocuments\" is already used"),
-        case(CONNECTOR, s3(vec![("statement", statement(vec![("sid", s("my-sid")), ("actions", list(&["s3:GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].sid", "Invalid statement", "may contain only letters and digits"),
-        case(TRUST, vec![("kind", s("lambda"))], "kind", "Unknown kind", "valid values are connector, application, oidc_secret, web_experience_identity_center, kendra_retriever, plugin, document_enrichment, web_experience_saml, web_experience_oidc"),
-        case(TRUST, vec![("kind", s("application")), ("application_id", s(APPLICATION_ID))], "application_id", "Argument not accepted here", "kind \"application\" does not take application_id; it takes partition, region, account_id."),
-        case(TRUST, vec![("kind", s("connector"))], "application_id", "Missing required argument", "kind \"connector\" needs application_id."),
-        case(TRUST, vec![("kind", s("web_experience_saml")), ("saml_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/x")), ("web_experience_url", s("https://a.on.aws"))], "saml_provider_arn", "Invalid saml_provider_arn", "names no resource \"saml-provider/\""),
-        case(TRUST, vec![("kind", s("web_experience_saml")), ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/x")), ("web_experience_url", s("abcd.on.aws"))], "web_experience_url", "Invalid web_experience_url", "expected https://HOST with no path"),
-        case(TRUST, vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/x"))], "client_ids", "Missing required argument", "kind \"web_experience_oidc\" needs client_ids."),
-        case(TRUST, vec![("kind", s("application")), ("size_quota", Value::Number(5000.0))], "size_quota", "Invalid size_quota", "a whole number from 2048 (the default) to 4096"),
-        case(WEB, vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("q_apps", Value::Bool(true))], "q_apps", "Argument not accepted here", "kind \"oidc_client_secret\" does not take q_apps"),
-        case(WEB, vec![("application_id", s(APPLICATION_ID)), ("kms_key_arn", s("arn:aws:kms:eu-west-1:123456789012:key/x"))], "kms_key_arn", "Key outside the application's region", "is in region eu-west-1, but the application is in us-east-1"),
-        case(WEB, vec![("kind", s("idc"))], "kind", "Unknown kind", "valid values are iam_federation, identity_center, oidc_client_secret"),
-        case(CONNECTOR, vec![("connector", s("fsx_windows")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN))], "vpc", "Missing required argument", "reaches its source only inside your VPC: set vpc = true or subnet_ids."),
-        case(CONNECTOR, vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("kms_key_arn", s("arn:aws:kms:us-east-1:123456789012:key/k"))], "kms_key_arn", "Key without secret", "set secret_arn too"),
-        case(CONNECTOR, vec![("connector", s("smartsheet")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN)), ("vpc", Value::Bool(true))], "vpc", "Argument not accepted here", "connector \"smartsheet\" (Smartsheet) does not take vpc"),
-        case(CONNECTOR, vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("seed_urls_key_prefix", s("seeds/"))], "seed_urls_key_prefix", "Key prefix without bucket", "seed_urls_key_prefix needs seed_urls_bucket"),
-        case(ROLE, vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment"))], "lambda_function_arn", "Missing required argument", "role \"document_enrichment\" needs lambda_function_arn."),
-        case(ROLE, vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment")), ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:layer:x"))], "lambda_function_arn", "Invalid lambda_function_arn", "names no resource \"function:\""),
-        case(ROLE, vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("region", s("us-east-1"))], "region", "Argument not accepted here", "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn."),
-        case(CONNECTORS, vec![("template", s("database"))], "template", "Unknown template", "valid templates are s3, saas, server, saas_no_vpc, file_system, web_crawler."),
-        case(APPLICATION, vec![("application_id", s("not-an-id"))], "application_id", "Invalid application_id", "ids are 36 characters"),
-        case(APPLICATION, vec![("account_id", s(""))], "account_id", "Empty account_id", "must not be empty"),
-    ]
-}
 
 fn path_text(diagnostic: &pb::Diagnostic) -> String {
     use pb::attribute_path::step::Selector;

@@ -3,7 +3,9 @@
 use std::collections::BTreeMap;
 
 use super::cty::Type;
+use super::diagnostic::{AttributePath, Diagnostic, Diagnostics};
 use super::proto::tfplugin6 as pb;
+use super::value::Value;
 
 /// Whether the user sets an attribute, may set it, or only reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,6 +86,26 @@ impl Block {
             (b.type_name.clone(), ty)
         });
         Type::object(attributes.chain(blocks))
+    }
+
+    /// Required attributes set to null, here and in nested blocks. Terraform lets `x = null` through
+    /// for a required attribute; like the plugin frameworks, the server rejects it.
+    pub fn missing_required(&self, value: &Value, path: &AttributePath) -> Diagnostics {
+        let mut found = Diagnostics::default();
+        for attribute in self.attributes.iter().filter(|a| a.presence == Presence::Required) {
+            if value.attribute(&attribute.name).is_null() {
+                found.push(
+                    Diagnostic::error("Missing required argument", format!("The argument {:?} is required, but it is null.", attribute.name))
+                        .at(path.then_attribute(&attribute.name)),
+                );
+            }
+        }
+        for nested in &self.blocks {
+            for (i, item) in value.attribute(&nested.type_name).as_list().unwrap_or_default().iter().enumerate() {
+                found.extend(nested.block.missing_required(item, &path.then_attribute(&nested.type_name).then_index(i)));
+            }
+        }
+        found
     }
 
     pub fn attribute(&self, name: &str) -> Option<&Attribute> {

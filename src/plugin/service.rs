@@ -22,6 +22,7 @@ struct SchemaAnswers {
     functions: pb::get_functions::Response,
     provider_type: Type,
     data_source_types: BTreeMap<String, Type>,
+    data_source_blocks: BTreeMap<String, super::schema::Block>,
 }
 
 pub struct ProviderService<P> {
@@ -82,6 +83,7 @@ impl<P: Provider> ProviderService<P> {
                 .iter()
                 .map(|(name, block)| (name.clone(), block.value_type()))
                 .collect(),
+            data_source_blocks: schema.data_sources.clone(),
         };
         Self { provider, answers: Arc::new(answers), stop }
     }
@@ -219,6 +221,10 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         let diagnostics = diagnostics_only("ValidateDataResourceConfig", || {
             let ty = self.data_source_type(&request.type_name)?;
             let config = decode_config(request.config.as_ref(), ty)?;
+            let missing = self.answers.data_source_blocks[&request.type_name].missing_required(&config, &Default::default());
+            if !missing.is_empty() {
+                return Ok(missing);
+            }
             Ok(self.provider.validate_data_source(&request.type_name, &config))
         });
         Ok(Response::new(pb::validate_data_resource_config::Response { diagnostics }))
@@ -234,6 +240,11 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         let outcome = guarded("ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
             let ty = self.data_source_type(&request.type_name)?;
             let config = decode_config(request.config.as_ref(), ty)?;
+            let missing = self.answers.data_source_blocks[&request.type_name].missing_required(&config, &Default::default());
+            if !missing.is_empty() {
+                diagnostics.extend(missing);
+                return Ok(None);
+            }
             match self.provider.read_data_source(&request.type_name, &config, &mut diagnostics) {
                 Some(state) if !diagnostics.has_errors() => Ok(Some(encode(&state, ty)?)),
                 _ => Ok(None),

@@ -140,6 +140,19 @@ fn read_statement(item: &Value, path: AttributePath, parent: &mut Inputs<'_>) ->
     };
     // Form rules (Sid characters, action and ARN shapes), reported at the argument they concern.
     if let Some(statement) = &statement {
+        // IAM's character set, checked per argument so the error points at the one that breaks it.
+        let texts: [(&str, Vec<&str>); 4] = [
+            ("sid", statement.sid.iter().map(String::as_str).collect()),
+            ("actions", statement.actions.names().iter().map(String::as_str).collect()),
+            ("resources", statement.resources.iter().flat_map(|r| r.entries()).map(String::as_str).collect()),
+            ("condition", statement.condition.0.values().flat_map(|keys| keys.iter()).flat_map(|(k, v)| std::iter::once(k.as_str()).chain(v.iter().map(String::as_str))).collect()),
+        ];
+        for (argument, values) in texts {
+            if let Some(c) = values.iter().find_map(|v| first_disallowed_char(v)) {
+                let detail = format!("{c:?} (U+{:04X}) is not allowed; IAM accepts only tab, newline, carriage return and U+0020 to U+00FF.", c as u32);
+                inputs.error(argument, "Character not allowed in IAM policies", detail);
+            }
+        }
         for problem in problems(&PolicyDocument::new(vec![statement.clone()]), DocumentKind::Permissions) {
             let argument = match problem.field {
                 "Sid" => "sid",

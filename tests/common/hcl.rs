@@ -22,3 +22,33 @@ pub fn literal(value: &Value) -> String {
         }
     }
 }
+
+/// Nested block types of the data sources, written as blocks rather than attributes.
+const BLOCKS: [&str; 2] = ["statement", "condition"];
+
+/// The body of a block: `name = literal` lines, and nested blocks for `statement`/`condition`.
+pub fn body(attributes: &[(&str, Value)], indent: usize) -> String {
+    let pad = " ".repeat(indent);
+    let mut out = String::new();
+    // A later entry for the same name replaces the earlier one, as in `Value::object`.
+    let mut unique: Vec<(&str, Value)> = Vec::new();
+    for (name, value) in attributes {
+        match unique.iter_mut().find(|(n, _)| n == name) {
+            Some(entry) => entry.1 = value.clone(),
+            None => unique.push((name, value.clone())),
+        }
+    }
+    for (name, value) in &unique {
+        match value {
+            Value::List(items) if BLOCKS.contains(name) => {
+                for item in items {
+                    let inner: Vec<(&str, Value)> =
+                        item.as_map().unwrap().iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                    out.push_str(&format!("{pad}{name} {{\n{}{pad}}}\n", body(&inner, indent + 2)));
+                }
+            }
+            _ => out.push_str(&format!("{pad}{name} = {}\n", literal(value))),
+        }
+    }
+    out
+}

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: where things are, and how to run the real tools.
 #![allow(dead_code)]
 
+pub mod bad_cases;
 pub mod cases;
 pub mod hcl;
 pub mod plugin_process;

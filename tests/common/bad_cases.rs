@@ -1,0 +1,129 @@
+//! Bad configurations shared by the protocol-level and the Terraform-level bad-input tests: each
+//! names the attribute that is wrong and what the diagnostic must say.
+#![allow(dead_code)]
+
+use terraform_provider_qbusiness::plugin::Value;
+
+use super::cases::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
+
+pub struct BadCase {
+    pub data_source: &'static str,
+    pub attributes: Vec<(&'static str, Value)>,
+    /// The attribute path as Terraform would print it, e.g. `statement[0].condition[0].test`.
+    pub path: &'static str,
+    pub summary: &'static str,
+    pub detail: &'static str,
+}
+
+pub fn s(text: &str) -> Value {
+    Value::string(text)
+}
+
+pub fn list(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|i| s(i)).collect())
+}
+
+pub fn s3(extra: Vec<(&'static str, Value)>) -> Vec<(&'static str, Value)> {
+    let mut attributes =
+        vec![("connector", s("s3")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("bucket", s("my-docs"))];
+    attributes.extend(extra);
+    attributes
+}
+
+pub fn statement(attributes: Vec<(&'static str, Value)>) -> Value {
+    Value::List(vec![Value::object(attributes)])
+}
+
+pub fn condition(test: &str, variable: &str, values: &[&str]) -> Value {
+    Value::List(vec![Value::object([("test", s(test)), ("variable", s(variable)), ("values", list(values))])])
+}
+
+pub const CONNECTOR: &str = "qbusiness_connector_policy";
+pub const TRUST: &str = "qbusiness_trust_policy";
+pub const WEB: &str = "qbusiness_web_experience_policy";
+pub const APPLICATION: &str = "qbusiness_application_policy";
+pub const ROLE: &str = "qbusiness_role_policy";
+pub const CONNECTORS: &str = "qbusiness_connectors";
+
+pub fn cases() -> Vec<BadCase> {
+    let case = |data_source, attributes, path, summary, detail| BadCase { data_source, attributes, path, summary, detail };
+    vec![
+        case(CONNECTOR, s3(vec![("account_id", s("12345678901"))]), "account_id", "Invalid account_id", "it must be exactly 12 digits"),
+        case(CONNECTOR, s3(vec![("account_id", s("1234567890123"))]), "account_id", "Invalid account_id", "it must be exactly 12 digits"),
+        case(CONNECTOR, s3(vec![("account_id", s("12345678901a"))]), "account_id", "Invalid account_id", "it must be exactly 12 digits"),
+        case(CONNECTOR, s3(vec![("region", s("eu-central-1"))]), "region", "Region without Amazon Q Business", "valid regions are ap-southeast-2, eu-west-1, us-east-1, us-west-2"),
+        case(CONNECTOR, s3(vec![("partition", s("aws-eu"))]), "partition", "Invalid partition", "valid partitions are aws, aws-cn and aws-us-gov"),
+        case(CONNECTOR, s3(vec![("partition", s("aws-cn"))]), "partition", "Partition without Amazon Q Business", "it runs only in partition aws"),
+        case(CONNECTOR, s3(vec![("region", s("cn-north-1"))]), "region", "Region without Amazon Q Business", "is in partition aws-cn, not aws"),
+        case(CONNECTOR, s3(vec![("connector", s("sharepoint_2003"))]), "connector", "Unknown connector", "valid connectors are s3, aem_cloud, aem_server,"),
+        case(CONNECTOR, s3(vec![("application_id", s(""))]), "application_id", "Empty application_id", "must not be empty"),
+        case(CONNECTOR, s3(vec![("index_id", s("idx-1"))]), "index_id", "Invalid index_id", "ids are 36 characters"),
+        case(CONNECTOR, s3(vec![("bucket", s("arn:aws:s3:::my-docs"))]), "bucket", "Invalid bucket", "give the name, not an ARN or URL"),
+        case(CONNECTOR, s3(vec![("kms_key_arn", s("arn:aws:kms:us-east-1:123456789012"))]), "kms_key_arn", "Invalid kms_key_arn", "is not an ARN"),
+        case(CONNECTOR, s3(vec![("kms_key_arn", s(SECRET_ARN))]), "kms_key_arn", "Invalid kms_key_arn", "is a secretsmanager ARN, expected a kms ARN"),
+        case(CONNECTOR, s3(vec![("kms_key_arn", s("arn:aws:kms:us-east-1:123456789012:alias/docs"))]), "kms_key_arn", "Invalid kms_key_arn", "names no resource \"key/\""),
+        case(CONNECTOR, s3(vec![("kms_key_arn", s("arn:aws-cn:kms:cn-north-1:123456789012:key/x"))]), "kms_key_arn", "ARN in another partition", "is in partition aws-cn, but this policy is for partition aws"),
+        case(CONNECTOR, s3(vec![("secret_arn", s(SECRET_ARN))]), "secret_arn", "Argument not accepted here", "connector \"s3\" (Amazon S3) does not take secret_arn; its own arguments are bucket, kms_key_arn, vpc, subnet_ids, security_group_ids."),
+        case(CONNECTOR, vec![("connector", s("aem_cloud")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))], "secret_arn", "Missing required argument", "connector \"aem_cloud\" (Adobe Experience Manager (Cloud)) needs secret_arn."),
+        case(CONNECTOR, s3(vec![("subnet_ids", list(&["subnet-0123456789abcdef0", "subnet-12"]))]), "subnet_ids[1]", "Invalid subnet_ids", "expected subnet- followed by 8 or 17 hex digits"),
+        case(CONNECTOR, s3(vec![("subnet_ids", Value::List(vec![]))]), "subnet_ids", "Empty subnet_ids", "must list at least one value"),
+        case(CONNECTOR, s3(vec![("vpc", Value::Bool(false)), ("security_group_ids", list(&["sg-0123456789abcdef0"]))]), "security_group_ids", "VPC placement without vpc", "set vpc = true"),
+        case(CONNECTOR, s3(vec![("source_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":["]))]), "source_policy_documents[0]", "Invalid document in source_policy_documents", "not valid JSON"),
+        case(CONNECTOR, s3(vec![("source_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Principal\":\"*\"}]}"]))]), "source_policy_documents[0]", "Invalid document in source_policy_documents", "Statement[0].Principal: a permissions policy must not name a Principal"),
+        case(CONNECTOR, s3(vec![("override_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Caf\u{e9}\u{2013}\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]))]), "override_policy_documents[0]", "Invalid document in override_policy_documents", "is not allowed in IAM policies"),
+        case(CONNECTOR, s3(vec![("source_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AllowsAmazonQToListS3Buckets\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]))]), "source_policy_documents[0]", "Conflicting statement ids", "Sid \"AllowsAmazonQToListS3Buckets\" is already used by another statement"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["*"])), ("condition", condition("StringEqual", "aws:SourceVpc", &["vpc-1"]))]))]), "statement[0].condition[0].test", "Invalid test", "\"StringEqual\" is not an IAM condition operator"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["*"])), ("condition", condition("StringEquals", "SourceVpc", &["vpc-1"]))]))]), "statement[0].condition[0].variable", "Invalid variable", "is not a condition key"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3 GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].actions", "Invalid statement", "\"s3 GetObject\" is not an action"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["my-bucket"]))]))]), "statement[0].resources", "Invalid statement", "is not \"*\" or an ARN"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"]))]))]), "statement[0].resources", "Missing required argument", "A statement needs resources or not_resources."),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("effect", s("allow")), ("actions", list(&["s3:GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].effect", "Invalid effect", "valid are \"Allow\" and \"Deny\""),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("sid", s("AllowsAmazonQToIngestDocuments")), ("actions", list(&["s3:GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].sid", "Conflicting statement ids", "Sid \"AllowsAmazonQToIngestDocuments\" is already used"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("sid", s("my-sid")), ("actions", list(&["s3:GetObject"])), ("resources", list(&["*"]))]))]), "statement[0].sid", "Invalid statement", "may contain only letters and digits"),
+        case(TRUST, vec![("kind", s("lambda"))], "kind", "Unknown kind", "valid values are connector, application, oidc_secret, web_experience_identity_center, kendra_retriever, plugin, document_enrichment, web_experience_saml, web_experience_oidc"),
+        case(TRUST, vec![("kind", s("application")), ("application_id", s(APPLICATION_ID))], "application_id", "Argument not accepted here", "kind \"application\" does not take application_id; it takes partition, region, account_id."),
+        case(TRUST, vec![("kind", s("connector"))], "application_id", "Missing required argument", "kind \"connector\" needs application_id."),
+        case(TRUST, vec![("kind", s("web_experience_saml")), ("saml_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/x")), ("web_experience_url", s("https://a.on.aws"))], "saml_provider_arn", "Invalid saml_provider_arn", "names no resource \"saml-provider/\""),
+        case(TRUST, vec![("kind", s("web_experience_saml")), ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/x")), ("web_experience_url", s("abcd.on.aws"))], "web_experience_url", "Invalid web_experience_url", "expected https://HOST with no path"),
+        case(TRUST, vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/x"))], "client_ids", "Missing required argument", "kind \"web_experience_oidc\" needs client_ids."),
+        case(TRUST, vec![("kind", s("application")), ("size_quota", Value::Number(5000.0))], "size_quota", "Invalid size_quota", "a whole number from 2048 (the default) to 4096"),
+        case(WEB, vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("q_apps", Value::Bool(true))], "q_apps", "Argument not accepted here", "kind \"oidc_client_secret\" does not take q_apps"),
+        case(WEB, vec![("application_id", s(APPLICATION_ID)), ("kms_key_arn", s("arn:aws:kms:eu-west-1:123456789012:key/x"))], "kms_key_arn", "Key outside the application's region", "is in region eu-west-1, but the application is in us-east-1"),
+        case(WEB, vec![("kind", s("idc"))], "kind", "Unknown kind", "valid values are iam_federation, identity_center, oidc_client_secret"),
+        case(CONNECTOR, vec![("connector", s("fsx_windows")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN))], "vpc", "Missing required argument", "reaches its source only inside your VPC: set vpc = true or subnet_ids."),
+        case(CONNECTOR, vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("kms_key_arn", s("arn:aws:kms:us-east-1:123456789012:key/k"))], "kms_key_arn", "Key without secret", "set secret_arn too"),
+        case(CONNECTOR, vec![("connector", s("smartsheet")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN)), ("vpc", Value::Bool(true))], "vpc", "Argument not accepted here", "connector \"smartsheet\" (Smartsheet) does not take vpc"),
+        case(CONNECTOR, vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("seed_urls_key_prefix", s("seeds/"))], "seed_urls_key_prefix", "Key prefix without bucket", "seed_urls_key_prefix needs seed_urls_bucket"),
+        case(ROLE, vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment"))], "lambda_function_arn", "Missing required argument", "role \"document_enrichment\" needs lambda_function_arn."),
+        case(ROLE, vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment")), ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:layer:x"))], "lambda_function_arn", "Invalid lambda_function_arn", "names no resource \"function:\""),
+        case(ROLE, vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("region", s("us-east-1"))], "region", "Argument not accepted here", "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn."),
+        case(CONNECTORS, vec![("template", s("database"))], "template", "Unknown template", "valid templates are s3, saas, server, saas_no_vpc, file_system, web_crawler."),
+        case(TRUST, vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID)), ("account_id", s("1234567890123"))], "account_id", "Invalid account_id", "it must be exactly 12 digits"),
+        case(APPLICATION, vec![("region", s("us-gov-west-1"))], "region", "Region without Amazon Q Business", "is in partition aws-us-gov, not aws"),
+        case(WEB, vec![("application_id", s(APPLICATION_ID)), ("partition", s("aws-us-gov")), ("region", s("us-gov-west-1"))], "partition", "Partition without Amazon Q Business", "it runs only in partition aws"),
+        case(CONNECTOR, vec![("connector", s("aem_cloud")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s("arn:aws:kms:us-east-1:123456789012:key/k"))], "secret_arn", "Invalid secret_arn", "is a kms ARN, expected a secretsmanager ARN"),
+        case(CONNECTOR, s3(vec![("bucket", s(""))]), "bucket", "Empty bucket", "bucket must not be empty"),
+        case(CONNECTOR, s3(vec![("security_group_ids", list(&["sg-XYZ"]))]), "security_group_ids[0]", "Invalid security_group_ids", "expected sg- followed by 8 or 17 hex digits"),
+        case(CONNECTOR, s3(vec![("override_policy_documents", list(&["{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"A\",\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"},{\"Sid\":\"A\",\"Effect\":\"Deny\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\"}]}"]))]), "override_policy_documents[0]", "Invalid document in override_policy_documents", "Statement[1].Sid: Sid \"A\" is used by more than one statement"),
+        case(CONNECTOR, s3(vec![("source_policy_documents", list(&[&oversized_document()]))]), "", "permissions policy too large", "IAM allows at most 10240"),
+        case(ROLE, vec![("role", s("kendra_retriever")), ("kendra_index_id", s("index-1"))], "kendra_index_id", "Invalid kendra_index_id", "ids are 36 characters"),
+        case(TRUST, vec![("kind", s("web_experience_saml")), ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/x")), ("web_experience_url", s("https://x.on.aws/saml"))], "web_experience_url", "Invalid web_experience_url", "with no path"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["*"])), ("condition", condition("StringEquals", "aws:SourceVpc", &[]))]))]), "statement[0].condition[0].values", "Empty values", "must list at least one value"),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["arn:aws:s3:::caf\u{e9}\u{2019}s/*"]))]))]), "statement[0].resources", "Character not allowed in IAM policies", "U+2019"),
+        case(WEB, vec![("application_id", s(APPLICATION_ID)), ("web_experience_id", s("wex-1"))], "web_experience_id", "Invalid web_experience_id", "ids are 36 characters"),
+        case(CONNECTORS, vec![("template", s(""))], "template", "Empty template", "template must not be empty"),
+        case(CONNECTOR, s3(vec![("connector", Value::Null)]), "connector", "Missing required argument", "The argument \"connector\" is required, but it is null."),
+        case(CONNECTOR, s3(vec![("statement", statement(vec![("actions", list(&["s3:GetObject"])), ("resources", list(&["*"])), ("condition", Value::List(vec![Value::object([("test", Value::Null), ("variable", s("aws:SourceVpc")), ("values", list(&["vpc-1"]))])]))]))]), "statement[0].condition[0].test", "Missing required argument", "The argument \"test\" is required, but it is null."),
+        case(APPLICATION, vec![("application_id", s("not-an-id"))], "application_id", "Invalid application_id", "ids are 36 characters"),
+        case(APPLICATION, vec![("account_id", s(""))], "account_id", "Empty account_id", "must not be empty"),
+    ]
+}
+
+
+/// A source document too large for any inline quota.
+pub fn oversized_document() -> String {
+    let statements: Vec<String> = (0..120)
+        .map(|i| format!(r#"{{"Sid":"Pad{i:03}","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::a-long-padding-bucket-name-{i:03}/*"}}"#))
+        .collect();
+    format!(r#"{{"Version":"2012-10-17","Statement":[{}]}}"#, statements.join(","))
+}

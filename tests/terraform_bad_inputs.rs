@@ -1,0 +1,110 @@
+//! The bad-input matrix through real Terraform: every case fails the plan with exit code 1, at the
+//! attribute that is wrong (Terraform prints its source line), with the message that says what is
+//! valid, and the provider never crashes.
+
+mod common;
+
+use common::bad_cases::{cases, BadCase};
+use common::workspace::{Workspace, PROVIDER_BLOCK};
+use terraform_provider_qbusiness::plugin::{AttributePath, Provider as _, Value};
+use terraform_provider_qbusiness::provider::QBusinessProvider;
+
+/// Errors Terraform itself raises from the schema, before the provider sees a value.
+fn schema_cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
+    let app = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+    let index = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+    vec![
+        ("qbusiness_connector_policy", format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket = \"my-docs\"\nvpc = \"maybe\"\n"), "Incorrect attribute value type", "vpc = \"maybe\""),
+        ("qbusiness_connector_policy", format!("connector = null\napplication_id = \"{app}\"\nindex_id = \"{index}\"\n"), "Missing required argument", "The argument \"connector\" is required, but it is null."),
+        ("qbusiness_connector_policy", format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket_name = \"my-docs\"\n"), "Unsupported argument", "bucket_name = \"my-docs\""),
+        ("qbusiness_connector_policy", format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket = \"my-docs\"\nsubnet_ids = \"subnet-01234567\"\n"), "Incorrect attribute value type", "subnet_ids = \"subnet-01234567\""),
+        ("qbusiness_trust_policy", "application_id = \"x\"\n".to_owned(), "Missing required argument", "kind"),
+        ("qbusiness_trust_policy", "kind = \"application\"\nsize_quota = \"large\"\n".to_owned(), "Incorrect attribute value type", "size_quota = \"large\""),
+    ]
+}
+
+fn last_attribute(path: &str) -> Option<&str> {
+    path.rsplit('.').next().map(|step| step.split('[').next().unwrap()).filter(|name| !name.is_empty())
+}
+
+/// Plans `cases` as one configuration and checks each diagnostic; returns failures.
+fn plan_and_check(cases: &[(usize, &BadCase)]) -> Vec<String> {
+    let mut config = format!("{PROVIDER_BLOCK}\nprovider \"qbusiness\" {{\n  region     = \"us-east-1\"\n  account_id = \"123456789012\"\n}}\n");
+    for (i, case) in cases {
+        config.push_str(&format!("\ndata \"{}\" \"case_{i}\" {{\n{}}}\n", case.data_source, common::hcl::body(&case.attributes, 2)));
+    }
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    let text = plan.text();
+    let mut failures = Vec::new();
+    if plan.code != 1 {
+        failures.push(format!("exit code {} instead of 1", plan.code));
+    }
+    if text.contains("Plugin did not respond") || text.contains("plugin crashed") || text.contains("panic") {
+        failures.push(format!("the provider crashed:\n{text}"));
+    }
+    for (i, case) in cases {
+        let address = format!("with data.{}.case_{i},", case.data_source);
+        let Some(at) = text.find(&address) else {
+            failures.push(format!("case {i} ({}): no diagnostic", case.path));
+            continue;
+        };
+        let start = text[..at].rfind("Error: ").unwrap();
+        let block = &text[start..];
+        let block = &block[..block[7..].find("Error: ").map_or(block.len(), |e| e + 7)];
+        let summary_ok = block.starts_with(&format!("Error: {}", case.summary));
+        let detail_ok = block.contains(case.detail);
+        // Terraform shows the attribute's line; for an attribute that is absent, or a whole nested
+        // block, it shows the header of the block that encloses it.
+        let rendered = common::hcl::body(&case.attributes, 2);
+        let enclosing = if case.path.starts_with("statement[") { "statement {".to_owned() } else { format!("data \"{}\" \"case_{i}\" {{", case.data_source) };
+        let line_ok = match last_attribute(case.path) {
+            Some(name) if rendered.contains(&format!("{name} = ")) => block.contains(&format!("{name} = ")),
+            _ => block.contains(&enclosing),
+        };
+        if !(summary_ok && detail_ok && line_ok) {
+            failures.push(format!("case {i}: expected {} | {} | …{}…\n  got {block}", case.path, case.summary, case.detail));
+        }
+    }
+    let errors = text.matches("Error: ").count();
+    if errors != cases.len() {
+        failures.push(format!("{errors} errors for {} cases:\n{text}", cases.len()));
+    }
+    failures
+}
+
+#[test]
+fn every_bad_input_fails_the_plan_at_its_attribute() {
+    let all = cases();
+    assert!(all.len() >= 60, "the matrix has {} cases", all.len());
+    // Terraform stops after validation errors, so cases the provider rejects while validating and
+    // those it rejects while reading are planned separately.
+    let provider = QBusinessProvider::new();
+    let (at_validation, at_read): (Vec<_>, Vec<_>) = all
+        .iter()
+        .enumerate()
+        .partition(|(_, case)| {
+            let config = Value::object(case.attributes.iter().cloned());
+            let block = &provider.schema().data_sources[case.data_source];
+            !block.missing_required(&config, &AttributePath::root()).is_empty() || !provider.validate_data_source(case.data_source, &config).is_empty()
+        });
+    assert!(!at_validation.is_empty() && !at_read.is_empty());
+    let mut failures = plan_and_check(&at_validation);
+    failures.extend(plan_and_check(&at_read));
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn schema_errors_are_terraforms_and_the_provider_survives_them() {
+    for (data_source, body, summary, snippet) in schema_cases() {
+        let config = format!("{PROVIDER_BLOCK}\ndata \"{data_source}\" \"bad\" {{\n{body}}}\n");
+        let workspace = Workspace::new(&[("main.tf", &config)]);
+        workspace.init();
+        let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+        let text = plan.text();
+        assert_eq!(plan.code, 1, "{text}");
+        assert!(text.contains(&format!("Error: {summary}")) && text.contains(snippet), "expected {summary} at {snippet}:\n{text}");
+        assert!(!text.contains("Plugin did not respond"), "{text}");
+    }
+}
