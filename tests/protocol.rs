@@ -243,6 +243,22 @@ async fn malformed_wire_data_is_a_diagnostic_and_the_process_keeps_serving() {
         assert_eq!(response.diagnostics.len(), 1);
         assert_eq!(response.diagnostics[0].summary, "Invalid value received from Terraform");
     }
+    // A value far over tonic's default 4 MiB message limit is still a diagnostic, not a transport error.
+    let huge = "a".repeat(8 * 1024 * 1024);
+    let ty = data_source_type("qbusiness_connector_policy");
+    let response = pb::provider_client::ProviderClient::new(plugin.channel().await)
+        .max_encoding_message_size(usize::MAX)
+        .max_decoding_message_size(usize::MAX)
+        .validate_data_resource_config(pb::validate_data_resource_config::Request {
+            type_name: "qbusiness_connector_policy".into(),
+            config: dynamic(&s3_config(&[("bucket", Value::string(huge))]), &ty),
+        })
+        .await
+        .unwrap()
+        .into_inner();
+    assert_eq!(response.diagnostics.len(), 1);
+    assert_eq!(response.diagnostics[0].summary, "Invalid bucket");
+    assert!(response.diagnostics[0].detail.starts_with(&format!("\"{}… (8388608 characters)\" is not an S3 bucket name", "a".repeat(60))));
     let unknown_type = client
         .read_data_source(pb::read_data_source::Request { type_name: "qbusiness_nope".into(), ..Default::default() })
         .await

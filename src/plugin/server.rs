@@ -27,6 +27,11 @@ use super::shutdown::ShutdownSignal;
 use super::socket::SocketDir;
 use super::tls::{self, Identity, TlsError};
 
+/// Largest request or response. Terraform's go-plugin client sends messages of any size, and
+/// tonic's 4 MiB default would answer a large configuration with a transport error instead of a
+/// diagnostic; this still bounds what one request can make us allocate.
+const MAX_MESSAGE_BYTES: usize = 256 * 1024 * 1024;
+
 /// After shutdown is asked for, connections get this long to finish before the process exits anyway.
 const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
 
@@ -151,7 +156,11 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode
     let managed_stop = if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() };
     let server = tonic::transport::Server::builder()
         .add_service(health_service)
-        .add_service(ProviderServer::new(ProviderService::new(provider, managed_stop)))
+        .add_service(
+            ProviderServer::new(ProviderService::new(provider, managed_stop))
+                .max_decoding_message_size(MAX_MESSAGE_BYTES)
+                .max_encoding_message_size(MAX_MESSAGE_BYTES),
+        )
         .add_service(GrpcControllerServer::new(Controller {
             // A debug-mode provider serves run after run; only a signal ends it.
             shutdown: if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() },

@@ -6,6 +6,19 @@ use std::str::FromStr;
 
 use crate::plugin::{AttributePath, Diagnostic, Diagnostics, Value};
 
+/// A parse error's text with the rejected value shortened when it is long: the message must say
+/// what is wrong without echoing megabytes back.
+fn describe(text: &str, error: &impl Display) -> String {
+    const KEEP: usize = 60;
+    let message = error.to_string();
+    if text.chars().count() <= 2 * KEEP {
+        return message;
+    }
+    let head: String = text.chars().take(KEEP).collect();
+    let short = format!("{head}… ({} characters)", text.chars().count());
+    message.replace(&format!("{text:?}"), &format!("{short:?}")).replace(text, &short)
+}
+
 pub struct Inputs<'a> {
     config: &'a Value,
     path: AttributePath,
@@ -78,7 +91,7 @@ impl<'a> Inputs<'a> {
         match text.parse() {
             Ok(value) => Some(value),
             Err(error) => {
-                self.error(name, &format!("Invalid {name}"), error.to_string());
+                self.error(name, &format!("Invalid {name}"), describe(text, &error));
                 None
             }
         }
@@ -90,7 +103,7 @@ impl<'a> Inputs<'a> {
         match parse(text) {
             Ok(value) => Some(value),
             Err(error) => {
-                self.error(name, &format!("Invalid {name}"), error.to_string());
+                self.error(name, &format!("Invalid {name}"), describe(text, &error));
                 None
             }
         }
@@ -135,7 +148,7 @@ impl<'a> Inputs<'a> {
                 Value::String(text) => match text.parse::<T>() {
                     Ok(value) => parsed.push(value),
                     Err(error) => {
-                        self.diagnostics.push(Diagnostic::error(format!("Invalid {name}"), error.to_string()).at(path));
+                        self.diagnostics.push(Diagnostic::error(format!("Invalid {name}"), describe(text, &error)).at(path));
                         ok = false;
                     }
                 },
@@ -227,6 +240,17 @@ mod tests {
         let diagnostic = &inputs.diagnostics.0[0];
         assert_eq!(diagnostic.attribute.as_ref().unwrap().to_string(), "d");
         assert_eq!(diagnostic.detail, "d must not be empty; leave the argument out instead.");
+    }
+
+    #[test]
+    fn long_rejected_values_are_shortened_in_messages() {
+        let long = "a".repeat(10_000);
+        let config = Value::object([("account_id", Value::string(long))]);
+        let mut inputs = Inputs::new(&config);
+        assert_eq!(inputs.parsed::<AccountId>("account_id"), None);
+        let detail = &inputs.diagnostics.0[0].detail;
+        let head = "a".repeat(60);
+        assert_eq!(detail, &format!("\"{head}… (10000 characters)\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\""));
     }
 
     #[test]
