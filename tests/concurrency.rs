@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION, SECRET_ARN};
+use common::cases::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use common::plugin_process::PluginProcess;
 use common::workspace::{Workspace, PROVIDER_BLOCK};
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
@@ -17,19 +17,8 @@ fn rss_kib(pid: u32) -> u64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_reads_in_flight_give_the_serial_answers() {
     let plugin = PluginProcess::start();
-    let client = plugin.provider().await;
-    let schema = QBusinessProvider::new();
-    let provider_type = schema.schema().provider.value_type();
-    let ty = schema.schema().data_sources["qbusiness_connector_policy"].value_type();
-    let defaults = Value::object([("region", Value::string(REGION)), ("account_id", Value::string(ACCOUNT_ID))]);
-    client
-        .clone()
-        .configure_provider(pb::configure_provider::Request {
-            config: Some(pb::DynamicValue { msgpack: defaults.to_msgpack(&provider_type).unwrap(), json: vec![] }),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+    let client = plugin.configured_provider().await;
+    let ty = QBusinessProvider::new().schema().data_sources["qbusiness_connector_policy"].value_type();
     // Ten different documents, each asked for a hundred times.
     let connectors = ["s3", "aem_cloud", "rds_mysql", "jira", "slack", "box", "gmail", "quip", "zendesk", "smartsheet"];
     let request = |i: usize| {

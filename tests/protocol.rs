@@ -7,7 +7,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
+use common::cases::{APPLICATION_ID, INDEX_ID};
 use common::plugin_process::PluginProcess;
 use terraform_provider_qbusiness::plugin::proto::plugin::grpc_controller_client::GrpcControllerClient;
 use terraform_provider_qbusiness::plugin::proto::plugin::Empty;
@@ -18,10 +18,6 @@ use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 fn data_source_type(name: &str) -> Type {
     QBusinessProvider::new().schema().data_sources[name].value_type()
-}
-
-fn provider_type() -> Type {
-    QBusinessProvider::new().schema().provider.value_type()
 }
 
 fn dynamic(value: &Value, ty: &Type) -> Option<pb::DynamicValue> {
@@ -37,20 +33,6 @@ fn s3_config(overrides: &[(&str, Value)]) -> Value {
     ];
     attributes.extend(overrides.iter().cloned());
     Value::object(attributes)
-}
-
-async fn configure(client: &mut pb::provider_client::ProviderClient<tonic::transport::Channel>) {
-    let config = Value::object([("region", Value::string(REGION)), ("account_id", Value::string(ACCOUNT_ID))]);
-    let response = client
-        .configure_provider(pb::configure_provider::Request {
-            terraform_version: "1.15.5".into(),
-            config: dynamic(&config, &provider_type()),
-            client_capabilities: None,
-        })
-        .await
-        .unwrap()
-        .into_inner();
-    assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
 }
 
 fn attribute_path(diagnostic: &pb::Diagnostic) -> Vec<String> {
@@ -170,8 +152,7 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
 #[tokio::test]
 async fn read_returns_the_golden_document() {
     let plugin = PluginProcess::start();
-    let mut client = plugin.provider().await;
-    configure(&mut client).await;
+    let mut client = plugin.configured_provider().await;
     let ty = data_source_type("qbusiness_connector_policy");
     let response = client
         .read_data_source(pb::read_data_source::Request {

@@ -1,11 +1,11 @@
 //! Data source `qbusiness_application_policy`: the permissions policy of the application's service role.
 
 use crate::catalog::{ApplicationRole, ResourceId};
-use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+use crate::plugin::{Attribute, Block, Type, Value};
 use crate::policy::DocumentKind;
 
-use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
-use super::document_output::{addition_attributes, statement_block, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
+use super::config::{resolve_scope, ProviderDefaults};
+use super::document_output::{document_block, finish, permissions_limit, read_additions};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -19,7 +19,7 @@ impl DataSource for ApplicationPolicy {
     }
 
     fn schema(&self) -> Block {
-        let mut attributes = vec![
+        let attributes = vec![
             Attribute::optional(
                 "application_id",
                 Type::String,
@@ -30,22 +30,17 @@ impl DataSource for ApplicationPolicy {
                 Type::Bool,
                 "Add the statements that let Amazon Q Business create and manage user subscriptions (default false).",
             ),
-            permissions_limit_attribute(),
         ];
-        attributes.extend(addition_attributes());
-        attributes.extend(scope_attributes("in this policy"));
-        attributes.extend(output_attributes());
-        Block {
-            description: "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.".to_owned(),
+        document_block(
+            "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.",
             attributes,
-            blocks: vec![statement_block()],
-        }
+            "in this policy",
+            DocumentKind::Permissions,
+        )
     }
 
-    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
-        let mut inputs = Inputs::new(config);
-        let state = build(config, &mut inputs, defaults);
-        (state, inputs.diagnostics)
+    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
+        build(config, inputs, defaults)
     }
 }
 

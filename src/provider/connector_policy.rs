@@ -4,11 +4,11 @@ use crate::catalog::blocks::VpcPlacement;
 use crate::catalog::connectors::{connector_ids, S3Location};
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
 use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, ResourceId};
-use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+use crate::plugin::{Attribute, Block, Type, Value};
 use crate::policy::{Arn, DocumentKind};
 
-use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
-use super::document_output::{addition_attributes, statement_block, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
+use super::config::{resolve_scope, ProviderDefaults};
+use super::document_output::{document_block, finish, permissions_limit, read_additions};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -69,7 +69,7 @@ impl DataSource for ConnectorPolicy {
     }
 
     fn schema(&self) -> Block {
-        let mut attributes = vec![
+        let attributes = vec![
             Attribute::required(
                 "connector",
                 Type::String,
@@ -103,22 +103,17 @@ impl DataSource for ConnectorPolicy {
                 Type::list(Type::String),
                 "Security groups the connector may use; any of the account when omitted.",
             ),
-            permissions_limit_attribute(),
         ];
-        attributes.extend(addition_attributes());
-        attributes.extend(scope_attributes("in this policy"));
-        attributes.extend(output_attributes());
-        Block {
-            description: "The permissions policy of an Amazon Q Business data-source connector role.".to_owned(),
+        document_block(
+            "The permissions policy of an Amazon Q Business data-source connector role.",
             attributes,
-            blocks: vec![statement_block()],
-        }
+            "in this policy",
+            DocumentKind::Permissions,
+        )
     }
 
-    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
-        let mut inputs = Inputs::new(config);
-        let state = build(config, &mut inputs, defaults);
-        (state, inputs.diagnostics)
+    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
+        build(config, inputs, defaults)
     }
 }
 

@@ -1,7 +1,7 @@
 //! Data source `qbusiness_connectors`: the connector catalog, for modules that iterate or validate.
 
 use crate::catalog::{ConnectorTemplate, CONNECTORS};
-use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+use crate::plugin::{Attribute, Block, Type, Value};
 
 use super::config::ProviderDefaults;
 use super::inputs::Inputs;
@@ -48,8 +48,7 @@ impl DataSource for Connectors {
         }
     }
 
-    fn compute(&self, config: &Value, _defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
-        let mut inputs = Inputs::new(config);
+    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, _defaults: Option<&ProviderDefaults>) -> Option<Value> {
         let template = inputs.string("template").and_then(|name| {
             let found = ConnectorTemplate::ALL.into_iter().find(|t| t.name() == name);
             if found.is_none() {
@@ -58,7 +57,7 @@ impl DataSource for Connectors {
             found
         });
         if inputs.has_errors() || inputs.incomplete || (inputs.is_set("template") && template.is_none()) {
-            return (None, inputs.diagnostics);
+            return None;
         }
         let selected: Vec<_> = CONNECTORS.iter().filter(|c| template.is_none_or(|t| c.template == t)).collect();
         let arguments = |connector: &crate::catalog::Connector, required: bool| {
@@ -83,6 +82,6 @@ impl DataSource for Connectors {
         let mut state = config.as_map().cloned().unwrap_or_default();
         state.insert("ids".into(), Value::List(selected.iter().map(|c| Value::string(c.id)).collect()));
         state.insert("connectors".into(), Value::List(connectors));
-        (Some(Value::Map(state)), inputs.diagnostics)
+        Some(Value::Map(state))
     }
 }

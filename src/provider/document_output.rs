@@ -19,6 +19,27 @@ pub struct SizeLimit {
     pub quota: &'static str,
 }
 
+/// A document data source's schema: its own attributes, then the size-limit argument, the user's
+/// additions (permissions policies), the scope arguments and the outputs. `scope_note` says which
+/// roles the scope arguments apply to.
+pub fn document_block(description: &str, own: Vec<Attribute>, scope_note: &str, kind: DocumentKind) -> Block {
+    let mut attributes = own;
+    match kind {
+        DocumentKind::Permissions => {
+            attributes.push(permissions_limit_attribute());
+            attributes.extend(addition_attributes());
+        }
+        DocumentKind::Trust => attributes.push(trust_limit_attribute()),
+    }
+    attributes.extend(super::config::scope_attributes(scope_note));
+    attributes.extend(output_attributes());
+    let blocks = match kind {
+        DocumentKind::Permissions => vec![statement_block()],
+        DocumentKind::Trust => vec![],
+    };
+    Block { description: description.to_owned(), attributes, blocks }
+}
+
 pub fn output_attributes() -> Vec<Attribute> {
     vec![
         Attribute::computed("json", Type::String, "The policy document, 2-space indented, in a stable order."),
@@ -27,7 +48,7 @@ pub fn output_attributes() -> Vec<Attribute> {
     ]
 }
 
-pub fn addition_attributes() -> Vec<Attribute> {
+fn addition_attributes() -> Vec<Attribute> {
     vec![
         Attribute::optional(
             "source_policy_documents",
@@ -43,7 +64,7 @@ pub fn addition_attributes() -> Vec<Attribute> {
 }
 
 /// `statement` blocks, shaped like `aws_iam_policy_document`'s, for statements of the user's own.
-pub fn statement_block() -> NestedBlock {
+fn statement_block() -> NestedBlock {
     let list = || Type::list(Type::String);
     let condition = Block {
         description: "A condition of the statement.".to_owned(),
@@ -182,7 +203,7 @@ fn read_statement_blocks(inputs: &mut Inputs<'_>) -> Vec<Statement> {
         .collect()
 }
 
-pub fn permissions_limit_attribute() -> Attribute {
+fn permissions_limit_attribute() -> Attribute {
     Attribute::optional(
         "managed_policy",
         Type::Bool,
@@ -190,7 +211,7 @@ pub fn permissions_limit_attribute() -> Attribute {
     )
 }
 
-pub fn trust_limit_attribute() -> Attribute {
+fn trust_limit_attribute() -> Attribute {
     Attribute::optional(
         "size_quota",
         Type::Number,

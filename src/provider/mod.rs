@@ -29,7 +29,16 @@ pub const SOURCE_ADDRESS: &str = "registry.terraform.io/qbusiness-iam/qbusiness"
 pub trait DataSource: Send + Sync {
     fn type_name(&self) -> &'static str;
     fn schema(&self) -> Block;
-    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics);
+
+    /// Reads the configuration through `inputs` (which collects the diagnostics) and returns the
+    /// state, or `None` when there is an error, an unknown value, or only validation (`defaults` None).
+    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value>;
+
+    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
+        let mut inputs = Inputs::new(config);
+        let state = self.build(config, &mut inputs, defaults);
+        (state, inputs.diagnostics)
+    }
 }
 
 pub struct QBusinessProvider {

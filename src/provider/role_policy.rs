@@ -3,12 +3,12 @@
 
 use crate::catalog::names::BucketName;
 use crate::catalog::{ResourceId, ServiceRole};
-use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+use crate::plugin::{Attribute, Block, Type, Value};
 use crate::policy::{Arn, DocumentKind};
 
-use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
+use super::config::{resolve_scope, ProviderDefaults};
 use super::connector_policy::{parse_kms_key_arn, parse_secret_arn};
-use super::document_output::{addition_attributes, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions, statement_block};
+use super::document_output::{document_block, finish, permissions_limit, read_additions};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -36,7 +36,7 @@ impl DataSource for RolePolicy {
     }
 
     fn schema(&self) -> Block {
-        let mut attributes = vec![
+        let attributes = vec![
             Attribute::required(
                 "role",
                 Type::String,
@@ -48,22 +48,17 @@ impl DataSource for RolePolicy {
             Attribute::optional("lambda_function_arn", Type::String, "`document_enrichment`: ARN of the hook's Lambda function."),
             Attribute::optional("bucket", Type::String, "`document_enrichment`: the bucket the hook reads and writes."),
             Attribute::optional("application_id", Type::String, "`anonymous_application`: id of the application."),
-            permissions_limit_attribute(),
         ];
-        attributes.extend(addition_attributes());
-        attributes.extend(scope_attributes("in this policy (`kendra_retriever`, `document_enrichment`, `anonymous_application`)"));
-        attributes.extend(output_attributes());
-        Block {
-            description: "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.".to_owned(),
+        document_block(
+            "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.",
             attributes,
-            blocks: vec![statement_block()],
-        }
+            "in this policy (`kendra_retriever`, `document_enrichment`, `anonymous_application`)",
+            DocumentKind::Permissions,
+        )
     }
 
-    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
-        let mut inputs = Inputs::new(config);
-        let state = build(config, &mut inputs, defaults);
-        (state, inputs.diagnostics)
+    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
+        build(config, inputs, defaults)
     }
 }
 

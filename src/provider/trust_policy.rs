@@ -2,11 +2,11 @@
 
 use crate::catalog::trust::{oidc_issuer, WebExperienceUrl};
 use crate::catalog::{ResourceId, ServiceTrust, TrustPolicy};
-use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+use crate::plugin::{Attribute, Block, Type, Value};
 use crate::policy::{Arn, DocumentKind};
 
-use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
-use super::document_output::{finish, output_attributes, trust_limit, trust_limit_attribute};
+use super::config::{resolve_scope, ProviderDefaults};
+use super::document_output::{document_block, finish, trust_limit};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -49,7 +49,7 @@ impl DataSource for TrustPolicyDataSource {
     }
 
     fn schema(&self) -> Block {
-        let mut attributes = vec![
+        let attributes = vec![
             Attribute::required("kind", Type::String, &format!("Which role the trust policy is for: {}.", kind_names())),
             Attribute::optional(
                 "application_id",
@@ -72,21 +72,17 @@ impl DataSource for TrustPolicyDataSource {
                 "`web_experience_oidc`: ARN of the IAM OIDC identity provider (`arn:aws:iam::ACCOUNT:oidc-provider/ISSUER`).",
             ),
             Attribute::optional("client_ids", Type::list(Type::String), "`web_experience_oidc`: the OIDC client ids (audiences) allowed."),
-            trust_limit_attribute(),
         ];
-        attributes.extend(scope_attributes("in this policy (every kind but the federated ones)"));
-        attributes.extend(output_attributes());
-        Block {
-            description: "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.".to_owned(),
+        document_block(
+            "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.",
             attributes,
-            blocks: vec![],
-        }
+            "in this policy (every kind but the federated ones)",
+            DocumentKind::Trust,
+        )
     }
 
-    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
-        let mut inputs = Inputs::new(config);
-        let state = build(config, &mut inputs, defaults);
-        (state, inputs.diagnostics)
+    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
+        build(config, inputs, defaults)
     }
 }
 

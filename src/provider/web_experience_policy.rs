@@ -2,12 +2,12 @@
 
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
 use crate::catalog::{ResourceId, WebExperienceOptions, WebExperienceRole};
-use crate::plugin::{Attribute, Block, Diagnostics, Type, Value};
+use crate::plugin::{Attribute, Block, Type, Value};
 use crate::policy::DocumentKind;
 
-use super::config::{resolve_scope, scope_attributes, ProviderDefaults};
+use super::config::{resolve_scope, ProviderDefaults};
 use super::connector_policy::{parse_kms_key_arn, parse_secret_arn};
-use super::document_output::{addition_attributes, statement_block, finish, output_attributes, permissions_limit, permissions_limit_attribute, read_additions};
+use super::document_output::{document_block, finish, permissions_limit, read_additions};
 use super::inputs::Inputs;
 use super::DataSource;
 
@@ -42,7 +42,7 @@ impl DataSource for WebExperiencePolicy {
     }
 
     fn schema(&self) -> Block {
-        let mut attributes = vec![
+        let attributes = vec![
             Attribute::optional(
                 "kind",
                 Type::String,
@@ -67,22 +67,17 @@ impl DataSource for WebExperiencePolicy {
                 "The customer managed KMS key of the application (`iam_federation`) or of the secret (`oidc_client_secret`).",
             ),
             Attribute::optional("secret_arn", Type::String, "`oidc_client_secret`: ARN of the Secrets Manager secret holding the client secret."),
-            permissions_limit_attribute(),
         ];
-        attributes.extend(addition_attributes());
-        attributes.extend(scope_attributes("in this policy (`iam_federation`)"));
-        attributes.extend(output_attributes());
-        Block {
-            description: "The permissions policy of an Amazon Q Business web experience role with IAM federation, or of the role that reads its OIDC client secret.".to_owned(),
+        document_block(
+            "The permissions policy of an Amazon Q Business web experience role with IAM federation, or of the role that reads its OIDC client secret.",
             attributes,
-            blocks: vec![statement_block()],
-        }
+            "in this policy (`iam_federation`)",
+            DocumentKind::Permissions,
+        )
     }
 
-    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
-        let mut inputs = Inputs::new(config);
-        let state = build(config, &mut inputs, defaults);
-        (state, inputs.diagnostics)
+    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
+        build(config, inputs, defaults)
     }
 }
 

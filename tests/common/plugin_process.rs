@@ -95,6 +95,27 @@ impl PluginProcess {
         ProviderClient::new(self.channel().await)
     }
 
+    /// A client whose provider is configured with the test region and account, as Terraform does
+    /// before reading.
+    pub async fn configured_provider(&self) -> ProviderClient<Channel> {
+        use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
+        use terraform_provider_qbusiness::plugin::{Provider as _, Value};
+        let mut client = self.provider().await;
+        let provider_type = terraform_provider_qbusiness::provider::QBusinessProvider::new().schema().provider.value_type();
+        let defaults = Value::object([("region", Value::string(super::cases::REGION)), ("account_id", Value::string(super::cases::ACCOUNT_ID))]);
+        let response = client
+            .configure_provider(pb::configure_provider::Request {
+                terraform_version: "1.15.5".into(),
+                config: Some(pb::DynamicValue { msgpack: defaults.to_msgpack(&provider_type).unwrap(), json: vec![] }),
+                client_capabilities: None,
+            })
+            .await
+            .unwrap()
+            .into_inner();
+        assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
+        client
+    }
+
     /// `wait_exit` for async tests: sleeps on the runtime, so the test's own tasks (a channel's
     /// connection closing) keep running meanwhile.
     pub async fn wait_exit_async(&mut self, limit: Duration) -> Option<ExitStatus> {
