@@ -39,6 +39,8 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
             }
         }
     }
+    let catalog_function = pages.iter().find(|p| p.path == "functions/connectors.md").unwrap();
+    assert!(catalog_function.content.contains("connectors(config dynamic) list of object"), "{}", catalog_function.content);
     let connector = pages.iter().find(|p| p.path == "data-sources/connector_policy.md").unwrap();
     assert!(connector.content.contains("<a id=\"nestedblock--statement--condition\"></a>\n### Nested Schema for `statement.condition`"));
     let catalog = pages.iter().find(|p| p.path == "guides/connectors.md").unwrap();

@@ -255,6 +255,10 @@ data "qbusiness_connector_policy" "each" {{
 output "documents" {{
   value = {{ for id, policy in data.qbusiness_connector_policy.each : id => policy.json }}
 }}
+
+output "catalog_twins" {{
+  value = provider::qbusiness::connectors({{}}) == data.qbusiness_connectors.all.connectors
+}}
 "#,
         secret = common::cases::SECRET_ARN
     );
@@ -262,7 +266,9 @@ output "documents" {{
     workspace.init();
     let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
     assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
-    let documents = workspace.outputs()["documents"]["value"].clone();
+    let outputs = workspace.outputs();
+    assert_eq!(outputs["catalog_twins"]["value"], serde_json::json!(true), "the connectors function equals the data source");
+    let documents = outputs["documents"]["value"].clone();
     let catalog = terraform_provider_qbusiness::catalog::CONNECTORS;
     assert_eq!(documents.as_object().unwrap().len(), catalog.len());
     for connector in catalog {
@@ -358,7 +364,7 @@ fn terraform_test_passes_the_assertions_beside_the_examples() {
         assert!(test.stdout.contains(", 0 failed."), "{}: {}", dir.display(), test.stdout);
         ran += 1;
     }
-    assert_eq!(ran, 11, "every data source and function example has terraform tests");
+    assert_eq!(ran, 12, "every data source and function example has terraform tests");
 }
 
 /// The same mechanism fails when an assertion is false, so the tests above can fail.

@@ -6,45 +6,59 @@
 use crate::plugin::convert::convert;
 use crate::plugin::{AttributePath, Function, FunctionError, Parameter, Type, Value};
 
-use super::{application_policy, connector_policy, role_policy, trust_policy, web_experience_policy};
+use super::{application_policy, connector_policy, connectors, role_policy, trust_policy, web_experience_policy};
 
 pub struct FunctionSpec {
     pub name: &'static str,
     pub data_source: &'static str,
     /// The data-source argument passed as the function's first parameter, if any.
     pub selector: Option<&'static str>,
+    /// The data-source attribute the function returns.
+    pub output: &'static str,
     pub summary: &'static str,
 }
 
-pub const FUNCTIONS: [FunctionSpec; 5] = [
+pub const FUNCTIONS: [FunctionSpec; 6] = [
     FunctionSpec {
         name: "application_policy",
         data_source: application_policy::TYPE_NAME,
         selector: None,
+        output: "json",
         summary: "The permissions policy of the application's service role, as JSON.",
     },
     FunctionSpec {
         name: "connector_policy",
         data_source: connector_policy::TYPE_NAME,
         selector: Some("connector"),
+        output: "json",
         summary: "The permissions policy of a data-source connector role, as JSON.",
+    },
+    FunctionSpec {
+        name: "connectors",
+        data_source: connectors::TYPE_NAME,
+        selector: None,
+        output: "connectors",
+        summary: "The connector catalog: one object per connector (id, name, type, template, arguments, verified).",
     },
     FunctionSpec {
         name: "role_policy",
         data_source: role_policy::TYPE_NAME,
         selector: Some("role"),
+        output: "json",
         summary: "The permissions policy of a Kendra retriever, plugin or document enrichment role, or of an anonymous application's caller, as JSON.",
     },
     FunctionSpec {
         name: "trust_policy",
         data_source: trust_policy::TYPE_NAME,
         selector: Some("kind"),
+        output: "json",
         summary: "The trust policy of an Amazon Q Business role, as JSON.",
     },
     FunctionSpec {
         name: "web_experience_policy",
         data_source: web_experience_policy::TYPE_NAME,
         selector: None,
+        output: "json",
         summary: "The permissions policy of a web experience role, as JSON.",
     },
 ];
@@ -54,7 +68,8 @@ pub fn spec(name: &str) -> Option<&'static FunctionSpec> {
 }
 
 impl FunctionSpec {
-    pub fn definition(&self) -> Function {
+    /// `block` is the data source's schema, whose `output` attribute gives the return type.
+    pub fn definition(&self, block: &crate::plugin::Block) -> Function {
         let mut parameters = Vec::new();
         if let Some(selector) = self.selector {
             parameters.push(Parameter::new(selector, Type::String, &format!("The `{selector}` argument of `{}`.", self.data_source)));
@@ -67,11 +82,11 @@ impl FunctionSpec {
         Function {
             summary: self.summary.to_owned(),
             description: format!(
-                "Returns the same document as the `json` attribute of the `{}` data source given the same arguments, byte for byte.",
-                self.data_source
+                "Returns the `{}` attribute of the `{}` data source given the same arguments, identical to it.",
+                self.output, self.data_source
             ),
             parameters,
-            return_type: Type::String,
+            return_type: block.attribute(self.output).map_or(Type::Dynamic, |a| a.ty.clone()),
         }
     }
 

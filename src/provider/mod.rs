@@ -64,11 +64,9 @@ impl QBusinessProvider {
             Box::new(web_experience_policy::WebExperiencePolicy),
         ];
         let data_sources: BTreeMap<_, _> = data_sources.into_iter().map(|d| (d.type_name(), d)).collect();
-        let schema = ProviderSchema {
-            provider: provider_schema(),
-            data_sources: data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.schema())).collect(),
-            functions: functions::FUNCTIONS.iter().map(|f| (f.name.to_owned(), f.definition())).collect(),
-        };
+        let blocks: BTreeMap<String, Block> = data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.schema())).collect();
+        let functions = functions::FUNCTIONS.iter().map(|f| (f.name.to_owned(), f.definition(&blocks[f.data_source]))).collect();
+        let schema = ProviderSchema { provider: provider_schema(), data_sources: blocks, functions };
         QBusinessProvider { schema, data_sources, defaults: RwLock::new(ProviderDefaults::default()) }
     }
 
@@ -144,8 +142,8 @@ impl plugin::Provider for QBusinessProvider {
             let (argument, location) = spec.argument_of(&path, arguments.len());
             return Err(FunctionError { text: format!("{location}: {}", error.detail), argument: Some(argument) });
         }
-        match state.as_ref().map(|s| s.attribute("json")) {
-            Some(Value::String(json)) => Ok(Value::String(json.clone())),
+        match state.as_ref().map(|s| s.attribute(spec.output)) {
+            Some(value) if !value.is_null() => Ok(value.clone()),
             _ => Err(FunctionError { text: "no document could be computed".into(), argument: None }),
         }
     }
