@@ -36,6 +36,7 @@ budget $runs executions or $seconds s per target.
 | target | executions | seconds | corpus files | crashes |
 |---|---:|---:|---:|---:|
 $(printf "%b" "$rows")
+
 - \`dynamic_value\`: arbitrary bytes decoded as msgpack and as JSON against every schema type the provider
   uses; a decoded value must encode with its type and decode to itself.
 - \`policy_builder\`: arbitrary configurations of every data source (values from a dictionary of real ids,
