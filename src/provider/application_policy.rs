@@ -40,26 +40,22 @@ impl DataSource for ApplicationPolicy {
     }
 
     fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        build(config, inputs, defaults)
+        let application = inputs.parsed::<ResourceId>("application_id");
+        let user_subscriptions = inputs.bool("user_subscriptions").unwrap_or(false);
+        if application.is_some() && !user_subscriptions {
+            inputs.warning(
+                "application_id",
+                "application_id has no effect",
+                "Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out.",
+            );
+        }
+        let additions = read_additions(inputs, DocumentKind::Permissions);
+        let limit = permissions_limit(inputs);
+        let scope = resolve_scope(inputs, defaults)?;
+        if inputs.has_errors() || inputs.incomplete {
+            return None;
+        }
+        let role = ApplicationRole { scope, application, user_subscriptions };
+        finish(config, inputs, role.permissions(), &additions, DocumentKind::Permissions, limit)
     }
-}
-
-fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-    let application = inputs.parsed::<ResourceId>("application_id");
-    let user_subscriptions = inputs.bool("user_subscriptions").unwrap_or(false);
-    if application.is_some() && !user_subscriptions {
-        inputs.warning(
-            "application_id",
-            "application_id has no effect",
-            "Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out.",
-        );
-    }
-    let additions = read_additions(inputs, DocumentKind::Permissions);
-    let limit = permissions_limit(inputs);
-    let scope = resolve_scope(inputs, defaults)?;
-    if inputs.has_errors() || inputs.incomplete {
-        return None;
-    }
-    let role = ApplicationRole { scope, application, user_subscriptions };
-    finish(config, inputs, role.permissions(), &additions, DocumentKind::Permissions, limit)
 }

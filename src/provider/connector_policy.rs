@@ -113,91 +113,87 @@ impl DataSource for ConnectorPolicy {
     }
 
     fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        build(config, inputs, defaults)
-    }
-}
+        let chosen = inputs.string("connector").and_then(|id| {
+            let found = connector(id);
+            if found.is_none() {
+                inputs.error("connector", "Unknown connector", format!("{id:?} is not a connector; valid connectors are {}.", connector_ids().join(", ")));
+            }
+            found
+        });
+        let application = inputs.parsed::<ResourceId>("application_id");
+        let index = inputs.parsed::<ResourceId>("index_id");
 
-fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-    let chosen = inputs.string("connector").and_then(|id| {
-        let found = connector(id);
-        if found.is_none() {
-            inputs.error("connector", "Unknown connector", format!("{id:?} is not a connector; valid connectors are {}.", connector_ids().join(", ")));
+        if let Some(chosen) = chosen {
+            let accepted: Vec<&str> = chosen.template.arguments().iter().map(|a| a.name).collect();
+            inputs.reject_unless_allowed(
+                &TEMPLATE_ARGUMENTS,
+                |name| chosen.template.accepts(name),
+                |name| {
+                    format!(
+                        "connector {:?} ({}) does not take {name}; its own arguments are {}.",
+                        chosen.id,
+                        chosen.display_name,
+                        accepted.join(", ")
+                    )
+                },
+            );
+            for argument in chosen.template.arguments().iter().filter(|a| a.required) {
+                if !inputs.is_set(argument.name) {
+                    inputs.error(
+                        argument.name,
+                        "Missing required argument",
+                        format!("connector {:?} ({}) needs {}.", chosen.id, chosen.display_name, argument.name),
+                    );
+                }
+            }
         }
-        found
-    });
-    let application = inputs.parsed::<ResourceId>("application_id");
-    let index = inputs.parsed::<ResourceId>("index_id");
 
-    if let Some(chosen) = chosen {
-        let accepted: Vec<&str> = chosen.template.arguments().iter().map(|a| a.name).collect();
-        inputs.reject_unless_allowed(
-            &TEMPLATE_ARGUMENTS,
-            |name| chosen.template.accepts(name),
-            |name| {
-                format!(
-                    "connector {:?} ({}) does not take {name}; its own arguments are {}.",
-                    chosen.id,
-                    chosen.display_name,
-                    accepted.join(", ")
-                )
-            },
-        );
-        for argument in chosen.template.arguments().iter().filter(|a| a.required) {
-            if !inputs.is_set(argument.name) {
+        let options = ConnectorOptions {
+            bucket: inputs.parsed::<BucketName>("bucket"),
+            secret: inputs.parsed_with("secret_arn", parse_secret_arn),
+            kms_key: inputs.parsed_with("kms_key_arn", parse_kms_key_arn),
+            s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
+                .or_else(|| read_s3_file(inputs, "seed_urls_bucket", "seed_urls_key_prefix")),
+            vpc: read_vpc(inputs),
+        };
+        if let Some(chosen) = chosen {
+            let placed = options.vpc.is_some() || inputs.raw("vpc").is_unknown();
+            if chosen.template.requires_vpc() && !placed && !inputs.incomplete {
                 inputs.error(
-                    argument.name,
+                    "vpc",
                     "Missing required argument",
-                    format!("connector {:?} ({}) needs {}.", chosen.id, chosen.display_name, argument.name),
+                    format!("connector {:?} ({}) reaches its source only inside your VPC: set vpc = true or subnet_ids.", chosen.id, chosen.display_name),
                 );
             }
-        }
-    }
-
-    let options = ConnectorOptions {
-        bucket: inputs.parsed::<BucketName>("bucket"),
-        secret: inputs.parsed_with("secret_arn", parse_secret_arn),
-        kms_key: inputs.parsed_with("kms_key_arn", parse_kms_key_arn),
-        s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
-            .or_else(|| read_s3_file(inputs, "seed_urls_bucket", "seed_urls_key_prefix")),
-        vpc: read_vpc(inputs),
-    };
-    if let Some(chosen) = chosen {
-        let placed = options.vpc.is_some() || inputs.raw("vpc").is_unknown();
-        if chosen.template.requires_vpc() && !placed && !inputs.incomplete {
-            inputs.error(
-                "vpc",
-                "Missing required argument",
-                format!("connector {:?} ({}) reaches its source only inside your VPC: set vpc = true or subnet_ids.", chosen.id, chosen.display_name),
-            );
-        }
-        if chosen.template == ConnectorTemplate::WebCrawler && inputs.is_set("kms_key_arn") && !inputs.is_set("secret_arn") {
-            inputs.error("kms_key_arn", "Key without secret", "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.");
-        }
-    }
-    let additions = read_additions(inputs, DocumentKind::Permissions);
-    let limit = permissions_limit(inputs);
-    let scope = resolve_scope(inputs, defaults)?;
-
-    for (name, arn) in [("secret_arn", &options.secret), ("kms_key_arn", &options.kms_key)] {
-        if let Some(arn) = arn {
-            if arn.partition != scope.partition {
-                inputs.error(name, "ARN in another partition", format!("{arn} is in partition {}, but this policy is for partition {}.", arn.partition, scope.partition));
+            if chosen.template == ConnectorTemplate::WebCrawler && inputs.is_set("kms_key_arn") && !inputs.is_set("secret_arn") {
+                inputs.error("kms_key_arn", "Key without secret", "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.");
             }
         }
-    }
-    let (Some(connector), Some(application), Some(index)) = (chosen, application, index) else {
-        return None;
-    };
-    if inputs.has_errors() || inputs.incomplete {
-        return None;
-    }
-    let role = ConnectorRole { connector, scope, application, index, options };
-    let document = match role.permissions() {
-        Ok(document) => document,
-        Err(missing) => {
-            inputs.error(missing.argument, "Missing required argument", missing.to_string());
+        let additions = read_additions(inputs, DocumentKind::Permissions);
+        let limit = permissions_limit(inputs);
+        let scope = resolve_scope(inputs, defaults)?;
+
+        for (name, arn) in [("secret_arn", &options.secret), ("kms_key_arn", &options.kms_key)] {
+            if let Some(arn) = arn {
+                if arn.partition != scope.partition {
+                    inputs.error(name, "ARN in another partition", format!("{arn} is in partition {}, but this policy is for partition {}.", arn.partition, scope.partition));
+                }
+            }
+        }
+        let (Some(connector), Some(application), Some(index)) = (chosen, application, index) else {
+            return None;
+        };
+        if inputs.has_errors() || inputs.incomplete {
             return None;
         }
-    };
-    finish(config, inputs, document, &additions, DocumentKind::Permissions, limit)
+        let role = ConnectorRole { connector, scope, application, index, options };
+        let document = match role.permissions() {
+            Ok(document) => document,
+            Err(missing) => {
+                inputs.error(missing.argument, "Missing required argument", missing.to_string());
+                return None;
+            }
+        };
+        finish(config, inputs, document, &additions, DocumentKind::Permissions, limit)
+    }
 }

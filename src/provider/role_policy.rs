@@ -58,45 +58,41 @@ impl DataSource for RolePolicy {
     }
 
     fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        build(config, inputs, defaults)
-    }
-}
-
-fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-    let (role, takes) = inputs.choose_kind("role", &ROLES, None, &ROLE_ARGUMENTS)?;
-    let who = format!("role {role:?}");
-    let required: Vec<&str> = takes.iter().copied().filter(|a| !SCOPE.contains(a) && *a != "kms_key_arn").collect();
-    inputs.require(&required, &who);
-    let additions = read_additions(inputs, DocumentKind::Permissions);
-    let limit = permissions_limit(inputs);
-    let kms_key = inputs.parsed_with("kms_key_arn", parse_kms_key_arn);
-    let policy = match role {
-        "plugin" => {
-            let secret = inputs.parsed_with("secret_arn", parse_secret_arn);
-            if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
-                return None;
+        let (role, takes) = inputs.choose_kind("role", &ROLES, None, &ROLE_ARGUMENTS)?;
+        let who = format!("role {role:?}");
+        let required: Vec<&str> = takes.iter().copied().filter(|a| !SCOPE.contains(a) && *a != "kms_key_arn").collect();
+        inputs.require(&required, &who);
+        let additions = read_additions(inputs, DocumentKind::Permissions);
+        let limit = permissions_limit(inputs);
+        let kms_key = inputs.parsed_with("kms_key_arn", parse_kms_key_arn);
+        let policy = match role {
+            "plugin" => {
+                let secret = inputs.parsed_with("secret_arn", parse_secret_arn);
+                if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
+                    return None;
+                }
+                ServiceRole::Plugin { secret: secret?, kms_key }
             }
-            ServiceRole::Plugin { secret: secret?, kms_key }
+            "kendra_retriever" => {
+                let kendra_index = inputs.parsed::<ResourceId>("kendra_index_id");
+                let scope = resolve_scope(inputs, defaults)?;
+                ServiceRole::KendraRetriever { scope, kendra_index: kendra_index? }
+            }
+            "document_enrichment" => {
+                let function = inputs.parsed_with("lambda_function_arn", parse_lambda_arn);
+                let bucket = inputs.parsed::<BucketName>("bucket");
+                let scope = resolve_scope(inputs, defaults)?;
+                ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
+            }
+            _ => {
+                let application = inputs.parsed::<ResourceId>("application_id");
+                let scope = resolve_scope(inputs, defaults)?;
+                ServiceRole::AnonymousApplication { scope, application: application? }
+            }
+        };
+        if inputs.has_errors() || inputs.incomplete {
+            return None;
         }
-        "kendra_retriever" => {
-            let kendra_index = inputs.parsed::<ResourceId>("kendra_index_id");
-            let scope = resolve_scope(inputs, defaults)?;
-            ServiceRole::KendraRetriever { scope, kendra_index: kendra_index? }
-        }
-        "document_enrichment" => {
-            let function = inputs.parsed_with("lambda_function_arn", parse_lambda_arn);
-            let bucket = inputs.parsed::<BucketName>("bucket");
-            let scope = resolve_scope(inputs, defaults)?;
-            ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
-        }
-        _ => {
-            let application = inputs.parsed::<ResourceId>("application_id");
-            let scope = resolve_scope(inputs, defaults)?;
-            ServiceRole::AnonymousApplication { scope, application: application? }
-        }
-    };
-    if inputs.has_errors() || inputs.incomplete {
-        return None;
+        finish(config, inputs, policy.permissions(), &additions, DocumentKind::Permissions, limit)
     }
-    finish(config, inputs, policy.permissions(), &additions, DocumentKind::Permissions, limit)
 }

@@ -82,53 +82,49 @@ impl DataSource for TrustPolicyDataSource {
     }
 
     fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        build(config, inputs, defaults)
+        let (kind, _) = inputs.choose_kind("kind", &KINDS, None, &KIND_ARGUMENTS)?;
+        let limit = trust_limit(inputs);
+        let who = format!("kind {kind:?}");
+        let policy = match kind {
+            "connector" | "oidc_secret" | "web_experience_identity_center" | "kendra_retriever" | "plugin" | "document_enrichment" => {
+                inputs.require(&["application_id"], &who);
+                let application = inputs.parsed::<ResourceId>("application_id");
+                let scope = resolve_scope(inputs, defaults)?;
+                let application = application?;
+                match kind {
+                    "connector" => TrustPolicy::Connector { scope, application },
+                    "oidc_secret" => TrustPolicy::OidcSecret { scope, application },
+                    "web_experience_identity_center" => TrustPolicy::WebExperienceIdentityCenter { scope, application },
+                    "kendra_retriever" => TrustPolicy::Service { scope, application, role: ServiceTrust::KendraRetriever },
+                    "plugin" => TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin },
+                    _ => TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment },
+                }
+            }
+            "application" => TrustPolicy::Application { scope: resolve_scope(inputs, defaults)? },
+            "web_experience_saml" => {
+                inputs.require(&["saml_provider_arn", "web_experience_url"], &who);
+                let saml_provider = federated_provider(inputs, "saml_provider_arn", "saml-provider/");
+                let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
+                TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? }
+            }
+            _ => {
+                inputs.require(&["oidc_provider_arn", "client_ids"], &who);
+                let oidc_provider = federated_provider(inputs, "oidc_provider_arn", "oidc-provider/");
+                if oidc_provider.as_ref().is_some_and(|arn| oidc_issuer(arn).is_none()) {
+                    inputs.error("oidc_provider_arn", "Invalid oidc_provider_arn", "the ARN names no issuer after oidc-provider/.");
+                }
+                let client_ids = inputs.parsed_list::<String>("client_ids");
+                TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? }
+            }
+        };
+        if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
+            return None;
+        }
+        finish(config, inputs, policy.document(), &Default::default(), DocumentKind::Trust, limit)
     }
 }
 
 fn federated_provider(inputs: &mut Inputs<'_>, name: &str, prefix: &str) -> Option<Arn> {
     let example = format!("arn:aws:iam::ACCOUNT:{prefix}NAME");
     inputs.parsed_with(name, |text| Arn::parse_expecting(text, "iam", prefix, &example))
-}
-
-fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-    let (kind, _) = inputs.choose_kind("kind", &KINDS, None, &KIND_ARGUMENTS)?;
-    let limit = trust_limit(inputs);
-    let who = format!("kind {kind:?}");
-    let policy = match kind {
-        "connector" | "oidc_secret" | "web_experience_identity_center" | "kendra_retriever" | "plugin" | "document_enrichment" => {
-            inputs.require(&["application_id"], &who);
-            let application = inputs.parsed::<ResourceId>("application_id");
-            let scope = resolve_scope(inputs, defaults)?;
-            let application = application?;
-            match kind {
-                "connector" => TrustPolicy::Connector { scope, application },
-                "oidc_secret" => TrustPolicy::OidcSecret { scope, application },
-                "web_experience_identity_center" => TrustPolicy::WebExperienceIdentityCenter { scope, application },
-                "kendra_retriever" => TrustPolicy::Service { scope, application, role: ServiceTrust::KendraRetriever },
-                "plugin" => TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin },
-                _ => TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment },
-            }
-        }
-        "application" => TrustPolicy::Application { scope: resolve_scope(inputs, defaults)? },
-        "web_experience_saml" => {
-            inputs.require(&["saml_provider_arn", "web_experience_url"], &who);
-            let saml_provider = federated_provider(inputs, "saml_provider_arn", "saml-provider/");
-            let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
-            TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? }
-        }
-        _ => {
-            inputs.require(&["oidc_provider_arn", "client_ids"], &who);
-            let oidc_provider = federated_provider(inputs, "oidc_provider_arn", "oidc-provider/");
-            if oidc_provider.as_ref().is_some_and(|arn| oidc_issuer(arn).is_none()) {
-                inputs.error("oidc_provider_arn", "Invalid oidc_provider_arn", "the ARN names no issuer after oidc-provider/.");
-            }
-            let client_ids = inputs.parsed_list::<String>("client_ids");
-            TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? }
-        }
-    };
-    if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
-        return None;
-    }
-    finish(config, inputs, policy.document(), &Default::default(), DocumentKind::Trust, limit)
 }

@@ -77,54 +77,50 @@ impl DataSource for WebExperiencePolicy {
     }
 
     fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        build(config, inputs, defaults)
-    }
-}
-
-fn build(config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-    let (kind, _) = inputs.choose_kind("kind", &KINDS, Some("iam_federation"), &KIND_ARGUMENTS)?;
-    let who = format!("kind {kind:?}");
-    let additions = read_additions(inputs, DocumentKind::Permissions);
-    let limit = permissions_limit(inputs);
-    let kms_key = inputs.parsed_with("kms_key_arn", parse_kms_key_arn);
-    let role = if kind == "oidc_client_secret" {
-        inputs.require(&["secret_arn"], &who);
-        let secret = inputs.parsed_with("secret_arn", parse_secret_arn);
-        if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
-            return None;
-        }
-        WebExperienceRole::OidcClientSecret { secret: secret?, kms_key }
-    } else {
-        inputs.require(&["application_id"], &who);
-        let application = inputs.parsed::<ResourceId>("application_id");
-        let web_experience = inputs.parsed::<ResourceId>("web_experience_id");
-        let options = WebExperienceOptions {
-            q_apps: inputs.bool("q_apps").unwrap_or(true),
-            plugins: inputs.bool("plugins").unwrap_or(true),
-            auto_subscription: inputs.bool("auto_subscription").unwrap_or(true),
-            kms_key,
-        };
-        let scope = resolve_scope(inputs, defaults)?;
-        if let Some(key) = &options.kms_key {
-            if key.region != scope.region || key.partition != scope.partition {
-                inputs.error(
-                    "kms_key_arn",
-                    "Key outside the application's region",
-                    format!("{key} is in region {}, but the application is in {}; Amazon Q Business uses a key of its own region.", key.region, scope.region),
+        let (kind, _) = inputs.choose_kind("kind", &KINDS, Some("iam_federation"), &KIND_ARGUMENTS)?;
+        let who = format!("kind {kind:?}");
+        let additions = read_additions(inputs, DocumentKind::Permissions);
+        let limit = permissions_limit(inputs);
+        let kms_key = inputs.parsed_with("kms_key_arn", parse_kms_key_arn);
+        let role = if kind == "oidc_client_secret" {
+            inputs.require(&["secret_arn"], &who);
+            let secret = inputs.parsed_with("secret_arn", parse_secret_arn);
+            if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
+                return None;
+            }
+            WebExperienceRole::OidcClientSecret { secret: secret?, kms_key }
+        } else {
+            inputs.require(&["application_id"], &who);
+            let application = inputs.parsed::<ResourceId>("application_id");
+            let web_experience = inputs.parsed::<ResourceId>("web_experience_id");
+            let options = WebExperienceOptions {
+                q_apps: inputs.bool("q_apps").unwrap_or(true),
+                plugins: inputs.bool("plugins").unwrap_or(true),
+                auto_subscription: inputs.bool("auto_subscription").unwrap_or(true),
+                kms_key,
+            };
+            let scope = resolve_scope(inputs, defaults)?;
+            if let Some(key) = &options.kms_key {
+                if key.region != scope.region || key.partition != scope.partition {
+                    inputs.error(
+                        "kms_key_arn",
+                        "Key outside the application's region",
+                        format!("{key} is in region {}, but the application is in {}; Amazon Q Business uses a key of its own region.", key.region, scope.region),
+                    );
+                }
+            }
+            if options.q_apps && QAPPS_UNAVAILABLE_REGIONS.contains(&scope.region.as_str()) {
+                inputs.warning(
+                    "q_apps",
+                    "Amazon Q Apps not offered in this region",
+                    format!("Amazon Q Apps is not available in {}; set q_apps = false to leave its statements out.", scope.region),
                 );
             }
-        }
-        if options.q_apps && QAPPS_UNAVAILABLE_REGIONS.contains(&scope.region.as_str()) {
-            inputs.warning(
-                "q_apps",
-                "Amazon Q Apps not offered in this region",
-                format!("Amazon Q Apps is not available in {}; set q_apps = false to leave its statements out.", scope.region),
-            );
-        }
-        if inputs.has_errors() || inputs.incomplete {
-            return None;
-        }
-        WebExperienceRole::IamFederation { scope, application: application?, web_experience, options }
-    };
-    finish(config, inputs, role.permissions(), &additions, DocumentKind::Permissions, limit)
+            if inputs.has_errors() || inputs.incomplete {
+                return None;
+            }
+            WebExperienceRole::IamFederation { scope, application: application?, web_experience, options }
+        };
+        finish(config, inputs, role.permissions(), &additions, DocumentKind::Permissions, limit)
+    }
 }
