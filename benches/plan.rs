@@ -265,7 +265,12 @@ struct Started {
 fn start(client: Option<&Identity>, socket_parent: &Path) -> Started {
     let start = Instant::now();
     let mut command = Command::new(binary());
-    command.env(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE).env("PLUGIN_UNIX_SOCKET_DIR", socket_parent).env("PLUGIN_PROTOCOL_VERSIONS", "6").stdout(Stdio::piped()).stderr(Stdio::null());
+    command
+        .env(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE)
+        .env("PLUGIN_UNIX_SOCKET_DIR", socket_parent)
+        .env("PLUGIN_PROTOCOL_VERSIONS", "6")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null());
     if let Some(client) = client {
         command.env("PLUGIN_CLIENT_CERT", client.certificate_pem());
     }
@@ -274,20 +279,15 @@ fn start(client: Option<&Identity>, socket_parent: &Path) -> Started {
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
     let elapsed = start.elapsed();
     let fields: Vec<&str> = line.trim_end().split('|').collect();
-    let certificate = (!fields[5].is_empty())
-        .then(|| CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).unwrap()));
+    let certificate =
+        (!fields[5].is_empty()).then(|| CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).unwrap()));
     Started { child, socket: fields[3].into(), certificate, elapsed }
 }
 
 fn rss_kib(pid: u32) -> (u64, u64) {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
     let field = |name: &str| {
-        status
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0)
+        status.lines().find(|l| l.starts_with(name)).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()).unwrap_or(0)
     };
     (field("VmRSS:"), field("VmHWM:"))
 }
@@ -392,7 +392,8 @@ fn main() {
          so no provider process is started: it separates Terraform's process management from the provider's work.\n"
     )
     .unwrap();
-    writeln!(report, "| N documents | provider (ms) | pure HCL `jsonencode` (ms) | ratio | provider, attached (ms) | ratio attached |").unwrap();
+    writeln!(report, "| N documents | provider (ms) | pure HCL `jsonencode` (ms) | ratio | provider, attached (ms) | ratio attached |")
+        .unwrap();
     writeln!(report, "|---:|---:|---:|---:|---:|---:|").unwrap();
     let attached = Attached::start(sockets.path());
     for n in [1, 10, 100] {
@@ -413,7 +414,12 @@ fn main() {
         let ratio = a.as_secs_f64() / b.as_secs_f64();
         let ratio_attached = c.as_secs_f64() / b.as_secs_f64();
         writeln!(report, "| {n} | {} | {} | {ratio:.2} | {} | {ratio_attached:.2} |", ms(a), ms(b), ms(c)).unwrap();
-        eprintln!("plan N={n}: provider {} ms, HCL {} ms, ratio {ratio:.2}; attached {} ms, ratio {ratio_attached:.2}", ms(a), ms(b), ms(c));
+        eprintln!(
+            "plan N={n}: provider {} ms, HCL {} ms, ratio {ratio:.2}; attached {} ms, ratio {ratio_attached:.2}",
+            ms(a),
+            ms(b),
+            ms(c)
+        );
     }
 
     drop(attached);
@@ -425,10 +431,12 @@ fn main() {
          (client certificate, TLS handshake, connection, waiting for the exit).\n"
     )
     .unwrap();
-    writeln!(report, "In-process cost of one S3 connector read (msgpack in, document, msgpack out): {} µs.", in_process_read().as_micros()).unwrap();
+    writeln!(report, "In-process cost of one S3 connector read (msgpack in, document, msgpack out): {} µs.", in_process_read().as_micros())
+        .unwrap();
 
     writeln!(report, "\n## `terraform plan`: provider functions vs pure HCL and vs data sources\n").unwrap();
-    writeln!(report, "| N documents | functions (ms) | pure HCL (ms) | ratio to HCL | data sources (ms) | ratio to data sources |").unwrap();
+    writeln!(report, "| N documents | functions (ms) | pure HCL (ms) | ratio to HCL | data sources (ms) | ratio to data sources |")
+        .unwrap();
     writeln!(report, "|---:|---:|---:|---:|---:|---:|").unwrap();
     for n in [1, 100] {
         let functions = Workspace::new(&options.terraform, mirror.path(), &function_config(n));

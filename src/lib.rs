@@ -5,7 +5,7 @@
 //! - [`catalog`]: the Q Business roles as data.
 //! - [`provider`]: the Terraform surface: configuration, data sources, functions.
 
+pub mod catalog;
 pub mod plugin;
 pub mod policy;
-pub mod catalog;
 pub mod provider;

@@ -34,10 +34,14 @@ async fn every_bad_input_is_an_error_at_its_attribute() {
     let all = cases();
     for (i, case) in all.iter().enumerate() {
         let ty = schema.schema().data_sources[case.data_source].value_type();
-        let config = Some(pb::DynamicValue { msgpack: Value::object(case.attributes.iter().cloned()).to_msgpack(&ty).unwrap(), json: vec![] });
+        let config =
+            Some(pb::DynamicValue { msgpack: Value::object(case.attributes.iter().cloned()).to_msgpack(&ty).unwrap(), json: vec![] });
         // Terraform validates first, then reads; the error must come from one of the two, with no state.
         let validated = client
-            .validate_data_resource_config(pb::validate_data_resource_config::Request { type_name: case.data_source.into(), config: config.clone() })
+            .validate_data_resource_config(pb::validate_data_resource_config::Request {
+                type_name: case.data_source.into(),
+                config: config.clone(),
+            })
             .await
             .unwrap()
             .into_inner()
@@ -113,9 +117,14 @@ fn size_limits_warn_at_90_percent_and_fail_above_the_quota() {
     assert_eq!(size, None);
     assert_eq!(diagnostics.len(), 1);
     assert_eq!((diagnostics[0].0, diagnostics[0].1.as_str()), (Severity::Error, "permissions policy too large"));
-    assert!(diagnostics[0].2.contains("IAM allows at most 10240 under the quota for all inline policies of one role together"), "{}", diagnostics[0].2);
+    assert!(
+        diagnostics[0].2.contains("IAM allows at most 10240 under the quota for all inline policies of one role together"),
+        "{}",
+        diagnostics[0].2
+    );
     // The managed-policy quota is smaller: the document that fit inline is too large for it.
-    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(fits)])), ("managed_policy", Value::Bool(true))]);
+    let (size, diagnostics) =
+        read_size(vec![("source_policy_documents", list(&[&padding_document(fits)])), ("managed_policy", Value::Bool(true))]);
     assert_eq!(size, None);
     assert!(diagnostics[0].2.contains("IAM allows at most 6144 under the customer managed policy quota"), "{:?}", diagnostics);
 }

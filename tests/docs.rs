@@ -30,7 +30,10 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
     let pages = render(&repo.join("examples")).unwrap();
     for name in ["application_policy", "connector_policy", "role_policy", "trust_policy", "web_experience_policy"] {
         for (path, must_have) in [
-            (format!("data-sources/{name}.md"), vec!["## Example Usage", "```terraform\n", "### Required", "### Read-Only", "- `json` (String)"]),
+            (
+                format!("data-sources/{name}.md"),
+                vec!["## Example Usage", "```terraform\n", "### Required", "### Read-Only", "- `json` (String)"],
+            ),
             (format!("functions/{name}.md"), vec!["## Example Usage", "## Signature", "1. `config` (Dynamic)"]),
         ] {
             let page = pages.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no page {path}"));

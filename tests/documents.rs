@@ -85,7 +85,9 @@ const KNOWN_ORACLE_GAPS: &[(&str, &str)] = &[
 fn is_known_gap(line: &str) -> bool {
     KNOWN_ORACLE_GAPS.iter().any(|(file, fragment)| {
         let (path, finding) = line.split_once(": ").unwrap_or(("", line));
-        path.ends_with(file) && finding.contains(fragment) && (finding.starts_with("WARNING CONDITION_KEY_NOT_APPLICABLE") || finding.starts_with("ERROR GRAMMAR"))
+        path.ends_with(file)
+            && finding.contains(fragment)
+            && (finding.starts_with("WARNING CONDITION_KEY_NOT_APPLICABLE") || finding.starts_with("ERROR GRAMMAR"))
     })
 }
 
@@ -96,7 +98,11 @@ fn the_iam_oracle_passes_every_document() {
         let (code, report) = common::run_oracle(trust, files);
         let findings: Vec<&str> = report.lines().filter(|l| l.contains(": ERROR ") || l.contains(": WARNING ")).collect();
         let unexpected: Vec<&&str> = findings.iter().filter(|l| !is_known_gap(l)).collect();
-        assert!(unexpected.is_empty(), "oracle findings (trust={trust}):\n{}", unexpected.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n"));
+        assert!(
+            unexpected.is_empty(),
+            "oracle findings (trust={trust}):\n{}",
+            unexpected.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")
+        );
         // Only documents with an accepted ERROR may fail, and then the exit code is 1.
         let failing: std::collections::BTreeSet<&str> =
             findings.iter().filter(|l| l.contains(": ERROR ")).map(|l| l.split_once(": ").unwrap().0).collect();

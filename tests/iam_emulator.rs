@@ -32,7 +32,10 @@ fn every_golden_document_is_accepted_and_read_back_unchanged() {
 fn a_malformed_document_is_rejected_by_the_emulator() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(common::repo().join("tests/golden/trust-connector.json"), dir.path().join("trust-connector.json")).unwrap();
-    common::write(&dir.path().join("connector-broken.json"), r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}"#);
+    common::write(
+        &dir.path().join("connector-broken.json"),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject"}]}"#,
+    );
     let (code, report) = run(dir.path());
     assert_eq!(code, 1, "{report}");
     assert!(report.contains("connector-broken: MalformedPolicyDocument: Policy statement must contain resources."), "{report}");

@@ -96,10 +96,7 @@ async fn mtls_refuses_a_client_certificate_other_than_the_announced_one() {
     let stranger = Identity::generate().unwrap();
     let refused = match plugin.channel_as(&stranger).await {
         Err(_) => true,
-        Ok(channel) => pb::provider_client::ProviderClient::new(channel)
-            .get_metadata(pb::get_metadata::Request {})
-            .await
-            .is_err(),
+        Ok(channel) => pb::provider_client::ProviderClient::new(channel).get_metadata(pb::get_metadata::Request {}).await.is_err(),
     };
     assert!(refused, "a stranger's certificate was accepted");
     // The announced certificate still works after the refusal.
@@ -142,10 +139,7 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
     let status = health.check(tonic_health::pb::HealthCheckRequest { service: "plugin".into() }).await.unwrap().into_inner();
     assert_eq!(status.status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
 
-    let unimplemented = client
-        .validate_resource_config(pb::validate_resource_config::Request::default())
-        .await
-        .unwrap_err();
+    let unimplemented = client.validate_resource_config(pb::validate_resource_config::Request::default()).await.unwrap_err();
     assert_eq!(unimplemented.code(), tonic::Code::Unimplemented);
 }
 

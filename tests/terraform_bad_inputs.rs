@@ -29,7 +29,8 @@ fn last_attribute(path: &str) -> Option<&str> {
 
 /// Plans `cases` as one configuration and checks each diagnostic; returns failures.
 fn plan_and_check(cases: &[(usize, &BadCase)]) -> Vec<String> {
-    let mut config = format!("{PROVIDER_BLOCK}\nprovider \"qbusiness\" {{\n  region     = \"us-east-1\"\n  account_id = \"123456789012\"\n}}\n");
+    let mut config =
+        format!("{PROVIDER_BLOCK}\nprovider \"qbusiness\" {{\n  region     = \"us-east-1\"\n  account_id = \"123456789012\"\n}}\n");
     for (i, case) in cases {
         config.push_str(&format!("\ndata \"{}\" \"case_{i}\" {{\n{}}}\n", case.data_source, common::hcl::body(&case.attributes, 2)));
     }
@@ -58,7 +59,11 @@ fn plan_and_check(cases: &[(usize, &BadCase)]) -> Vec<String> {
         // Terraform shows the attribute's line; for an attribute that is absent, or a whole nested
         // block, it shows the header of the block that encloses it.
         let rendered = common::hcl::body(&case.attributes, 2);
-        let enclosing = if case.path.starts_with("statement[") { "statement {".to_owned() } else { format!("data \"{}\" \"case_{i}\" {{", case.data_source) };
+        let enclosing = if case.path.starts_with("statement[") {
+            "statement {".to_owned()
+        } else {
+            format!("data \"{}\" \"case_{i}\" {{", case.data_source)
+        };
         let line_ok = match last_attribute(case.path) {
             Some(name) if rendered.contains(&format!("{name} = ")) => block.contains(&format!("{name} = ")),
             _ => block.contains(&enclosing),
@@ -81,14 +86,12 @@ fn every_bad_input_fails_the_plan_at_its_attribute() {
     // Terraform stops after validation errors, so cases the provider rejects while validating and
     // those it rejects while reading are planned separately.
     let provider = QBusinessProvider::new();
-    let (at_validation, at_read): (Vec<_>, Vec<_>) = all
-        .iter()
-        .enumerate()
-        .partition(|(_, case)| {
-            let config = Value::object(case.attributes.iter().cloned());
-            let block = &provider.schema().data_sources[case.data_source];
-            !block.missing_required(&config, &AttributePath::root()).is_empty() || !provider.validate_data_source(case.data_source, &config).is_empty()
-        });
+    let (at_validation, at_read): (Vec<_>, Vec<_>) = all.iter().enumerate().partition(|(_, case)| {
+        let config = Value::object(case.attributes.iter().cloned());
+        let block = &provider.schema().data_sources[case.data_source];
+        !block.missing_required(&config, &AttributePath::root()).is_empty()
+            || !provider.validate_data_source(case.data_source, &config).is_empty()
+    });
     assert!(!at_validation.is_empty() && !at_read.is_empty());
     let mut failures = plan_and_check(&at_validation);
     failures.extend(plan_and_check(&at_read));

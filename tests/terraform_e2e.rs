@@ -289,7 +289,8 @@ fn release_zip_installs_from_a_packed_plugin_directory() {
         .status()
         .unwrap();
     assert!(status.success());
-    let mut names: Vec<String> = std::fs::read_dir(dist.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let mut names: Vec<String> =
+        std::fs::read_dir(dist.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
     assert_eq!(
         names,
@@ -314,7 +315,11 @@ fn release_zip_installs_from_a_packed_plugin_directory() {
     let workspace = Workspace::with_cli_config(&[("main.tf", &config)], "");
     let packed = workspace.path().join("terraform.d/plugins/registry.terraform.io/qbusiness-iam/qbusiness");
     std::fs::create_dir_all(&packed).unwrap();
-    std::fs::copy(dist.path().join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"), packed.join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip")).unwrap();
+    std::fs::copy(
+        dist.path().join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"),
+        packed.join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"),
+    )
+    .unwrap();
     let init = workspace.run(&["init", "-input=false", "-no-color"]);
     assert_eq!(init.code, 0, "{}\n{}", init.stdout, init.stderr);
     assert!(init.stdout.contains("Installed qbusiness-iam/qbusiness v0.1.0"), "{}", init.stdout);
@@ -353,7 +358,8 @@ fn examples_are_formatted_and_valid() {
 fn terraform_test_passes_the_assertions_beside_the_examples() {
     let mut ran = 0;
     for dir in example_dirs() {
-        let tests = std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().path().to_string_lossy().ends_with(".tftest.hcl")).count();
+        let tests =
+            std::fs::read_dir(&dir).unwrap().filter(|e| e.as_ref().unwrap().path().to_string_lossy().ends_with(".tftest.hcl")).count();
         if tests == 0 {
             continue;
         }

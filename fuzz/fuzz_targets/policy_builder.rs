@@ -13,16 +13,50 @@ use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 /// Values that reach deep into the builders, mixed with arbitrary text.
 const DICTIONARY: &[&str] = &[
-    "s3", "aem_cloud", "rds_mysql", "web_crawler", "fsx_windows", "smartsheet", "sharepoint_online",
-    "connector", "application", "oidc_secret", "web_experience_saml", "web_experience_oidc",
-    "web_experience_identity_center", "kendra_retriever", "plugin", "document_enrichment",
-    "iam_federation", "identity_center", "oidc_client_secret", "anonymous_application", "server",
-    "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111", "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222", "123456789012",
-    "us-east-1", "eu-west-1", "aws", "aws-cn", "my-docs", "rds/", "subnet-0123456789abcdef0", "sg-0123456789abcdef0",
-    "arn:aws:kms:us-east-1:123456789012:key/k", "arn:aws:secretsmanager:us-east-1:123456789012:secret:s",
-    "arn:aws:iam::123456789012:saml-provider/idp", "arn:aws:iam::123456789012:oidc-provider/login.example.com",
-    "arn:aws:lambda:us-east-1:123456789012:function:f", "https://abcd.chat.qbusiness.us-east-1.on.aws",
-    "StringEquals", "aws:SourceVpc", "s3:GetObject", "*", "Allow", "Deny",
+    "s3",
+    "aem_cloud",
+    "rds_mysql",
+    "web_crawler",
+    "fsx_windows",
+    "smartsheet",
+    "sharepoint_online",
+    "connector",
+    "application",
+    "oidc_secret",
+    "web_experience_saml",
+    "web_experience_oidc",
+    "web_experience_identity_center",
+    "kendra_retriever",
+    "plugin",
+    "document_enrichment",
+    "iam_federation",
+    "identity_center",
+    "oidc_client_secret",
+    "anonymous_application",
+    "server",
+    "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111",
+    "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222",
+    "123456789012",
+    "us-east-1",
+    "eu-west-1",
+    "aws",
+    "aws-cn",
+    "my-docs",
+    "rds/",
+    "subnet-0123456789abcdef0",
+    "sg-0123456789abcdef0",
+    "arn:aws:kms:us-east-1:123456789012:key/k",
+    "arn:aws:secretsmanager:us-east-1:123456789012:secret:s",
+    "arn:aws:iam::123456789012:saml-provider/idp",
+    "arn:aws:iam::123456789012:oidc-provider/login.example.com",
+    "arn:aws:lambda:us-east-1:123456789012:function:f",
+    "https://abcd.chat.qbusiness.us-east-1.on.aws",
+    "StringEquals",
+    "aws:SourceVpc",
+    "s3:GetObject",
+    "*",
+    "Allow",
+    "Deny",
     r#"{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
 ];
 
@@ -42,9 +76,9 @@ fn value(u: &mut Unstructured<'_>, ty: &Type, depth: u32) -> arbitrary::Result<V
             let n = u.int_in_range(0..=3)?;
             Value::List((0..n).map(|_| value(u, element, depth + 1)).collect::<arbitrary::Result<_>>()?)
         }
-        Type::Object { attributes, .. } if depth < 3 => Value::Map(
-            attributes.iter().map(|(k, t)| Ok((k.clone(), value(u, t, depth + 1)?))).collect::<arbitrary::Result<_>>()?,
-        ),
+        Type::Object { attributes, .. } if depth < 3 => {
+            Value::Map(attributes.iter().map(|(k, t)| Ok((k.clone(), value(u, t, depth + 1)?))).collect::<arbitrary::Result<_>>()?)
+        }
         _ => Value::Null,
     })
 }

@@ -19,10 +19,11 @@ impl ApplicationRole {
         let log_groups = scope.arn("logs", "log-group:/aws/qbusiness/*");
         let log_streams = scope.arn("logs", "log-group:/aws/qbusiness/*:log-stream:*");
         let mut statements = vec![
-            Statement::allow("AmazonQApplicationPutMetricDataPermission")
-                .actions(["cloudwatch:PutMetricData"])
-                .any_resource()
-                .condition(Operator::STRING_EQUALS, ConditionKey::CLOUDWATCH_NAMESPACE, ["AWS/QBusiness"]),
+            Statement::allow("AmazonQApplicationPutMetricDataPermission").actions(["cloudwatch:PutMetricData"]).any_resource().condition(
+                Operator::STRING_EQUALS,
+                ConditionKey::CLOUDWATCH_NAMESPACE,
+                ["AWS/QBusiness"],
+            ),
             Statement::allow("AmazonQApplicationDescribeLogGroupsPermission").actions(["logs:DescribeLogGroups"]).any_resource(),
             Statement::allow("AmazonQApplicationCreateLogGroupPermission").actions(["logs:CreateLogGroup"]).resource(&log_groups),
             // The page puts DescribeLogStreams on the log-stream pattern, but it acts on log groups.

@@ -5,12 +5,8 @@ use thiserror::Error;
 use crate::policy::Partition;
 
 /// Regions with a Q Business endpoint, by partition. No aws-cn or aws-us-gov endpoint exists.
-pub const QBUSINESS_REGIONS: &[(Partition, &str)] = &[
-    (Partition::Aws, "ap-southeast-2"),
-    (Partition::Aws, "eu-west-1"),
-    (Partition::Aws, "us-east-1"),
-    (Partition::Aws, "us-west-2"),
-];
+pub const QBUSINESS_REGIONS: &[(Partition, &str)] =
+    &[(Partition::Aws, "ap-southeast-2"), (Partition::Aws, "eu-west-1"), (Partition::Aws, "us-east-1"), (Partition::Aws, "us-west-2")];
 
 /// Regions whose Q Business lacks Amazon Q Apps (reference §1, partly verified: a warning, not an error).
 pub const QAPPS_UNAVAILABLE_REGIONS: &[&str] = &["ap-southeast-2", "eu-west-1"];

@@ -17,19 +17,21 @@ pub fn get_secret(secret: &Arn) -> Statement {
 /// KMS for the secret. The key decrypts only through Secrets Manager in the key's own region (a
 /// secret's key must share its region), tighter than the docs' `secretsmanager.*` pattern.
 pub fn decrypt_secret(key: &Arn) -> Statement {
-    Statement::allow("AllowsAmazonQToDecryptSecret")
-        .actions(["kms:Decrypt"])
-        .resource(key)
-        .condition(Operator::STRING_EQUALS, ConditionKey::KMS_VIA_SERVICE, [key.partition.service_endpoint("secretsmanager", &key.region)])
+    Statement::allow("AllowsAmazonQToDecryptSecret").actions(["kms:Decrypt"]).resource(key).condition(
+        Operator::STRING_EQUALS,
+        ConditionKey::KMS_VIA_SERVICE,
+        [key.partition.service_endpoint("secretsmanager", &key.region)],
+    )
 }
 
 /// KMS for SSE-KMS objects read through S3 (erratum 3: the S3 page wrote `secretsmanager.*`, which
 /// never matches an S3 read). S3 requires the key in the bucket's region, so the key's region is used.
 pub fn decrypt_s3_objects(key: &Arn) -> Statement {
-    Statement::allow("AllowsAmazonQToDecryptS3Objects")
-        .actions(["kms:Decrypt"])
-        .resource(key)
-        .condition(Operator::STRING_EQUALS, ConditionKey::KMS_VIA_SERVICE, [key.partition.service_endpoint("s3", &key.region)])
+    Statement::allow("AllowsAmazonQToDecryptS3Objects").actions(["kms:Decrypt"]).resource(key).condition(
+        Operator::STRING_EQUALS,
+        ConditionKey::KMS_VIA_SERVICE,
+        [key.partition.service_endpoint("s3", &key.region)],
+    )
 }
 
 /// ING-b: BatchPut/BatchDelete require both the application and the index (erratum 8).
@@ -44,17 +46,8 @@ pub fn ingest_documents(scope: &Scope, application: &ResourceId, index: &Resourc
 /// index only), so it would grant nothing.
 pub fn principal_mapping(scope: &Scope, application: &ResourceId, index: &ResourceId) -> Statement {
     Statement::allow("AllowsAmazonQToIngestPrincipalMapping")
-        .actions([
-            "qbusiness:PutGroup",
-            "qbusiness:CreateUser",
-            "qbusiness:DeleteGroup",
-            "qbusiness:UpdateUser",
-            "qbusiness:ListGroups",
-        ])
-        .resources([
-            &scope.application_arn(application),
-            &scope.index_arn(application, index),
-        ])
+        .actions(["qbusiness:PutGroup", "qbusiness:CreateUser", "qbusiness:DeleteGroup", "qbusiness:UpdateUser", "qbusiness:ListGroups"])
+        .resources([&scope.application_arn(application), &scope.index_arn(application, index)])
 }
 
 /// The bucket must belong to the role's account, so a bucket name squatted elsewhere grants nothing.
@@ -68,13 +61,15 @@ fn objects_arn(scope: &Scope, bucket: &BucketName, prefix: Option<&KeyPrefix>) -
 
 /// S3GET: read the documents of the S3 connector's bucket.
 pub fn get_s3_objects(scope: &Scope, bucket: &BucketName) -> Statement {
-    let statement = Statement::allow("AllowsAmazonQToGetObjectfromS3").actions(["s3:GetObject"]).resource(&objects_arn(scope, bucket, None));
+    let statement =
+        Statement::allow("AllowsAmazonQToGetObjectfromS3").actions(["s3:GetObject"]).resource(&objects_arn(scope, bucket, None));
     in_own_account(statement, scope)
 }
 
 /// S3LIST: list the S3 connector's bucket.
 pub fn list_s3_bucket(scope: &Scope, bucket: &BucketName) -> Statement {
-    let statement = Statement::allow("AllowsAmazonQToListS3Buckets").actions(["s3:ListBucket"]).resource(&scope.global_arn("s3", &bucket.to_string()));
+    let statement =
+        Statement::allow("AllowsAmazonQToListS3Buckets").actions(["s3:ListBucket"]).resource(&scope.global_arn("s3", &bucket.to_string()));
     in_own_account(statement, scope)
 }
 
@@ -118,14 +113,16 @@ pub fn vpc_access(scope: &Scope, application: &ResourceId, placement: &VpcPlacem
             .resource(&interfaces)
             .condition(Operator::STRING_LIKE, ConditionKey::request_tag(ENI_TAG), [tag_value.as_str()])
             .condition(Operator::FOR_ALL_VALUES_STRING_EQUALS, ConditionKey::TAG_KEYS, [ENI_TAG]),
-        Statement::allow("AllowsAmazonQToDeleteNIForSpecificTag")
-            .actions(["ec2:DeleteNetworkInterface"])
-            .resource(&interfaces)
-            .condition(Operator::STRING_LIKE, ConditionKey::resource_tag(ENI_TAG), [tag_value.as_str()]),
-        Statement::allow("AllowsAmazonQToCreateTags")
-            .actions(["ec2:CreateTags"])
-            .resource(&interfaces)
-            .condition(Operator::STRING_EQUALS, ConditionKey::EC2_CREATE_ACTION, ["CreateNetworkInterface"]),
+        Statement::allow("AllowsAmazonQToDeleteNIForSpecificTag").actions(["ec2:DeleteNetworkInterface"]).resource(&interfaces).condition(
+            Operator::STRING_LIKE,
+            ConditionKey::resource_tag(ENI_TAG),
+            [tag_value.as_str()],
+        ),
+        Statement::allow("AllowsAmazonQToCreateTags").actions(["ec2:CreateTags"]).resource(&interfaces).condition(
+            Operator::STRING_EQUALS,
+            ConditionKey::EC2_CREATE_ACTION,
+            ["CreateNetworkInterface"],
+        ),
         Statement::allow("AllowsAmazonQToCreateNetworkInterfacePermission")
             .actions(["ec2:CreateNetworkInterfacePermission"])
             .resource(&interfaces)

@@ -103,7 +103,13 @@ pub struct Connector {
     pub verified: bool,
 }
 
-const fn row(id: &'static str, display_name: &'static str, data_source_type: &'static str, template: ConnectorTemplate, verified: bool) -> Connector {
+const fn row(
+    id: &'static str,
+    display_name: &'static str,
+    data_source_type: &'static str,
+    template: ConnectorTemplate,
+    verified: bool,
+) -> Connector {
     Connector { id, display_name, data_source_type, template, verified }
 }
 

@@ -11,9 +11,9 @@ pub mod service_roles;
 pub mod trust;
 pub mod web_experience;
 
+pub use application::ApplicationRole;
 pub use connectors::{connector, Connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, CONNECTORS};
 pub use scope::{ResourceId, Scope};
 pub use service_roles::ServiceRole;
 pub use trust::{ServiceTrust, TrustPolicy};
-pub use application::ApplicationRole;
 pub use web_experience::{WebExperienceOptions, WebExperienceRole};

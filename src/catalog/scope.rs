@@ -25,9 +25,7 @@ impl std::str::FromStr for ResourceId {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let bytes = s.as_bytes();
-        let valid = bytes.len() == 36
-            && bytes[0].is_ascii_alphanumeric()
-            && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
+        let valid = bytes.len() == 36 && bytes[0].is_ascii_alphanumeric() && bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'-');
         if valid {
             Ok(ResourceId(s.to_owned()))
         } else {

@@ -26,9 +26,8 @@ impl ServiceRole {
                 .actions(["kendra:Retrieve", "kendra:DescribeIndex"])
                 .resource(&scope.arn("kendra", &format!("index/{}", kendra_index.as_str())))],
             ServiceRole::Plugin { secret, kms_key } => {
-                let mut statements = vec![Statement::allow("AllowQBusinessToGetSecretValue")
-                    .actions(["secretsmanager:GetSecretValue"])
-                    .resource(secret)];
+                let mut statements =
+                    vec![Statement::allow("AllowQBusinessToGetSecretValue").actions(["secretsmanager:GetSecretValue"]).resource(secret)];
                 statements.extend(kms_key.as_ref().map(blocks::decrypt_secret));
                 statements
             }
@@ -46,13 +45,19 @@ impl ServiceRole {
                     Statement::allow("AllowsAmazonQToEncryptEnrichmentObjects")
                         .actions(["kms:Decrypt", "kms:GenerateDataKey"])
                         .resource(key)
-                        .condition(Operator::STRING_EQUALS, ConditionKey::KMS_VIA_SERVICE, [key.partition.service_endpoint("s3", &key.region)])
+                        .condition(
+                            Operator::STRING_EQUALS,
+                            ConditionKey::KMS_VIA_SERVICE,
+                            [key.partition.service_endpoint("s3", &key.region)],
+                        )
                 }));
                 statements
             }
-            ServiceRole::AnonymousApplication { scope, application } => vec![Statement::allow("QBusinessAnonymousConversationAPIPermissions")
-                .actions(["qbusiness:Chat", "qbusiness:ChatSync", "qbusiness:PutFeedback"])
-                .resource(&scope.application_arn(application))],
+            ServiceRole::AnonymousApplication { scope, application } => {
+                vec![Statement::allow("QBusinessAnonymousConversationAPIPermissions")
+                    .actions(["qbusiness:Chat", "qbusiness:ChatSync", "qbusiness:PutFeedback"])
+                    .resource(&scope.application_arn(application))]
+            }
         };
         PolicyDocument::new(statements)
     }

@@ -76,10 +76,11 @@ fn service_trust(scope: &Scope, sid: &str, service: &str, source_arn_operator: O
 
 /// Lets the web experience pass the signed-in user's e-mail as a session tag.
 fn tag_session(provider: &Arn) -> Statement {
-    Statement::allow("QBusinessTagSession")
-        .principal(Principal::federated(provider))
-        .actions(["sts:TagSession"])
-        .condition(Operator::STRING_LIKE, ConditionKey::request_tag("Email"), ["*"])
+    Statement::allow("QBusinessTagSession").principal(Principal::federated(provider)).actions(["sts:TagSession"]).condition(
+        Operator::STRING_LIKE,
+        ConditionKey::request_tag("Email"),
+        ["*"],
+    )
 }
 
 /// The issuer of an OIDC provider ARN: the part after `oidc-provider/`, which also prefixes its condition keys.
@@ -97,13 +98,9 @@ impl TrustPolicy {
                 Operator::ARN_EQUALS,
                 &scope.application_arn(application),
             )],
-            TrustPolicy::Application { scope } => vec![service_trust(
-                scope,
-                "AmazonQApplicationPermission",
-                "qbusiness",
-                Operator::ARN_LIKE,
-                &scope.any_application_arn(),
-            )],
+            TrustPolicy::Application { scope } => {
+                vec![service_trust(scope, "AmazonQApplicationPermission", "qbusiness", Operator::ARN_LIKE, &scope.any_application_arn())]
+            }
             TrustPolicy::OidcSecret { scope, application } => vec![service_trust(
                 scope,
                 "AllowsAmazonQToAssumeRoleForServicePrincipal",

@@ -170,12 +170,11 @@ impl WebExperienceRole {
                     if options.q_apps {
                         via.push(key.partition.service_endpoint("qapps", &key.region));
                     }
-                    statements.push(
-                        Statement::allow("QBusinessKMSDecryptPermissions")
-                            .actions(["kms:Decrypt"])
-                            .resource(key)
-                            .condition(Operator::STRING_EQUALS, ConditionKey::KMS_VIA_SERVICE, via),
-                    );
+                    statements.push(Statement::allow("QBusinessKMSDecryptPermissions").actions(["kms:Decrypt"]).resource(key).condition(
+                        Operator::STRING_EQUALS,
+                        ConditionKey::KMS_VIA_SERVICE,
+                        via,
+                    ));
                 }
                 if options.q_apps {
                     statements.extend(q_apps_statements(scope, application));

@@ -50,17 +50,10 @@ pub fn convert(value: &Value, ty: &Type, path: &AttributePath) -> Result<Value, 
             .map(Value::Number)
             .map_err(|_| ValueError { path: path.clone(), message: format!("expected a number, found {s:?}") }),
         (Value::List(items), Type::List(element) | Type::Set(element)) => Ok(Value::List(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| convert(item, element, &path.then_index(i)))
-                .collect::<Result<_, _>>()?,
+            items.iter().enumerate().map(|(i, item)| convert(item, element, &path.then_index(i))).collect::<Result<_, _>>()?,
         )),
         (Value::Map(entries), Type::Map(element)) => Ok(Value::Map(
-            entries
-                .iter()
-                .map(|(k, v)| Ok((k.clone(), convert(v, element, &path.then_key(k))?)))
-                .collect::<Result<_, ValueError>>()?,
+            entries.iter().map(|(k, v)| Ok((k.clone(), convert(v, element, &path.then_key(k))?))).collect::<Result<_, ValueError>>()?,
         )),
         (Value::Map(entries), Type::Object { attributes, .. }) => {
             if let Some(extra) = entries.keys().find(|k| !attributes.contains_key(*k)) {

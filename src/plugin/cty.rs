@@ -57,8 +57,7 @@ impl Type {
             Type::Set(element) => json!(["set", element.to_json()]),
             Type::Map(element) => json!(["map", element.to_json()]),
             Type::Object { attributes, optional } => {
-                let attrs: serde_json::Map<String, Json> =
-                    attributes.iter().map(|(name, ty)| (name.clone(), ty.to_json())).collect();
+                let attrs: serde_json::Map<String, Json> = attributes.iter().map(|(name, ty)| (name.clone(), ty.to_json())).collect();
                 if optional.is_empty() {
                     json!(["object", attrs])
                 } else {
@@ -102,15 +101,17 @@ impl Type {
                     }
                     "object" => {
                         let attrs = argument.as_object().ok_or_else(|| TypeError("object needs a map".into()))?;
-                        let attributes = attrs
-                            .iter()
-                            .map(|(name, ty)| Ok((name.clone(), Type::from_json(ty)?)))
-                            .collect::<Result<_, TypeError>>()?;
+                        let attributes =
+                            attrs.iter().map(|(name, ty)| Ok((name.clone(), Type::from_json(ty)?))).collect::<Result<_, TypeError>>()?;
                         let optional = match parts.get(2) {
                             None => BTreeSet::new(),
                             Some(Json::Array(names)) => names
                                 .iter()
-                                .map(|n| n.as_str().map(str::to_owned).ok_or_else(|| TypeError("optional attribute names must be strings".into())))
+                                .map(|n| {
+                                    n.as_str()
+                                        .map(str::to_owned)
+                                        .ok_or_else(|| TypeError("optional attribute names must be strings".into()))
+                                })
                                 .collect::<Result<_, _>>()?,
                             Some(_) => return Err(TypeError("optional attributes must be a list".into())),
                         };
@@ -150,10 +151,7 @@ mod tests {
 
     #[test]
     fn rejects_unknown_kinds() {
-        assert_eq!(
-            Type::from_json_bytes(br#"["vector","string"]"#),
-            Err(TypeError("unknown type kind \"vector\"".into()))
-        );
+        assert_eq!(Type::from_json_bytes(br#"["vector","string"]"#), Err(TypeError("unknown type kind \"vector\"".into())));
         assert!(Type::from_json_bytes(b"\"text\"").is_err());
         assert!(Type::from_json_bytes(b"[\"list\"]").is_err());
     }

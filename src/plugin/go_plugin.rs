@@ -48,10 +48,7 @@ pub struct Broker {
 
 #[tonic::async_trait]
 impl pb::grpc_broker_server::GrpcBroker for Broker {
-    async fn start_stream(
-        &self,
-        request: Request<Streaming<pb::ConnInfo>>,
-    ) -> Result<Response<BoxStream<pb::ConnInfo>>, Status> {
+    async fn start_stream(&self, request: Request<Streaming<pb::ConnInfo>>) -> Result<Response<BoxStream<pb::ConnInfo>>, Status> {
         let mut incoming = request.into_inner();
         tokio::spawn(async move { while let Some(Ok(_)) = incoming.next().await {} });
         Ok(Response::new(silent_until_shutdown(self.shutdown.clone())))

@@ -50,9 +50,7 @@ pub fn read_host_request(lookup: impl Fn(&str) -> Option<String>) -> Result<Host
 
 /// `1|6|unix|/path/to/socket|grpc|<certificate DER, base64 without padding>` and a newline.
 pub fn handshake_line(socket: &Path, server_certificate: Option<&CertificateDer<'_>>) -> String {
-    let certificate = server_certificate
-        .map(|der| base64::engine::general_purpose::STANDARD_NO_PAD.encode(der))
-        .unwrap_or_default();
+    let certificate = server_certificate.map(|der| base64::engine::general_purpose::STANDARD_NO_PAD.encode(der)).unwrap_or_default();
     format!("{CORE_PROTOCOL_VERSION}|{APP_PROTOCOL_VERSION}|unix|{}|grpc|{certificate}\n", socket.display())
 }
 

@@ -41,10 +41,7 @@ impl Level {
 fn threshold() -> Level {
     static THRESHOLD: OnceLock<Level> = OnceLock::new();
     *THRESHOLD.get_or_init(|| {
-        ["TF_LOG_PROVIDER", "TF_LOG"]
-            .iter()
-            .find_map(|name| std::env::var(name).ok().and_then(|v| Level::parse(&v)))
-            .unwrap_or(Level::Warn)
+        ["TF_LOG_PROVIDER", "TF_LOG"].iter().find_map(|name| std::env::var(name).ok().and_then(|v| Level::parse(&v))).unwrap_or(Level::Warn)
     })
 }
 

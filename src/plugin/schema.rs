@@ -95,8 +95,11 @@ impl Block {
         for attribute in self.attributes.iter().filter(|a| a.presence == Presence::Required) {
             if value.attribute(&attribute.name).is_null() {
                 found.push(
-                    Diagnostic::error("Missing required argument", format!("The argument {:?} is required, but it is null.", attribute.name))
-                        .at(path.then_attribute(&attribute.name)),
+                    Diagnostic::error(
+                        "Missing required argument",
+                        format!("The argument {:?} is required, but it is null.", attribute.name),
+                    )
+                    .at(path.then_attribute(&attribute.name)),
                 );
             }
         }

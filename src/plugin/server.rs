@@ -17,8 +17,7 @@ use super::go_plugin::{Broker, Controller, Stdio};
 use super::handshake::{handshake_line, read_host_request, HandshakeError, HostRequest};
 use super::log;
 use super::proto::plugin::{
-    grpc_broker_server::GrpcBrokerServer, grpc_controller_server::GrpcControllerServer,
-    grpc_stdio_server::GrpcStdioServer,
+    grpc_broker_server::GrpcBrokerServer, grpc_controller_server::GrpcControllerServer, grpc_stdio_server::GrpcStdioServer,
 };
 use super::proto::tfplugin6::provider_server::ProviderServer;
 use super::provider::Provider;

@@ -58,31 +58,19 @@ impl<P: Provider> ProviderService<P> {
                     .keys()
                     .map(|name| pb::get_metadata::DataSourceMetadata { type_name: name.clone() })
                     .collect(),
-                functions: schema
-                    .functions
-                    .keys()
-                    .map(|name| pb::get_metadata::FunctionMetadata { name: name.clone() })
-                    .collect(),
+                functions: schema.functions.keys().map(|name| pb::get_metadata::FunctionMetadata { name: name.clone() }).collect(),
                 ..Default::default()
             },
             schema: pb::get_provider_schema::Response {
                 provider: Some(schema.provider.to_proto(0)),
-                data_source_schemas: schema
-                    .data_sources
-                    .iter()
-                    .map(|(name, block)| (name.clone(), block.to_proto(0)))
-                    .collect(),
+                data_source_schemas: schema.data_sources.iter().map(|(name, block)| (name.clone(), block.to_proto(0))).collect(),
                 functions: functions.clone(),
                 server_capabilities: Some(capabilities),
                 ..Default::default()
             },
             functions: pb::get_functions::Response { functions, diagnostics: vec![] },
             provider_type: schema.provider.value_type(),
-            data_source_types: schema
-                .data_sources
-                .iter()
-                .map(|(name, block)| (name.clone(), block.value_type()))
-                .collect(),
+            data_source_types: schema.data_sources.iter().map(|(name, block)| (name.clone(), block.value_type())).collect(),
             data_source_blocks: schema.data_sources.clone(),
         };
         Self { provider, answers: Arc::new(answers), stop }
@@ -118,9 +106,7 @@ fn guarded<T>(rpc: &str, work: impl FnOnce() -> T) -> Result<T, Diagnostic> {
 }
 
 pub(crate) fn decode(value: Option<&pb::DynamicValue>, ty: &Type) -> Result<Value, Diagnostic> {
-    let invalid = |e: super::value::ValueError| {
-        Diagnostic::error("Invalid value received from Terraform", e.message).at(e.path)
-    };
+    let invalid = |e: super::value::ValueError| Diagnostic::error("Invalid value received from Terraform", e.message).at(e.path);
     match value {
         Some(dv) if !dv.msgpack.is_empty() => Value::from_msgpack(&dv.msgpack, ty).map_err(invalid),
         Some(dv) if !dv.json.is_empty() => Value::from_json(&dv.json, ty).map_err(invalid),
@@ -141,15 +127,12 @@ fn decode_config(value: Option<&pb::DynamicValue>, ty: &Type) -> Result<Value, D
 }
 
 pub(crate) fn encode(value: &Value, ty: &Type) -> Result<pb::DynamicValue, Diagnostic> {
-    value
-        .to_msgpack(ty)
-        .map(|msgpack| pb::DynamicValue { msgpack, json: vec![] })
-        .map_err(|e| {
-            Diagnostic::error(
-                "Internal error in the qbusiness provider",
-                format!("the provider built a value that does not fit its own schema at {:?}: {}", e.path.to_string(), e.message),
-            )
-        })
+    value.to_msgpack(ty).map(|msgpack| pb::DynamicValue { msgpack, json: vec![] }).map_err(|e| {
+        Diagnostic::error(
+            "Internal error in the qbusiness provider",
+            format!("the provider built a value that does not fit its own schema at {:?}: {}", e.path.to_string(), e.message),
+        )
+    })
 }
 
 fn diagnostics_only(rpc: &str, work: impl FnOnce() -> Result<Diagnostics, Diagnostic>) -> Vec<pb::Diagnostic> {
@@ -162,10 +145,7 @@ fn diagnostics_only(rpc: &str, work: impl FnOnce() -> Result<Diagnostics, Diagno
 
 #[tonic::async_trait]
 impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
-    async fn get_metadata(
-        &self,
-        _request: Request<pb::get_metadata::Request>,
-    ) -> Result<Response<pb::get_metadata::Response>, Status> {
+    async fn get_metadata(&self, _request: Request<pb::get_metadata::Request>) -> Result<Response<pb::get_metadata::Response>, Status> {
         log::debug("GetMetadata");
         Ok(Response::new(self.answers.metadata.clone()))
     }
@@ -178,10 +158,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         Ok(Response::new(self.answers.schema.clone()))
     }
 
-    async fn get_functions(
-        &self,
-        _request: Request<pb::get_functions::Request>,
-    ) -> Result<Response<pb::get_functions::Response>, Status> {
+    async fn get_functions(&self, _request: Request<pb::get_functions::Request>) -> Result<Response<pb::get_functions::Response>, Status> {
         log::debug("GetFunctions");
         Ok(Response::new(self.answers.functions.clone()))
     }
@@ -257,32 +234,22 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 None
             }
         };
-        Ok(Response::new(pb::read_data_source::Response {
-            state,
-            diagnostics: diagnostics.to_proto(),
-            deferred: None,
-        }))
+        Ok(Response::new(pb::read_data_source::Response { state, diagnostics: diagnostics.to_proto(), deferred: None }))
     }
 
-    async fn call_function(
-        &self,
-        request: Request<pb::call_function::Request>,
-    ) -> Result<Response<pb::call_function::Response>, Status> {
+    async fn call_function(&self, request: Request<pb::call_function::Request>) -> Result<Response<pb::call_function::Response>, Status> {
         let request = request.into_inner();
         log::debug(&format!("CallFunction {}", request.name));
         let outcome = guarded("CallFunction", || -> Result<pb::DynamicValue, FunctionError> {
-            let function = self.provider.schema().functions.get(&request.name).ok_or_else(|| FunctionError {
-                text: format!("this provider has no function {:?}", request.name),
-                argument: None,
-            })?;
+            let function = self
+                .provider
+                .schema()
+                .functions
+                .get(&request.name)
+                .ok_or_else(|| FunctionError { text: format!("this provider has no function {:?}", request.name), argument: None })?;
             if request.arguments.len() != function.parameters.len() {
                 return Err(FunctionError {
-                    text: format!(
-                        "{} takes {} arguments, got {}",
-                        request.name,
-                        function.parameters.len(),
-                        request.arguments.len()
-                    ),
+                    text: format!("{} takes {} arguments, got {}", request.name, function.parameters.len(), request.arguments.len()),
                     argument: None,
                 });
             }
@@ -292,10 +259,8 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 .zip(&function.parameters)
                 .enumerate()
                 .map(|(i, (argument, parameter))| {
-                    decode(Some(argument), &parameter.ty).map_err(|d| FunctionError {
-                        text: format!("argument {:?}: {}", parameter.name, d.detail),
-                        argument: Some(i),
-                    })
+                    decode(Some(argument), &parameter.ty)
+                        .map_err(|d| FunctionError { text: format!("argument {:?}: {}", parameter.name, d.detail), argument: Some(i) })
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let result = self.provider.call_function(&request.name, &arguments)?;
@@ -312,10 +277,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         }))
     }
 
-    async fn stop_provider(
-        &self,
-        _request: Request<pb::stop_provider::Request>,
-    ) -> Result<Response<pb::stop_provider::Response>, Status> {
+    async fn stop_provider(&self, _request: Request<pb::stop_provider::Request>) -> Result<Response<pb::stop_provider::Response>, Status> {
         // Every operation here finishes in microseconds, so nothing is left to cancel: stopping
         // means ending the process once the answer is out.
         log::debug("StopProvider");
@@ -371,7 +333,10 @@ mod tests {
     async fn a_panicking_provider_yields_error_diagnostics_not_a_dead_process() {
         let service = ProviderService::new(Arc::new(Panicking::new()), ShutdownSignal::default());
         let validate = service
-            .validate_data_resource_config(Request::new(pb::validate_data_resource_config::Request { type_name: "broken".into(), config: config() }))
+            .validate_data_resource_config(Request::new(pb::validate_data_resource_config::Request {
+                type_name: "broken".into(),
+                config: config(),
+            }))
             .await
             .unwrap()
             .into_inner();
@@ -380,7 +345,11 @@ mod tests {
         assert!(validate.diagnostics[0].detail.starts_with("ValidateDataResourceConfig failed: index out of bounds"));
 
         let read = service
-            .read_data_source(Request::new(pb::read_data_source::Request { type_name: "broken".into(), config: config(), ..Default::default() }))
+            .read_data_source(Request::new(pb::read_data_source::Request {
+                type_name: "broken".into(),
+                config: config(),
+                ..Default::default()
+            }))
             .await
             .unwrap()
             .into_inner();
@@ -388,7 +357,10 @@ mod tests {
         assert!(read.diagnostics[0].detail.starts_with("ReadDataSource failed: read bug"));
 
         let configure = service
-            .configure_provider(Request::new(pb::configure_provider::Request { config: Some(pb::DynamicValue { msgpack: vec![0x80], json: vec![] }), ..Default::default() }))
+            .configure_provider(Request::new(pb::configure_provider::Request {
+                config: Some(pb::DynamicValue { msgpack: vec![0x80], json: vec![] }),
+                ..Default::default()
+            }))
             .await
             .unwrap()
             .into_inner();

@@ -45,10 +45,7 @@ impl Identity {
         ];
         params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth, ExtendedKeyUsagePurpose::ClientAuth];
         let certificate = params.self_signed(&key_pair)?;
-        Ok(Identity {
-            certificate: certificate.der().clone(),
-            key: PrivatePkcs8KeyDer::from(key_pair.serialize_der()),
-        })
+        Ok(Identity { certificate: certificate.der().clone(), key: PrivatePkcs8KeyDer::from(key_pair.serialize_der()) })
     }
 
     pub fn certificate_pem(&self) -> String {
@@ -83,11 +80,21 @@ impl PinnedCertificate {
         Self { expected, algorithms: crypto().signature_verification_algorithms }
     }
 
-    fn tls12(&self, message: &[u8], cert: &CertificateDer<'_>, dss: &DigitallySignedStruct) -> Result<HandshakeSignatureValid, rustls::Error> {
+    fn tls12(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
         verify_tls12_signature(message, cert, dss, &self.algorithms)
     }
 
-    fn tls13(&self, message: &[u8], cert: &CertificateDer<'_>, dss: &DigitallySignedStruct) -> Result<HandshakeSignatureValid, rustls::Error> {
+    fn tls13(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
         verify_tls13_signature(message, cert, dss, &self.algorithms)
     }
 

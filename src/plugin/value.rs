@@ -171,10 +171,9 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
     let fail = || mismatch(path, ty, msgpack_kind(raw));
     match ty {
         Type::String => match raw {
-            Mp::String(s) => s.as_str().map(Value::string).ok_or_else(|| ValueError {
-                path: path.clone(),
-                message: "string is not valid UTF-8".into(),
-            }),
+            Mp::String(s) => {
+                s.as_str().map(Value::string).ok_or_else(|| ValueError { path: path.clone(), message: "string is not valid UTF-8".into() })
+            }
             _ => Err(fail()),
         },
         Type::Bool => raw.as_bool().map(Value::Bool).ok_or_else(fail),
@@ -192,11 +191,8 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
         },
         Type::List(element) | Type::Set(element) => {
             let items = raw.as_array().ok_or_else(fail)?;
-            let decoded = items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| decode_msgpack(item, element, &path.then_index(i)))
-                .collect::<Result<_, _>>()?;
+            let decoded =
+                items.iter().enumerate().map(|(i, item)| decode_msgpack(item, element, &path.then_index(i))).collect::<Result<_, _>>()?;
             Ok(Value::List(decoded))
         }
         Type::Tuple(elements) => {
@@ -219,9 +215,7 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
             let entries = raw.as_map().ok_or_else(fail)?;
             let mut decoded = BTreeMap::new();
             for (key, item) in entries {
-                let key = key
-                    .as_str()
-                    .ok_or_else(|| ValueError { path: path.clone(), message: "map key is not a string".into() })?;
+                let key = key.as_str().ok_or_else(|| ValueError { path: path.clone(), message: "map key is not a string".into() })?;
                 decoded.insert(key.to_owned(), decode_msgpack(item, element, &path.then_key(key))?);
             }
             Ok(Value::Map(decoded))
@@ -230,13 +224,11 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
             let entries = raw.as_map().ok_or_else(fail)?;
             let mut decoded = BTreeMap::new();
             for (key, item) in entries {
-                let name = key
-                    .as_str()
-                    .ok_or_else(|| ValueError { path: path.clone(), message: "attribute name is not a string".into() })?;
-                let attribute_type = attributes.get(name).ok_or_else(|| ValueError {
-                    path: path.then_attribute(name),
-                    message: format!("unexpected attribute {name:?}"),
-                })?;
+                let name =
+                    key.as_str().ok_or_else(|| ValueError { path: path.clone(), message: "attribute name is not a string".into() })?;
+                let attribute_type = attributes
+                    .get(name)
+                    .ok_or_else(|| ValueError { path: path.then_attribute(name), message: format!("unexpected attribute {name:?}") })?;
                 decoded.insert(name.to_owned(), decode_msgpack(item, attribute_type, &path.then_attribute(name))?);
             }
             for name in attributes.keys() {
@@ -251,8 +243,7 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
                 Mp::String(s) => s.as_bytes(),
                 _ => return Err(ValueError { path: path.clone(), message: "dynamic value without its type".into() }),
             };
-            let actual = Type::from_json_bytes(type_json)
-                .map_err(|e| ValueError { path: path.clone(), message: e.to_string() })?;
+            let actual = Type::from_json_bytes(type_json).map_err(|e| ValueError { path: path.clone(), message: e.to_string() })?;
             decode_msgpack(&pair[1], &actual, path)
         }
     }
@@ -278,11 +269,7 @@ fn encode_msgpack(value: &Value, ty: &Type, path: &AttributePath) -> Result<Mp, 
             }
         }
         (Value::List(items), Type::List(element) | Type::Set(element)) => Mp::Array(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| encode_msgpack(item, element, &path.then_index(i)))
-                .collect::<Result<_, _>>()?,
+            items.iter().enumerate().map(|(i, item)| encode_msgpack(item, element, &path.then_index(i))).collect::<Result<_, _>>()?,
         ),
         (Value::List(items), Type::Tuple(elements)) if items.len() == elements.len() => Mp::Array(
             items
@@ -300,10 +287,7 @@ fn encode_msgpack(value: &Value, ty: &Type, path: &AttributePath) -> Result<Mp, 
         ),
         (Value::Map(entries), Type::Object { attributes, .. }) => {
             if let Some(extra) = entries.keys().find(|k| !attributes.contains_key(*k)) {
-                return Err(ValueError {
-                    path: path.then_attribute(extra),
-                    message: format!("attribute {extra:?} is not in the schema"),
-                });
+                return Err(ValueError { path: path.then_attribute(extra), message: format!("attribute {extra:?} is not in the schema") });
             }
             Mp::Map(
                 attributes
@@ -373,10 +357,9 @@ fn decode_json(json: &Json, ty: &Type, path: &AttributePath) -> Result<Value, Va
             let entries = json.as_object().ok_or_else(fail)?;
             let mut decoded = BTreeMap::new();
             for (name, item) in entries {
-                let attribute_type = attributes.get(name).ok_or_else(|| ValueError {
-                    path: path.then_attribute(name),
-                    message: format!("unexpected attribute {name:?}"),
-                })?;
+                let attribute_type = attributes
+                    .get(name)
+                    .ok_or_else(|| ValueError { path: path.then_attribute(name), message: format!("unexpected attribute {name:?}") })?;
                 decoded.insert(name.clone(), decode_json(item, attribute_type, &path.then_attribute(name))?);
             }
             for name in attributes.keys() {

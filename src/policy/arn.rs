@@ -153,11 +153,7 @@ impl Arn {
             });
         }
         if !arn.resource.starts_with(resource_prefix) || arn.resource.len() == resource_prefix.len() {
-            return Err(ArnError::WrongResource {
-                arn: text.to_owned(),
-                prefix: resource_prefix.to_owned(),
-                example: example.to_owned(),
-            });
+            return Err(ArnError::WrongResource { arn: text.to_owned(), prefix: resource_prefix.to_owned(), example: example.to_owned() });
         }
         Ok(arn)
     }
@@ -213,10 +209,7 @@ mod tests {
             "arn:aws-eu:kms:eu-west-1:123456789012:key/x".parse::<Arn>(),
             Err(ArnError::Partition { arn: "arn:aws-eu:kms:eu-west-1:123456789012:key/x".into() })
         );
-        assert!(matches!(
-            "arn:aws:kms:us-east-1:12345678901:key/x".parse::<Arn>(),
-            Err(ArnError::Account { .. })
-        ));
+        assert!(matches!("arn:aws:kms:us-east-1:12345678901:key/x".parse::<Arn>(), Err(ArnError::Account { .. })));
         assert!(matches!(
             Arn::parse_expecting("arn:aws:s3:::bucket", "kms", "key/", "arn:aws:kms:REGION:ACCOUNT:key/ID"),
             Err(ArnError::WrongService { .. })

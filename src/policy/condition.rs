@@ -55,10 +55,7 @@ impl Operator {
 
     /// Accepts what IAM accepts: a base operator, optionally qualified by a set prefix and `IfExists`.
     pub fn parse(text: &str) -> Result<Operator, UnknownOperator> {
-        let unqualified = text
-            .strip_prefix("ForAnyValue:")
-            .or_else(|| text.strip_prefix("ForAllValues:"))
-            .unwrap_or(text);
+        let unqualified = text.strip_prefix("ForAnyValue:").or_else(|| text.strip_prefix("ForAllValues:")).unwrap_or(text);
         let base = match unqualified.strip_suffix("IfExists") {
             Some(base) if base != "Null" => base,
             _ => unqualified,
@@ -147,12 +144,7 @@ impl Condition {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.0
-            .entry(operator)
-            .or_default()
-            .entry(key)
-            .or_default()
-            .extend(values.into_iter().map(Into::into));
+        self.0.entry(operator).or_default().entry(key).or_default().extend(values.into_iter().map(Into::into));
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &ConditionKey> {

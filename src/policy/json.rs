@@ -134,11 +134,8 @@ impl PolicyDocument {
             Some(single @ Json::Object(_)) => vec![single],
             _ => return Err(ParseError::at("Statement", "must be a statement object or a list of them")),
         };
-        let statements = statements
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| parse_statement(s, &format!("Statement[{i}]")))
-            .collect::<Result<_, _>>()?;
+        let statements =
+            statements.into_iter().enumerate().map(|(i, s)| parse_statement(s, &format!("Statement[{i}]"))).collect::<Result<_, _>>()?;
         Ok(PolicyDocument { statements })
     }
 }
@@ -253,11 +250,14 @@ mod tests {
     fn sample() -> PolicyDocument {
         let bucket = Arn::new(Partition::Aws, "s3", "", "", "docs/*");
         PolicyDocument::new(vec![
-            Statement::allow("Read")
-                .actions(["s3:GetObject", "s3:GetObject"])
-                .resource(&bucket)
-                .condition(Operator::STRING_EQUALS, ConditionKey::RESOURCE_ACCOUNT, ["123456789012"]),
-            Statement::allow("Trust").principal(Principal::service("qbusiness.amazonaws.com")).actions(["sts:AssumeRole", "sts:TagSession"]),
+            Statement::allow("Read").actions(["s3:GetObject", "s3:GetObject"]).resource(&bucket).condition(
+                Operator::STRING_EQUALS,
+                ConditionKey::RESOURCE_ACCOUNT,
+                ["123456789012"],
+            ),
+            Statement::allow("Trust")
+                .principal(Principal::service("qbusiness.amazonaws.com"))
+                .actions(["sts:AssumeRole", "sts:TagSession"]),
         ])
     }
 
@@ -306,7 +306,10 @@ mod tests {
         assert_eq!(err.to_string(), "Statement[0].Action: must not be empty");
         let err = PolicyDocument::from_json(r#"{"Version":"2008-10-17","Statement":[]}"#).unwrap_err();
         assert_eq!(err.to_string(), "Version: must be \"2012-10-17\"");
-        let err = PolicyDocument::from_json(r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Condition":{"StringEqual":{"a:b":"c"}}}}"#).unwrap_err();
+        let err = PolicyDocument::from_json(
+            r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Condition":{"StringEqual":{"a:b":"c"}}}}"#,
+        )
+        .unwrap_err();
         assert_eq!(err.location, "Statement[0].Condition.StringEqual");
         assert!(PolicyDocument::from_json("{").is_err());
     }

@@ -60,14 +60,16 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             }
         }
         match (kind, &statement.resources) {
-            (DocumentKind::Permissions, None) => {
-                report(at, "Resource", "a permissions statement needs Resource or NotResource".into())
-            }
+            (DocumentKind::Permissions, None) => report(at, "Resource", "a permissions statement needs Resource or NotResource".into()),
             (DocumentKind::Trust, Some(_)) => report(at, "Resource", "a trust policy statement must not name a Resource".into()),
             (DocumentKind::Permissions, Some(Resources::Resource(r) | Resources::NotResource(r))) => {
                 for resource in r {
                     if !is_resource(resource) {
-                        report(at, "Resource", format!("{resource:?} is not \"*\" or an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"));
+                        report(
+                            at,
+                            "Resource",
+                            format!("{resource:?} is not \"*\" or an ARN (arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE)"),
+                        );
                     }
                 }
             }
@@ -97,10 +99,7 @@ mod tests {
             Statement::allow("Bad-Sid").actions(["s3:*"]).principal(Principal::Anyone),
         ]);
         let found: Vec<_> = problems(&doc, DocumentKind::Permissions).into_iter().map(|p| (p.statement, p.field)).collect();
-        assert_eq!(
-            found,
-            [(Some(1), "Sid"), (Some(1), "Action"), (Some(2), "Sid"), (Some(2), "Resource"), (Some(2), "Principal")]
-        );
+        assert_eq!(found, [(Some(1), "Sid"), (Some(1), "Action"), (Some(2), "Sid"), (Some(2), "Resource"), (Some(2), "Principal")]);
     }
 
     #[test]

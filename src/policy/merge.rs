@@ -34,9 +34,7 @@ impl Additions {
 
 fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>, origin: Origin) -> Result<(), MergeError> {
     match sid {
-        Some(sid) if statements.iter().any(|s| s.sid.as_ref() == Some(sid)) => {
-            Err(MergeError::DuplicateSid { sid: sid.clone(), origin })
-        }
+        Some(sid) if statements.iter().any(|s| s.sid.as_ref() == Some(sid)) => Err(MergeError::DuplicateSid { sid: sid.clone(), origin }),
         _ => Ok(()),
     }
 }
@@ -45,11 +43,7 @@ fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>, origin: Ori
 /// document: a statement whose Sid is present replaces it in place, any other is appended.
 pub fn merge(base: PolicyDocument, additions: &Additions) -> Result<PolicyDocument, MergeError> {
     let mut statements = base.statements;
-    let sources = additions
-        .sources
-        .iter()
-        .enumerate()
-        .flat_map(|(i, d)| d.statements.iter().map(move |s| (Origin::Source(i), s)));
+    let sources = additions.sources.iter().enumerate().flat_map(|(i, d)| d.statements.iter().map(move |s| (Origin::Source(i), s)));
     let extra = additions.statements.iter().enumerate().map(|(i, s)| (Origin::Statement(i), s));
     for (origin, statement) in sources.chain(extra) {
         ensure_unique_sid(&statements, &statement.sid, origin)?;
@@ -84,12 +78,10 @@ mod tests {
             overrides: vec![PolicyDocument::new(vec![stmt("B", "s3:ListAllMyBuckets"), stmt("E", "sns:Publish")])],
         };
         let merged = merge(base, &additions).unwrap();
-        let summary: Vec<_> = merged
-            .statements
-            .iter()
-            .map(|s| (s.sid.clone().unwrap(), s.actions.names().iter().next().unwrap().clone()))
-            .collect();
-        let expected = [("A", "s3:GetObject"), ("B", "s3:ListAllMyBuckets"), ("C", "kms:Decrypt"), ("D", "sqs:SendMessage"), ("E", "sns:Publish")];
+        let summary: Vec<_> =
+            merged.statements.iter().map(|s| (s.sid.clone().unwrap(), s.actions.names().iter().next().unwrap().clone())).collect();
+        let expected =
+            [("A", "s3:GetObject"), ("B", "s3:ListAllMyBuckets"), ("C", "kms:Decrypt"), ("D", "sqs:SendMessage"), ("E", "sns:Publish")];
         assert_eq!(summary, expected.map(|(a, b)| (a.to_owned(), b.to_owned())));
     }
 

@@ -17,8 +17,14 @@ pub fn non_whitespace_chars(json: &str) -> usize {
 pub enum SizeVerdict {
     Fits,
     /// At 90 % of the limit or more: fine today, one more statement may not be.
-    NearLimit { size: usize, limit: usize },
-    TooLarge { size: usize, limit: usize },
+    NearLimit {
+        size: usize,
+        limit: usize,
+    },
+    TooLarge {
+        size: usize,
+        limit: usize,
+    },
 }
 
 pub fn judge_size(size: usize, limit: usize) -> SizeVerdict {

@@ -54,13 +54,15 @@ fn read_vpc(inputs: &mut Inputs<'_>) -> Option<VpcPlacement> {
     let placed = inputs.is_set("subnet_ids") || inputs.is_set("security_group_ids");
     if enabled == Some(false) && placed {
         let name = if inputs.is_set("subnet_ids") { "subnet_ids" } else { "security_group_ids" };
-        inputs.error(name, "VPC placement without vpc", format!("{name} places the connector in a VPC, but vpc = false; set vpc = true or remove {name}."));
+        inputs.error(
+            name,
+            "VPC placement without vpc",
+            format!("{name} places the connector in a VPC, but vpc = false; set vpc = true or remove {name}."),
+        );
         return None;
     }
-    (enabled == Some(true) || placed).then(|| VpcPlacement {
-        subnets: subnets.unwrap_or_default(),
-        security_groups: security_groups.unwrap_or_default(),
-    })
+    (enabled == Some(true) || placed)
+        .then(|| VpcPlacement { subnets: subnets.unwrap_or_default(), security_groups: security_groups.unwrap_or_default() })
 }
 
 impl DataSource for ConnectorPolicy {
@@ -116,7 +118,11 @@ impl DataSource for ConnectorPolicy {
         let chosen = inputs.string("connector").and_then(|id| {
             let found = connector(id);
             if found.is_none() {
-                inputs.error("connector", "Unknown connector", format!("{id:?} is not a connector; valid connectors are {}.", connector_ids().join(", ")));
+                inputs.error(
+                    "connector",
+                    "Unknown connector",
+                    format!("{id:?} is not a connector; valid connectors are {}.", connector_ids().join(", ")),
+                );
             }
             found
         });
@@ -162,11 +168,18 @@ impl DataSource for ConnectorPolicy {
                 inputs.error(
                     "vpc",
                     "Missing required argument",
-                    format!("connector {:?} ({}) reaches its source only inside your VPC: set vpc = true or subnet_ids.", chosen.id, chosen.display_name),
+                    format!(
+                        "connector {:?} ({}) reaches its source only inside your VPC: set vpc = true or subnet_ids.",
+                        chosen.id, chosen.display_name
+                    ),
                 );
             }
             if chosen.template == ConnectorTemplate::WebCrawler && inputs.is_set("kms_key_arn") && !inputs.is_set("secret_arn") {
-                inputs.error("kms_key_arn", "Key without secret", "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.");
+                inputs.error(
+                    "kms_key_arn",
+                    "Key without secret",
+                    "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.",
+                );
             }
         }
         let additions = read_additions(inputs, DocumentKind::Permissions);
@@ -176,7 +189,11 @@ impl DataSource for ConnectorPolicy {
         for (name, arn) in [("secret_arn", &options.secret), ("kms_key_arn", &options.kms_key)] {
             if let Some(arn) = arn {
                 if arn.partition != scope.partition {
-                    inputs.error(name, "ARN in another partition", format!("{arn} is in partition {}, but this policy is for partition {}.", arn.partition, scope.partition));
+                    inputs.error(
+                        name,
+                        "ARN in another partition",
+                        format!("{arn} is in partition {}, but this policy is for partition {}.", arn.partition, scope.partition),
+                    );
                 }
             }
         }

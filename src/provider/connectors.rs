@@ -52,7 +52,11 @@ impl DataSource for Connectors {
         let template = inputs.string("template").and_then(|name| {
             let found = ConnectorTemplate::ALL.into_iter().find(|t| t.name() == name);
             if found.is_none() {
-                inputs.error("template", "Unknown template", format!("{name:?} is not a template; valid templates are {}.", template_names()));
+                inputs.error(
+                    "template",
+                    "Unknown template",
+                    format!("{name:?} is not a template; valid templates are {}.", template_names()),
+                );
             }
             found
         });
@@ -61,9 +65,7 @@ impl DataSource for Connectors {
         }
         let selected: Vec<_> = CONNECTORS.iter().filter(|c| template.is_none_or(|t| c.template == t)).collect();
         let arguments = |connector: &crate::catalog::Connector, required: bool| {
-            Value::List(
-                connector.template.arguments().iter().filter(|a| a.required == required).map(|a| Value::string(a.name)).collect(),
-            )
+            Value::List(connector.template.arguments().iter().filter(|a| a.required == required).map(|a| Value::string(a.name)).collect())
         };
         let connectors = selected
             .iter()

@@ -2,12 +2,12 @@
 //! override documents), the final checks (form, characters, size), and the `json`,
 //! `minified_json` and `size` attributes.
 
-use crate::plugin::{AttributePath, Attribute, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
+use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
 use crate::policy::lint::problems;
+use crate::policy::merge::{MergeError, Origin};
 use crate::policy::size::{first_disallowed_char, judge_size, non_whitespace_chars, SizeVerdict};
 use crate::policy::size::{INLINE_ROLE_POLICIES_LIMIT, MANAGED_POLICY_LIMIT, TRUST_POLICY_DEFAULT_LIMIT, TRUST_POLICY_MAX_LIMIT};
 use crate::policy::statement::{Actions, Effect, Resources};
-use crate::policy::merge::{MergeError, Origin};
 use crate::policy::{merge, Additions, Condition, ConditionKey, DocumentKind, Operator, PolicyDocument, Statement};
 
 use super::inputs::Inputs;
@@ -166,11 +166,23 @@ fn read_statement(item: &Value, path: AttributePath, parent: &mut Inputs<'_>) ->
             ("sid", statement.sid.iter().map(String::as_str).collect()),
             ("actions", statement.actions.names().iter().map(String::as_str).collect()),
             ("resources", statement.resources.iter().flat_map(|r| r.entries()).map(String::as_str).collect()),
-            ("condition", statement.condition.0.values().flat_map(|keys| keys.iter()).flat_map(|(k, v)| std::iter::once(k.as_str()).chain(v.iter().map(String::as_str))).collect()),
+            (
+                "condition",
+                statement
+                    .condition
+                    .0
+                    .values()
+                    .flat_map(|keys| keys.iter())
+                    .flat_map(|(k, v)| std::iter::once(k.as_str()).chain(v.iter().map(String::as_str)))
+                    .collect(),
+            ),
         ];
         for (argument, values) in texts {
             if let Some(c) = values.iter().find_map(|v| first_disallowed_char(v)) {
-                let detail = format!("{c:?} (U+{:04X}) is not allowed; IAM accepts only tab, newline, carriage return and U+0020 to U+00FF.", c as u32);
+                let detail = format!(
+                    "{c:?} (U+{:04X}) is not allowed; IAM accepts only tab, newline, carriage return and U+0020 to U+00FF.",
+                    c as u32
+                );
                 inputs.error(argument, "Character not allowed in IAM policies", detail);
             }
         }
@@ -196,11 +208,7 @@ fn read_statement_blocks(inputs: &mut Inputs<'_>) -> Vec<Statement> {
         return Vec::new();
     }
     let items = blocks.as_list().unwrap_or_default();
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, item)| read_statement(item, inputs.path_of("statement").then_index(i), inputs))
-        .collect()
+    items.iter().enumerate().filter_map(|(i, item)| read_statement(item, inputs.path_of("statement").then_index(i), inputs)).collect()
 }
 
 fn permissions_limit_attribute() -> Attribute {

@@ -77,7 +77,10 @@ impl FunctionSpec {
         parameters.push(Parameter::new(
             "config",
             Type::Dynamic,
-            &format!("An object with the arguments of the `{}` data source (`statement` as a list of objects); `{{}}` for none.", self.data_source),
+            &format!(
+                "An object with the arguments of the `{}` data source (`statement` as a list of objects); `{{}}` for none.",
+                self.data_source
+            ),
         ));
         Function {
             summary: self.summary.to_owned(),

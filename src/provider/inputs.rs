@@ -191,9 +191,11 @@ impl<'a> Inputs<'a> {
             _ => None,
         }?;
         let (kind, takes) = chosen;
-        self.reject_unless_allowed(all_arguments, |argument| takes.contains(&argument), |argument| {
-            format!("{name} {kind:?} does not take {argument}; it takes {}.", takes.join(", "))
-        });
+        self.reject_unless_allowed(
+            all_arguments,
+            |argument| takes.contains(&argument),
+            |argument| format!("{name} {kind:?} does not take {argument}; it takes {}.", takes.join(", ")),
+        );
         Some(chosen)
     }
 
@@ -224,12 +226,7 @@ mod tests {
 
     #[test]
     fn strings_nulls_unknowns_and_empties() {
-        let config = Value::object([
-            ("a", Value::string("x")),
-            ("b", Value::Null),
-            ("c", Value::Unknown),
-            ("d", Value::string("")),
-        ]);
+        let config = Value::object([("a", Value::string("x")), ("b", Value::Null), ("c", Value::Unknown), ("d", Value::string(""))]);
         let mut inputs = Inputs::new(&config);
         assert_eq!(inputs.string("a"), Some("x"));
         assert_eq!(inputs.string("b"), None);
@@ -250,12 +247,18 @@ mod tests {
         assert_eq!(inputs.parsed::<AccountId>("account_id"), None);
         let detail = &inputs.diagnostics.0[0].detail;
         let head = "a".repeat(60);
-        assert_eq!(detail, &format!("\"{head}… (10000 characters)\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\""));
+        assert_eq!(
+            detail,
+            &format!("\"{head}… (10000 characters)\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"")
+        );
     }
 
     #[test]
     fn parse_errors_carry_the_path_and_reason() {
-        let config = Value::object([("account_id", Value::string("12345678901")), ("ids", Value::List(vec![Value::string("123456789012"), Value::string("x")]))]);
+        let config = Value::object([
+            ("account_id", Value::string("12345678901")),
+            ("ids", Value::List(vec![Value::string("123456789012"), Value::string("x")])),
+        ]);
         let mut inputs = Inputs::nested(&config, AttributePath::attribute("config"));
         assert_eq!(inputs.parsed::<AccountId>("account_id"), None);
         assert_eq!(inputs.parsed_list::<AccountId>("ids"), None);
@@ -263,8 +266,14 @@ mod tests {
         assert_eq!(
             found,
             [
-                ("config.account_id".to_owned(), "\"12345678901\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"".to_owned()),
-                ("config.ids[1]".to_owned(), "\"x\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"".to_owned()),
+                (
+                    "config.account_id".to_owned(),
+                    "\"12345678901\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"".to_owned()
+                ),
+                (
+                    "config.ids[1]".to_owned(),
+                    "\"x\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"".to_owned()
+                ),
             ]
         );
     }

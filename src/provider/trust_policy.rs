@@ -26,16 +26,8 @@ const KINDS: [(&str, &[&str]); 9] = [
     ("web_experience_oidc", &["oidc_provider_arn", "client_ids"]),
 ];
 
-const KIND_ARGUMENTS: [&str; 8] = [
-    "application_id",
-    "partition",
-    "region",
-    "account_id",
-    "saml_provider_arn",
-    "web_experience_url",
-    "oidc_provider_arn",
-    "client_ids",
-];
+const KIND_ARGUMENTS: [&str; 8] =
+    ["application_id", "partition", "region", "account_id", "saml_provider_arn", "web_experience_url", "oidc_provider_arn", "client_ids"];
 
 pub struct TrustPolicyDataSource;
 

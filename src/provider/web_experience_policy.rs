@@ -105,7 +105,10 @@ impl DataSource for WebExperiencePolicy {
                     inputs.error(
                         "kms_key_arn",
                         "Key outside the application's region",
-                        format!("{key} is in region {}, but the application is in {}; Amazon Q Business uses a key of its own region.", key.region, scope.region),
+                        format!(
+                            "{key} is in region {}, but the application is in {}; Amazon Q Business uses a key of its own region.",
+                            key.region, scope.region
+                        ),
                     );
                 }
             }

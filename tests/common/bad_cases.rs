@@ -119,7 +119,6 @@ pub fn cases() -> Vec<BadCase> {
     ]
 }
 
-
 /// A source document too large for any inline quota.
 pub fn oversized_document() -> String {
     let statements: Vec<String> = (0..120)

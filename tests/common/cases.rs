@@ -83,11 +83,9 @@ fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attribu
             ("certificate", with(&[&secret, &certificate])),
             ("all", with(&[&secret, &kms, &certificate])),
         ],
-        ConnectorTemplate::FileSystem => vec![
-            ("minimal", with(&[&secret, &vpc])),
-            ("kms", with(&[&secret, &kms, &vpc])),
-            ("vpc-placed", with(&[&secret, &placed])),
-        ],
+        ConnectorTemplate::FileSystem => {
+            vec![("minimal", with(&[&secret, &vpc])), ("kms", with(&[&secret, &kms, &vpc])), ("vpc-placed", with(&[&secret, &placed]))]
+        }
         ConnectorTemplate::WebCrawler => vec![
             ("minimal", vec![]),
             ("auth", secret.clone()),
@@ -103,13 +101,13 @@ pub fn all() -> Vec<Case> {
     let mut cases = Vec::new();
     for connector in CONNECTORS {
         for (variant, options) in connector_variants(connector.template) {
-            let mut attributes = vec![
-                ("connector", s(connector.id)),
-                ("application_id", s(APPLICATION_ID)),
-                ("index_id", s(INDEX_ID)),
-            ];
+            let mut attributes = vec![("connector", s(connector.id)), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))];
             attributes.extend(options);
-            cases.push(Case { name: format!("connector-{}-{variant}", connector.id), data_source: "qbusiness_connector_policy", attributes });
+            cases.push(Case {
+                name: format!("connector-{}-{variant}", connector.id),
+                data_source: "qbusiness_connector_policy",
+                attributes,
+            });
         }
     }
     // The user's own statements: a statement block, a source document and an override document.
@@ -179,7 +177,10 @@ pub fn all() -> Vec<Case> {
         data_source: "qbusiness_role_policy",
         attributes,
     };
-    cases.push(role("kendra-retriever", vec![("role", s("kendra_retriever")), ("kendra_index_id", s("e1b2c3d4-5678-90ab-cdef-EXAMPLE55555"))]));
+    cases.push(role(
+        "kendra-retriever",
+        vec![("role", s("kendra_retriever")), ("kendra_index_id", s("e1b2c3d4-5678-90ab-cdef-EXAMPLE55555"))],
+    ));
     cases.push(role("plugin", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN))]));
     cases.push(role("plugin-kms", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KMS_KEY_ARN))]));
     let function = ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:function:qbusiness-pre-extraction"));

@@ -42,8 +42,7 @@ pub fn body(attributes: &[(&str, Value)], indent: usize) -> String {
         match value {
             Value::List(items) if BLOCKS.contains(name) => {
                 for item in items {
-                    let inner: Vec<(&str, Value)> =
-                        item.as_map().unwrap().iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                    let inner: Vec<(&str, Value)> = item.as_map().unwrap().iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
                     out.push_str(&format!("{pad}{name} {{\n{}{pad}}}\n", body(&inner, indent + 2)));
                 }
             }

@@ -21,9 +21,7 @@ pub fn provider_binary() -> PathBuf {
 
 /// `IAM_ORACLE`, else `../shared/iam-oracle/check` beside the repository.
 pub fn oracle() -> PathBuf {
-    std::env::var_os("IAM_ORACLE")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared/iam-oracle/check"))
+    std::env::var_os("IAM_ORACLE").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared/iam-oracle/check"))
 }
 
 /// Runs the IAM oracle over `files`; returns (exit code, stdout).
@@ -41,9 +39,9 @@ pub fn terraform() -> PathBuf {
     if let Some(path) = std::env::var_os("TERRAFORM") {
         return PathBuf::from(path);
     }
-    if let Some(found) = std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths).map(|dir| dir.join("terraform")).find(|candidate| candidate.is_file())
-    }) {
+    if let Some(found) = std::env::var_os("PATH")
+        .and_then(|paths| std::env::split_paths(&paths).map(|dir| dir.join("terraform")).find(|candidate| candidate.is_file()))
+    {
         return found;
     }
     let shim = repo().join(".venv/bin/terraform");

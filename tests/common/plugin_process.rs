@@ -57,19 +57,15 @@ impl PluginProcess {
         let fields: Vec<&str> = handshake.trim_end().split('|').collect();
         assert_eq!(fields.len(), 6, "handshake line {handshake:?}");
         let socket = PathBuf::from(fields[3]);
-        let server_certificate = (!fields[5].is_empty()).then(|| {
-            CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).expect("unpadded base64"))
-        });
+        let server_certificate = (!fields[5].is_empty())
+            .then(|| CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).expect("unpadded base64")));
         PluginProcess { child, handshake, socket, server_certificate, client, socket_parent }
     }
 
     /// A channel that presents `identity` (normally the one announced in PLUGIN_CLIENT_CERT).
     pub async fn channel_as(&self, identity: &Identity) -> Result<Channel, tonic::transport::Error> {
         let socket = self.socket.clone();
-        let tls_config = self
-            .server_certificate
-            .clone()
-            .map(|certificate| Arc::new(tls::client_config(identity, certificate).unwrap()));
+        let tls_config = self.server_certificate.clone().map(|certificate| Arc::new(tls::client_config(identity, certificate).unwrap()));
         Endpoint::from_static("http://localhost")
             .connect_with_connector(tower::service_fn(move |_: Uri| {
                 let (socket, tls_config) = (socket.clone(), tls_config.clone());
@@ -102,7 +98,8 @@ impl PluginProcess {
         use terraform_provider_qbusiness::plugin::{Provider as _, Value};
         let mut client = self.provider().await;
         let provider_type = terraform_provider_qbusiness::provider::QBusinessProvider::new().schema().provider.value_type();
-        let defaults = Value::object([("region", Value::string(super::cases::REGION)), ("account_id", Value::string(super::cases::ACCOUNT_ID))]);
+        let defaults =
+            Value::object([("region", Value::string(super::cases::REGION)), ("account_id", Value::string(super::cases::ACCOUNT_ID))]);
         let response = client
             .configure_provider(pb::configure_provider::Request {
                 terraform_version: "1.15.5".into(),
