@@ -151,19 +151,17 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode
     }
     log::debug(&format!("serving on {}", socket_dir.socket_path().display()));
 
-    // StopProvider ends a managed plugin like Shutdown; a debug-mode one serves run after run.
+    // StopProvider and the Shutdown RPC end a managed plugin; a debug-mode one serves run after run
+    // until a signal.
     let managed_stop = if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() };
     let server = tonic::transport::Server::builder()
         .add_service(health_service)
         .add_service(
-            ProviderServer::new(ProviderService::new(provider, managed_stop))
+            ProviderServer::new(ProviderService::new(provider, managed_stop.clone()))
                 .max_decoding_message_size(MAX_MESSAGE_BYTES)
                 .max_encoding_message_size(MAX_MESSAGE_BYTES),
         )
-        .add_service(GrpcControllerServer::new(Controller {
-            // A debug-mode provider serves run after run; only a signal ends it.
-            shutdown: if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() },
-        }))
+        .add_service(GrpcControllerServer::new(Controller { shutdown: managed_stop.clone() }))
         .add_service(GrpcStdioServer::new(Stdio { shutdown: shutdown.clone() }))
         .add_service(GrpcBrokerServer::new(Broker { shutdown: shutdown.clone() }))
         .serve_with_incoming_shutdown(incoming, shutdown.clone().wait_owned());

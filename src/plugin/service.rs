@@ -8,10 +8,11 @@ use std::sync::Arc;
 use tonic::{Request, Response, Status};
 
 use super::cty::Type;
-use super::diagnostic::{Diagnostic, Diagnostics};
+use super::diagnostic::{AttributePath, Diagnostic, Diagnostics};
 use super::log;
 use super::proto::tfplugin6 as pb;
 use super::provider::{FunctionError, Provider};
+use super::schema::Block;
 use super::shutdown::ShutdownSignal;
 use super::value::Value;
 
@@ -21,8 +22,8 @@ struct SchemaAnswers {
     schema: pb::get_provider_schema::Response,
     functions: pb::get_functions::Response,
     provider_type: Type,
-    data_source_types: BTreeMap<String, Type>,
-    data_source_blocks: BTreeMap<String, super::schema::Block>,
+    /// Each data source's schema with the value type its configuration decodes to.
+    data_sources: BTreeMap<String, (Block, Type)>,
 }
 
 pub struct ProviderService<P> {
@@ -70,22 +71,26 @@ impl<P: Provider> ProviderService<P> {
             },
             functions: pb::get_functions::Response { functions, diagnostics: vec![] },
             provider_type: schema.provider.value_type(),
-            data_source_types: schema.data_sources.iter().map(|(name, block)| (name.clone(), block.value_type())).collect(),
-            data_source_blocks: schema.data_sources.clone(),
+            data_sources: schema.data_sources.iter().map(|(name, block)| (name.clone(), (block.clone(), block.value_type()))).collect(),
         };
         Self { provider, answers: Arc::new(answers), stop }
     }
 
-    fn data_source_type(&self, type_name: &str) -> Result<&Type, Diagnostic> {
-        self.answers.data_source_types.get(type_name).ok_or_else(|| {
+    /// A data source's configuration, decoded against its schema, with the required arguments that
+    /// are null (which Terraform lets through) as diagnostics.
+    fn data_source_config(&self, type_name: &str, value: Option<&pb::DynamicValue>) -> Result<(&Type, Value, Diagnostics), Diagnostic> {
+        let (block, ty) = self.answers.data_sources.get(type_name).ok_or_else(|| {
             Diagnostic::error(
                 "Unknown data source",
                 format!(
                     "This provider has no data source {type_name:?}. It has: {}.",
-                    self.answers.data_source_types.keys().cloned().collect::<Vec<_>>().join(", ")
+                    self.answers.data_sources.keys().cloned().collect::<Vec<_>>().join(", ")
                 ),
             )
-        })
+        })?;
+        let config = decode_config(value, ty)?;
+        let missing = block.missing_required(&config, &AttributePath::root());
+        Ok((ty, config, missing))
     }
 }
 
@@ -196,9 +201,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         let request = request.into_inner();
         log::debug(&format!("ValidateDataResourceConfig {}", request.type_name));
         let diagnostics = diagnostics_only("ValidateDataResourceConfig", || {
-            let ty = self.data_source_type(&request.type_name)?;
-            let config = decode_config(request.config.as_ref(), ty)?;
-            let missing = self.answers.data_source_blocks[&request.type_name].missing_required(&config, &Default::default());
+            let (_, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
             if !missing.is_empty() {
                 return Ok(missing);
             }
@@ -215,9 +218,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         log::debug(&format!("ReadDataSource {}", request.type_name));
         let mut diagnostics = Diagnostics::default();
         let outcome = guarded("ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
-            let ty = self.data_source_type(&request.type_name)?;
-            let config = decode_config(request.config.as_ref(), ty)?;
-            let missing = self.answers.data_source_blocks[&request.type_name].missing_required(&config, &Default::default());
+            let (ty, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
             if !missing.is_empty() {
                 diagnostics.extend(missing);
                 return Ok(None);
