@@ -87,14 +87,7 @@ impl<'a> Inputs<'a> {
         T: FromStr,
         T::Err: Display,
     {
-        let text = self.string(name)?;
-        match text.parse() {
-            Ok(value) => Some(value),
-            Err(error) => {
-                self.error(name, &format!("Invalid {name}"), describe(text, &error));
-                None
-            }
-        }
+        self.parsed_with(name, str::parse::<T>)
     }
 
     /// Like `parsed` with a parse function for types that need context (expected service, ...).
