@@ -4,7 +4,7 @@
 //! leading argument (`connector`, `kind`) selects the role.
 
 use crate::plugin::convert::convert;
-use crate::plugin::{AttributePath, Function, FunctionError, Parameter, Type, Value};
+use crate::plugin::{AttributePath, Block, Function, FunctionError, Parameter, Type, Value};
 
 use super::{application_policy, connector_policy, connectors, role_policy, trust_policy, web_experience_policy};
 
@@ -69,7 +69,7 @@ pub fn spec(name: &str) -> Option<&'static FunctionSpec> {
 
 impl FunctionSpec {
     /// `block` is the data source's schema, whose `output` attribute gives the return type.
-    pub fn definition(&self, block: &crate::plugin::Block) -> Function {
+    pub fn definition(&self, block: &Block) -> Function {
         let mut parameters = Vec::new();
         if let Some(selector) = self.selector {
             parameters.push(Parameter::new(selector, Type::String, &format!("The `{selector}` argument of `{}`.", self.data_source)));
@@ -93,9 +93,9 @@ impl FunctionSpec {
         }
     }
 
-    /// The data source configuration the arguments stand for. `input_type` is the data source's
-    /// user-settable object type.
-    pub fn configuration(&self, arguments: &[Value], input_type: &Type) -> Result<Value, FunctionError> {
+    /// The data source configuration the arguments stand for, converted to `block`'s user-settable
+    /// type; a required argument left out (or null) is an error, as it is for the data source.
+    pub fn configuration(&self, arguments: &[Value], block: &Block) -> Result<Value, FunctionError> {
         let config_index = arguments.len().saturating_sub(1);
         let fail = |text: String, argument: usize| FunctionError { text, argument: Some(argument) };
         let config = arguments.get(config_index).ok_or_else(|| fail("missing config".into(), 0))?;
@@ -103,12 +103,17 @@ impl FunctionSpec {
             return Err(fail("config must be an object of data source arguments, e.g. { application_id = \"…\" }".into(), config_index));
         }
         let root = AttributePath::attribute("config");
-        let mut converted = convert(config, input_type, &root).map_err(|e| fail(format!("{}: {}", e.path, e.message), config_index))?;
+        let mut converted =
+            convert(config, &block.input_type(), &root).map_err(|e| fail(format!("{}: {}", e.path, e.message), config_index))?;
         if let (Some(selector), Value::Map(entries)) = (self.selector, &mut converted) {
             if !entries.get(selector).is_none_or(Value::is_null) {
                 return Err(fail(format!("config.{selector}: give {selector} as the first argument, not in config"), config_index));
             }
             entries.insert(selector.to_owned(), arguments[0].clone());
+        }
+        if let Some(missing) = block.missing_required(&converted, &root).iter().next() {
+            let path = missing.attribute.clone().unwrap_or_default();
+            return Err(fail(format!("{path}: {}", missing.detail), config_index));
         }
         Ok(converted)
     }
@@ -121,5 +126,29 @@ impl FunctionSpec {
             _ if path.is_root() => (config_index, "config".to_owned()),
             _ => (config_index, format!("config.{path}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plugin::{FunctionError, Provider as _, Value};
+    use crate::provider::QBusinessProvider;
+
+    #[test]
+    fn a_required_argument_left_out_of_config_names_it() {
+        let config = Value::object([
+            ("index_id", Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
+            ("bucket", Value::string("my-docs")),
+            ("region", Value::string("us-east-1")),
+            ("account_id", Value::string("123456789012")),
+        ]);
+        let error = QBusinessProvider::new().call_function("connector_policy", &[Value::string("s3"), config]).unwrap_err();
+        assert_eq!(
+            error,
+            FunctionError {
+                text: "config.application_id: The argument \"application_id\" is required, but it is null.".into(),
+                argument: Some(1)
+            }
+        );
     }
 }

@@ -132,7 +132,7 @@ impl plugin::Provider for QBusinessProvider {
         let spec = functions::spec(name)
             .ok_or_else(|| FunctionError { text: format!("this provider has no function {name:?}"), argument: None })?;
         let data_source = self.data_source(spec.data_source).map_err(|d| FunctionError { text: d.detail, argument: None })?;
-        let config = spec.configuration(arguments, &self.schema.data_sources[spec.data_source].input_type())?;
+        let config = spec.configuration(arguments, &self.schema.data_sources[spec.data_source])?;
         // Terraform calls functions on an unconfigured provider, so the provider block's defaults are
         // never theirs: the same call must give the same document in any process.
         let (state, diagnostics) = data_source.compute(&config, Some(&ProviderDefaults::default()));
