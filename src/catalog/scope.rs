@@ -50,10 +50,6 @@ impl Scope {
         Arn::new(self.partition, service, "", "", resource)
     }
 
-    pub fn iam_arn(&self, resource: &str) -> Arn {
-        Arn::new(self.partition, "iam", "", self.account.as_str(), resource)
-    }
-
     pub fn service_principal(&self, service: &str) -> String {
         self.partition.service_principal(service)
     }

@@ -54,16 +54,6 @@ impl Value {
         matches!(self, Value::Unknown)
     }
 
-    /// True when neither this value nor anything inside it is unknown.
-    pub fn is_wholly_known(&self) -> bool {
-        match self {
-            Value::Unknown => false,
-            Value::List(items) => items.iter().all(Value::is_wholly_known),
-            Value::Map(entries) => entries.values().all(Value::is_wholly_known),
-            _ => true,
-        }
-    }
-
     /// An attribute of an object value; null when absent (Terraform sends every attribute, tests may not).
     pub fn attribute(&self, name: &str) -> &Value {
         match self {

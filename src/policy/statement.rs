@@ -163,12 +163,6 @@ impl Statement {
         self.condition.add(operator, key, values);
         self
     }
-
-    #[must_use]
-    pub fn without_sid(mut self) -> Statement {
-        self.sid = None;
-        self
-    }
 }
 
 /// Whether a document is a role's permissions policy or its trust (assume-role) policy.
