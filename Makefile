@@ -6,7 +6,7 @@
 SHELL          := /bin/bash
 CARGO          ?= cargo
 PYTHON         ?= python3
-VERSION        := 0.1.0
+VERSION        := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
 BINARY         := target/release/terraform-provider-qbusiness
 VENV           := $(CURDIR)/.venv
 VENV_TERRAFORM := $(VENV)/bin/terraform
@@ -62,7 +62,7 @@ test: build terraform $(EMULATOR)
 	$(CARGO) test --release --locked
 
 bench: install terraform
-	$(CARGO) bench --locked --bench plan -- --terraform "$(TERRAFORM)" --out BENCHMARKS.md
+	$(CARGO) bench --locked --bench plan -- --out BENCHMARKS.md
 
 # Each fuzz target up to FUZZ_RUNS executions or FUZZ_SECONDS; writes RELIABILITY.md.
 fuzz:

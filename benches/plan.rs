@@ -4,39 +4,33 @@
 //! - ReadDataSource round trips over the socket (a 40 ms delayed-ACK stall would show in the max);
 //! - the provider's resident memory.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::fmt::Write as _;
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::Arc;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use base64::Engine;
-use hyper_util::rt::TokioIo;
-use rustls::pki_types::{CertificateDer, ServerName};
-use terraform_provider_qbusiness::plugin::handshake::{MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
+use common::plugin_process::{Attached, PluginProcess};
+use common::workspace::{Workspace, PROVIDER_BLOCK};
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
-use terraform_provider_qbusiness::plugin::tls::{self, Identity};
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
-use tokio_rustls::TlsConnector;
-use tonic::transport::{Endpoint, Uri};
 
 const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
 const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
 
+/// Terraform is found as the tests find it: `TERRAFORM`, else on PATH, else the `.venv` shim.
 struct Options {
-    terraform: PathBuf,
     out: Option<PathBuf>,
     rounds: usize,
 }
 
 fn options() -> Options {
     let mut args = std::env::args().skip(1);
-    let mut options = Options { terraform: PathBuf::from("terraform"), out: None, rounds: 7 };
+    let mut options = Options { out: None, rounds: 7 };
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "--terraform" => options.terraform = args.next().expect("--terraform PATH").into(),
             "--out" => options.out = Some(args.next().expect("--out FILE").into()),
             "--rounds" => options.rounds = args.next().expect("--rounds N").parse().expect("a number"),
             "--bench" => {}
@@ -44,10 +38,6 @@ fn options() -> Options {
         }
     }
     options
-}
-
-fn binary() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/release/terraform-provider-qbusiness")
 }
 
 fn median(mut samples: Vec<Duration>) -> Duration {
@@ -59,19 +49,9 @@ fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1000.0)
 }
 
-const HEADER: &str = r#"terraform {
-  required_providers {
-    qbusiness = {
-      source  = "qbusiness-iam/qbusiness"
-      version = "0.1.0"
-    }
-  }
-}
-"#;
-
 fn provider_config(n: usize) -> String {
     format!(
-        r#"{HEADER}
+        r#"{PROVIDER_BLOCK}
 provider "qbusiness" {{
   region     = "us-east-1"
   account_id = "123456789012"
@@ -95,7 +75,7 @@ output "documents" {{
 /// The same documents from the provider function, which Terraform evaluates without data-source nodes.
 fn function_config(n: usize) -> String {
     format!(
-        r#"{HEADER}
+        r#"{PROVIDER_BLOCK}
 locals {{
   documents = [for i in range({n}) : provider::qbusiness::connector_policy("s3", {{
     application_id = "{APPLICATION_ID}"
@@ -159,165 +139,34 @@ output "documents" {{
     )
 }
 
-struct Workspace {
-    dir: tempfile::TempDir,
-    terraform: PathBuf,
-    cli_config: PathBuf,
+/// A workspace of the shared test helpers, initialised, with the bench's timing around it.
+fn workspace(main_tf: &str) -> Workspace {
+    let workspace = Workspace::new(&[("main.tf", main_tf)]);
+    workspace.init();
+    workspace
 }
 
-impl Workspace {
-    fn new(terraform: &Path, mirror: &Path, main_tf: &str) -> Workspace {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("main.tf"), main_tf).unwrap();
-        let cli_config = dir.path().join(".terraformrc");
-        std::fs::write(
-            &cli_config,
-            format!("provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"qbusiness-iam/qbusiness\"]\n  }}\n  direct {{\n    exclude = [\"qbusiness-iam/qbusiness\"]\n  }}\n}}\n", mirror.display()),
-        )
-        .unwrap();
-        let workspace = Workspace { dir, terraform: terraform.to_owned(), cli_config };
-        workspace.run(&["init", "-input=false", "-no-color"]);
-        workspace
-    }
-
-    fn run(&self, args: &[&str]) -> (Duration, String) {
-        self.run_with(args, None)
-    }
-
-    /// Runs terraform, attached to an already running provider when `reattach` is given.
-    fn run_with(&self, args: &[&str], reattach: Option<&str>) -> (Duration, String) {
-        let start = Instant::now();
-        let mut command = Command::new(&self.terraform);
-        if let Some(reattach) = reattach {
-            command.env("TF_REATTACH_PROVIDERS", reattach);
-        }
-        let output = command
-            .args(args)
-            .current_dir(self.dir.path())
-            .env("TF_CLI_CONFIG_FILE", &self.cli_config)
-            .env("CHECKPOINT_DISABLE", "1")
-            .env_remove("TF_LOG")
-            .output()
-            .unwrap();
-        let elapsed = start.elapsed();
-        assert!(output.status.success(), "terraform {args:?} failed:\n{}", String::from_utf8_lossy(&output.stderr));
-        (elapsed, String::from_utf8_lossy(&output.stdout).into_owned())
-    }
-
-    fn documents(&self) -> Vec<serde_json::Value> {
-        self.run(&["apply", "-auto-approve", "-input=false", "-no-color"]);
-        let (_, out) = self.run(&["output", "-json", "documents"]);
-        let texts: Vec<String> = serde_json::from_str(&out).unwrap();
-        texts.iter().map(|t| serde_json::from_str(t).unwrap()).collect()
-    }
-}
-
-fn mirror() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let package = dir.path().join("registry.terraform.io/qbusiness-iam/qbusiness/0.1.0/linux_amd64");
-    std::fs::create_dir_all(&package).unwrap();
-    std::fs::copy(binary(), package.join("terraform-provider-qbusiness_v0.1.0")).unwrap();
-    dir
-}
-
-/// A provider started by hand with `-debug`, for Terraform to attach to without starting processes.
-struct Attached {
-    child: std::process::Child,
-    reattach: String,
-}
-
-impl Attached {
-    fn start(socket_parent: &Path) -> Attached {
-        let mut child = Command::new(binary())
-            .arg("-debug")
-            .env("PLUGIN_UNIX_SOCKET_DIR", socket_parent)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut reader = BufReader::new(child.stdout.take().unwrap());
-        let mut line = String::new();
-        while reader.read_line(&mut line).unwrap() > 0 {
-            if let Some(value) = line.trim().strip_prefix("export TF_REATTACH_PROVIDERS='") {
-                let reattach = value.trim_end_matches('\'').to_owned();
-                return Attached { child, reattach };
-            }
-            line.clear();
-        }
-        panic!("the provider printed no TF_REATTACH_PROVIDERS line");
-    }
-}
-
-impl Drop for Attached {
-    fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        let _ = self.child.wait();
-    }
-}
-
-struct Started {
-    child: std::process::Child,
-    socket: PathBuf,
-    certificate: Option<CertificateDer<'static>>,
-    elapsed: Duration,
-}
-
-fn start(client: Option<&Identity>, socket_parent: &Path) -> Started {
+/// Runs terraform in `workspace` (attached to a running provider when `reattach` is given), which
+/// must succeed, and says how long it took.
+fn timed(workspace: &Workspace, args: &[&str], reattach: Option<&str>) -> Duration {
+    let env: Vec<(&str, &str)> = reattach.map(|r| ("TF_REATTACH_PROVIDERS", r)).into_iter().collect();
     let start = Instant::now();
-    let mut command = Command::new(binary());
-    command
-        .env(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE)
-        .env("PLUGIN_UNIX_SOCKET_DIR", socket_parent)
-        .env("PLUGIN_PROTOCOL_VERSIONS", "6")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null());
-    if let Some(client) = client {
-        command.env("PLUGIN_CLIENT_CERT", client.certificate_pem());
-    }
-    let mut child = command.spawn().unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let run = workspace.run_with_env(args, &env);
     let elapsed = start.elapsed();
-    let fields: Vec<&str> = line.trim_end().split('|').collect();
-    let certificate =
-        (!fields[5].is_empty()).then(|| CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).unwrap()));
-    Started { child, socket: fields[3].into(), certificate, elapsed }
+    assert_eq!(run.code, 0, "terraform {args:?} failed:\n{}", run.stderr);
+    elapsed
 }
 
-fn rss_kib(pid: u32) -> (u64, u64) {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-    let field = |name: &str| {
-        status.lines().find(|l| l.starts_with(name)).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()).unwrap_or(0)
-    };
-    (field("VmRSS:"), field("VmHWM:"))
+/// The documents a configuration's `documents` output holds after an apply.
+fn documents(workspace: &Workspace) -> Vec<serde_json::Value> {
+    timed(workspace, &["apply", "-auto-approve", "-input=false", "-no-color"], None);
+    let texts: Vec<String> = serde_json::from_value(workspace.outputs()["documents"]["value"].clone()).unwrap();
+    texts.iter().map(|t| serde_json::from_str(t).unwrap()).collect()
 }
 
-async fn rpc_latencies(started: &Started, client: &Identity, calls: usize) -> Vec<Duration> {
-    let config = Arc::new(tls::client_config(client, started.certificate.clone().unwrap()).unwrap());
-    let socket = started.socket.clone();
-    let channel = Endpoint::from_static("http://localhost")
-        .connect_with_connector(tower::service_fn(move |_: Uri| {
-            let (config, socket) = (config.clone(), socket.clone());
-            async move {
-                let stream = tokio::net::UnixStream::connect(socket).await?;
-                let tls = TlsConnector::from(config).connect(ServerName::try_from("localhost").unwrap(), stream).await?;
-                Ok::<_, std::io::Error>(TokioIo::new(tls))
-            }
-        }))
-        .await
-        .unwrap();
-    let mut provider = pb::provider_client::ProviderClient::new(channel);
-    let schema = QBusinessProvider::new();
-    let provider_type = schema.schema().provider.value_type();
-    let ty = schema.schema().data_sources["qbusiness_connector_policy"].value_type();
-    let defaults = Value::object([("region", Value::string("us-east-1")), ("account_id", Value::string("123456789012"))]);
-    provider
-        .configure_provider(pb::configure_provider::Request {
-            config: Some(pb::DynamicValue { msgpack: defaults.to_msgpack(&provider_type).unwrap(), json: vec![] }),
-            ..Default::default()
-        })
-        .await
-        .unwrap();
+async fn rpc_latencies(plugin: &PluginProcess, calls: usize) -> Vec<Duration> {
+    let mut provider = plugin.configured_provider().await;
+    let ty = QBusinessProvider::new().schema().data_sources["qbusiness_connector_policy"].value_type();
     let config = Value::object([
         ("connector", Value::string("s3")),
         ("application_id", Value::string(APPLICATION_ID)),
@@ -359,8 +208,7 @@ fn in_process_read() -> Duration {
     let start = Instant::now();
     for _ in 0..rounds {
         let decoded = Value::from_msgpack(&bytes, &ty).unwrap();
-        let mut diagnostics = terraform_provider_qbusiness::plugin::Diagnostics::default();
-        let state = provider.read_data_source("qbusiness_connector_policy", &decoded, &mut diagnostics).unwrap();
+        let state = provider.data_source("qbusiness_connector_policy").unwrap().read(&decoded).0.unwrap();
         std::hint::black_box(state.to_msgpack(&ty).unwrap());
     }
     start.elapsed() / rounds
@@ -368,10 +216,8 @@ fn in_process_read() -> Duration {
 
 fn main() {
     let options = options();
-    assert!(binary().is_file(), "build first: cargo build --release");
-    let mirror = mirror();
     let mut report = String::new();
-    let version = Command::new(&options.terraform).arg("version").output().unwrap();
+    let version = std::process::Command::new(common::terraform()).arg("version").output().unwrap();
     let version = String::from_utf8_lossy(&version.stdout).lines().next().unwrap_or("").to_owned();
     writeln!(report, "# Benchmarks\n").unwrap();
     writeln!(
@@ -384,7 +230,6 @@ fn main() {
     )
     .unwrap();
 
-    let sockets = tempfile::tempdir().unwrap();
     writeln!(report, "## `terraform plan`: provider data sources vs the same documents in pure HCL\n").unwrap();
     writeln!(
         report,
@@ -395,20 +240,20 @@ fn main() {
     writeln!(report, "| N documents | provider (ms) | pure HCL `jsonencode` (ms) | ratio | provider, attached (ms) | ratio attached |")
         .unwrap();
     writeln!(report, "|---:|---:|---:|---:|---:|---:|").unwrap();
-    let attached = Attached::start(sockets.path());
+    let attached = Attached::start();
     for n in [1, 10, 100] {
-        let ours = Workspace::new(&options.terraform, mirror.path(), &provider_config(n));
-        let hcl = Workspace::new(&options.terraform, mirror.path(), &hcl_config(n));
-        assert_eq!(ours.documents(), hcl.documents(), "N={n}: the two configurations must produce the same documents");
+        let ours = workspace(&provider_config(n));
+        let hcl = workspace(&hcl_config(n));
+        assert_eq!(documents(&ours), documents(&hcl), "N={n}: the two configurations must produce the same documents");
         let plan = ["plan", "-input=false", "-no-color", "-refresh=false"];
         let (mut a, mut b, mut c) = (Vec::new(), Vec::new(), Vec::new());
-        ours.run(&plan);
-        hcl.run(&plan);
-        ours.run_with(&plan, Some(&attached.reattach));
+        timed(&ours, &plan, None);
+        timed(&hcl, &plan, None);
+        timed(&ours, &plan, Some(&attached.reattach));
         for _ in 0..options.rounds {
-            a.push(ours.run(&plan).0);
-            b.push(hcl.run(&plan).0);
-            c.push(ours.run_with(&plan, Some(&attached.reattach)).0);
+            a.push(timed(&ours, &plan, None));
+            b.push(timed(&hcl, &plan, None));
+            c.push(timed(&ours, &plan, Some(&attached.reattach)));
         }
         let (a, b, c) = (median(a), median(b), median(c));
         let ratio = a.as_secs_f64() / b.as_secs_f64();
@@ -439,16 +284,16 @@ fn main() {
         .unwrap();
     writeln!(report, "|---:|---:|---:|---:|---:|---:|").unwrap();
     for n in [1, 100] {
-        let functions = Workspace::new(&options.terraform, mirror.path(), &function_config(n));
-        let hcl = Workspace::new(&options.terraform, mirror.path(), &hcl_config(n));
-        let data_sources = Workspace::new(&options.terraform, mirror.path(), &provider_config(n));
-        assert_eq!(functions.documents(), hcl.documents(), "N={n}: functions and HCL must produce the same documents");
+        let functions = workspace(&function_config(n));
+        let hcl = workspace(&hcl_config(n));
+        let data_sources = workspace(&provider_config(n));
+        assert_eq!(documents(&functions), documents(&hcl), "N={n}: functions and HCL must produce the same documents");
         let plan = ["plan", "-input=false", "-no-color", "-refresh=false"];
         let (mut f, mut h, mut d) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..options.rounds {
-            f.push(functions.run(&plan).0);
-            h.push(hcl.run(&plan).0);
-            d.push(data_sources.run(&plan).0);
+            f.push(timed(&functions, &plan, None));
+            h.push(timed(&hcl, &plan, None));
+            d.push(timed(&data_sources, &plan, None));
         }
         let (f, h, d) = (median(f), median(h), median(d));
         let (to_hcl, to_data) = (f.as_secs_f64() / h.as_secs_f64(), f.as_secs_f64() / d.as_secs_f64());
@@ -459,27 +304,19 @@ fn main() {
     writeln!(report, "\n## Provider start-up: exec → handshake line\n").unwrap();
     writeln!(report, "| mode | median (ms) | max (ms) |").unwrap();
     writeln!(report, "|---|---:|---:|").unwrap();
-    let client = Identity::generate().unwrap();
-    for (mode, identity) in [("AutoMTLS (PLUGIN_CLIENT_CERT set)", Some(&client)), ("plaintext", None)] {
-        let mut samples = Vec::new();
-        for _ in 0..(options.rounds * 5) {
-            let mut started = start(identity, sockets.path());
-            samples.push(started.elapsed);
-            let _ = started.child.kill();
-            let _ = started.child.wait();
-        }
+    for (mode, mtls) in [("AutoMTLS (PLUGIN_CLIENT_CERT set)", true), ("plaintext", false)] {
+        let samples: Vec<Duration> = (0..(options.rounds * 5)).map(|_| PluginProcess::start_with(mtls).started_in).collect();
         let max = *samples.iter().max().unwrap();
         writeln!(report, "| {mode} | {} | {} |", ms(median(samples)), ms(max)).unwrap();
     }
 
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let mut started = start(Some(&client), sockets.path());
-    let (idle_rss, _) = rss_kib(started.child.id());
+    let plugin = PluginProcess::start();
+    let (idle_rss, _) = plugin.memory_kib();
     let calls = 1000;
-    let samples = runtime.block_on(rpc_latencies(&started, &client, calls));
-    let (rss, peak) = rss_kib(started.child.id());
-    let _ = started.child.kill();
-    let _ = started.child.wait();
+    let samples = runtime.block_on(rpc_latencies(&plugin, calls));
+    let (rss, peak) = plugin.memory_kib();
+    drop(plugin);
     let max = *samples.iter().max().unwrap();
     let mut sorted = samples.clone();
     sorted.sort();

@@ -5,6 +5,8 @@
 //! - [`catalog`]: the Q Business roles as data.
 //! - [`provider`]: the Terraform surface: configuration, data sources, functions.
 
+#![warn(unreachable_pub)]
+
 pub mod catalog;
 pub mod plugin;
 pub mod policy;

@@ -3,6 +3,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    use terraform_provider_qbusiness::provider::{QBusinessProvider, SOURCE_ADDRESS};
-    terraform_provider_qbusiness::plugin::serve(QBusinessProvider::new(), SOURCE_ADDRESS)
+    terraform_provider_qbusiness::plugin::serve(terraform_provider_qbusiness::provider::QBusinessProvider::new())
 }

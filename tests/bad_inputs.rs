@@ -32,7 +32,7 @@ async fn every_bad_input_is_an_error_at_its_attribute() {
 
     let mut failures = Vec::new();
     let all = cases();
-    for (i, case) in all.iter().enumerate() {
+    for case in &all {
         let ty = schema.schema().data_sources[case.data_source].value_type();
         let config =
             Some(pb::DynamicValue { msgpack: Value::object(case.attributes.iter().cloned()).to_msgpack(&ty).unwrap(), json: vec![] });
@@ -53,7 +53,7 @@ async fn every_bad_input_is_an_error_at_its_attribute() {
                 .unwrap()
                 .into_inner();
             if read.state.is_some() {
-                failures.push(format!("case {i} ({}): produced a document", case.path));
+                failures.push(format!("{:?}: produced a document", case.name));
                 continue;
             }
             read.diagnostics
@@ -67,7 +67,7 @@ async fn every_bad_input_is_an_error_at_its_attribute() {
             && errors[0].detail.contains(case.detail);
         if !matched {
             let found: Vec<_> = errors.iter().map(|d| format!("{} | {} | {}", path_text(d), d.summary, d.detail)).collect();
-            failures.push(format!("case {i}: expected {} | {} | …{}…\n    found {found:#?}", case.path, case.summary, case.detail));
+            failures.push(format!("{:?}: expected {} | {} | …{}…\n    found {found:#?}", case.name, case.path, case.summary, case.detail));
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n"));
@@ -83,11 +83,9 @@ fn padding_document(statements: usize) -> String {
 }
 
 fn read_size(extra: Vec<(&'static str, Value)>) -> (Option<f64>, Vec<(terraform_provider_qbusiness::plugin::Severity, String, String)>) {
-    use terraform_provider_qbusiness::plugin::Diagnostics;
     let provider = QBusinessProvider::new();
     provider.configure_provider(&Value::object([("region", s(REGION)), ("account_id", s(ACCOUNT_ID))]));
-    let mut diagnostics = Diagnostics::default();
-    let state = provider.read_data_source(CONNECTOR, &Value::object(s3(extra)), &mut diagnostics);
+    let (state, diagnostics) = provider.data_source(CONNECTOR).unwrap().read(&Value::object(s3(extra)));
     let size = state.map(|state| match state.attribute("size") {
         Value::Number(n) => *n,
         other => panic!("size is {other:?}"),

@@ -9,11 +9,6 @@ use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
-fn rss_kib(pid: u32) -> u64 {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
-    status.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)).unwrap().parse().unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_reads_in_flight_give_the_serial_answers() {
     let plugin = PluginProcess::start();
@@ -40,7 +35,7 @@ async fn a_thousand_reads_in_flight_give_the_serial_answers() {
         let state = client.clone().read_data_source(request(i)).await.unwrap().into_inner().state.unwrap();
         serial.push(state.msgpack);
     }
-    let rss_before = rss_kib(plugin.child.id());
+    let rss_before = plugin.memory_kib().0;
     let tasks: Vec<_> = (0..1000)
         .map(|i| {
             let mut client = client.clone();
@@ -54,7 +49,7 @@ async fn a_thousand_reads_in_flight_give_the_serial_answers() {
         assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
         assert_eq!(response.state.unwrap().msgpack, serial[i % connectors.len()], "request {i} differs from the serial answer");
     }
-    let rss_after = rss_kib(plugin.child.id());
+    let rss_after = plugin.memory_kib().0;
     assert!(rss_after < 64 * 1024, "RSS grew to {rss_after} KiB (before: {rss_before} KiB)");
 }
 

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use common::cases::{self, ACCOUNT_ID, REGION};
-use terraform_provider_qbusiness::plugin::{Diagnostics, Provider, Value};
+use terraform_provider_qbusiness::plugin::{Provider, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 fn configured_provider() -> QBusinessProvider {
@@ -32,8 +32,7 @@ fn produce_all() -> (Vec<PathBuf>, Vec<PathBuf>) {
     let (mut permissions, mut trusts) = (Vec::new(), Vec::new());
     let mut mismatched = Vec::new();
     for case in cases::all() {
-        let mut diagnostics = Diagnostics::default();
-        let state = provider.read_data_source(case.data_source, &case.config(), &mut diagnostics);
+        let (state, diagnostics) = provider.data_source(case.data_source).unwrap().read(&case.config());
         assert!(!diagnostics.has_errors(), "{}: {diagnostics:?}", case.name);
         let json = state.as_ref().and_then(|s| s.attribute("json").as_str()).unwrap_or_else(|| panic!("{}: no json", case.name));
         let path = golden_dir().join(format!("{}.json", case.name));
@@ -116,8 +115,7 @@ fn the_iam_oracle_passes_every_document() {
 fn every_service_trust_is_guarded_against_the_confused_deputy() {
     let provider = configured_provider();
     for case in cases::all().into_iter().filter(cases::Case::is_trust) {
-        let mut diagnostics = Diagnostics::default();
-        let state = provider.read_data_source(case.data_source, &case.config(), &mut diagnostics).unwrap();
+        let state = provider.data_source(case.data_source).unwrap().read(&case.config()).0.unwrap();
         let json: serde_json::Value = serde_json::from_str(state.attribute("json").as_str().unwrap()).unwrap();
         for statement in json["Statement"].as_array().unwrap() {
             if statement["Principal"].get("Service").is_some() {

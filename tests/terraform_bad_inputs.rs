@@ -48,7 +48,7 @@ fn plan_and_check(cases: &[(usize, &BadCase)]) -> Vec<String> {
     for (i, case) in cases {
         let address = format!("with data.{}.case_{i},", case.data_source);
         let Some(at) = text.find(&address) else {
-            failures.push(format!("case {i} ({}): no diagnostic", case.path));
+            failures.push(format!("{:?}: no diagnostic", case.name));
             continue;
         };
         let start = text[..at].rfind("Error: ").unwrap();
@@ -69,7 +69,7 @@ fn plan_and_check(cases: &[(usize, &BadCase)]) -> Vec<String> {
             _ => block.contains(&enclosing),
         };
         if !(summary_ok && detail_ok && line_ok) {
-            failures.push(format!("case {i}: expected {} | {} | …{}…\n  got {block}", case.path, case.summary, case.detail));
+            failures.push(format!("{:?}: expected {} | {} | …{}…\n  got {block}", case.name, case.path, case.summary, case.detail));
         }
     }
     let errors = text.matches("Error: ").count();
@@ -90,7 +90,7 @@ fn every_bad_input_fails_the_plan_at_its_attribute() {
         let config = Value::object(case.attributes.iter().cloned());
         let block = &provider.schema().data_sources[case.data_source];
         !block.missing_required(&config, &AttributePath::root()).is_empty()
-            || !provider.validate_data_source(case.data_source, &config).is_empty()
+            || !provider.data_source(case.data_source).unwrap().validate(&config).is_empty()
     });
     assert!(!at_validation.is_empty() && !at_read.is_empty());
     let mut failures = plan_and_check(&at_validation);

@@ -5,7 +5,7 @@
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
-use terraform_provider_qbusiness::plugin::{Diagnostics, Provider as _, Type, Value};
+use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
 use terraform_provider_qbusiness::policy::lint::problems;
 use terraform_provider_qbusiness::policy::size::{first_disallowed_char, non_whitespace_chars};
 use terraform_provider_qbusiness::policy::{DocumentKind, PolicyDocument};
@@ -99,9 +99,9 @@ fuzz_target!(|data: &[u8]| {
         let defaults = Value::object([("region", Value::string("us-east-1")), ("account_id", Value::string("123456789012"))]);
         provider.configure_provider(&defaults);
     }
-    let _ = provider.validate_data_source(name, &config);
-    let mut diagnostics = Diagnostics::default();
-    let state = provider.read_data_source(name, &config, &mut diagnostics);
+    let data_source = provider.data_source(name).expect("a data source of the schema");
+    let _ = data_source.validate(&config);
+    let (state, diagnostics) = data_source.read(&config);
     match state {
         None => assert!(diagnostics.has_errors(), "no document and no error for {name}: {config:?}"),
         Some(state) => {

@@ -4,8 +4,10 @@ use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
 
 use super::scope::{ResourceId, Scope};
 
+/// The application's service role.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApplicationRole {
+    /// The account and region of the application.
     pub scope: Scope,
     /// The application, when known; the role is usually made before it, so any application by default.
     pub application: Option<ResourceId>,
@@ -14,6 +16,7 @@ pub struct ApplicationRole {
 }
 
 impl ApplicationRole {
+    /// The role's permissions policy.
     pub fn permissions(&self) -> PolicyDocument {
         let scope = &self.scope;
         let log_groups = scope.arn("logs", "log-group:/aws/qbusiness/*");

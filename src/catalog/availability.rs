@@ -11,6 +11,8 @@ pub const QBUSINESS_REGIONS: &[(Partition, &str)] =
 /// Regions whose Q Business lacks Amazon Q Apps (reference §1, partly verified: a warning, not an error).
 pub const QAPPS_UNAVAILABLE_REGIONS: &[&str] = &["ap-southeast-2", "eu-west-1"];
 
+/// A partition or region without Amazon Q Business.
+#[allow(missing_docs)] // the variants' fields are named for what they hold
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum AvailabilityError {
     #[error("Amazon Q Business is not available in region {region:?}; valid regions are {}", valid_regions())]
@@ -30,10 +32,12 @@ fn regions_of(partition: Partition) -> String {
     }
 }
 
-fn valid_regions() -> String {
+/// The regions with Amazon Q Business, joined for messages and descriptions.
+pub fn valid_regions() -> String {
     QBUSINESS_REGIONS.iter().map(|(_, r)| *r).collect::<Vec<_>>().join(", ")
 }
 
+/// The partition must have Amazon Q Business.
 pub fn check_partition(partition: Partition) -> Result<(), AvailabilityError> {
     if QBUSINESS_REGIONS.iter().any(|(p, _)| *p == partition) {
         Ok(())

@@ -3,6 +3,7 @@
 
 use crate::policy::{Arn, ConditionKey, Operator, Statement};
 
+use super::arns::{KmsKeyArn, SecretArn};
 use super::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
 use super::scope::{ResourceId, Scope};
 
@@ -10,13 +11,14 @@ use super::scope::{ResourceId, Scope};
 const ENI_TAG: &str = "AMAZON_Q";
 
 /// SEC: read the connector's credentials.
-pub fn get_secret(secret: &Arn) -> Statement {
-    Statement::allow("AllowsAmazonQToGetSecret").actions(["secretsmanager:GetSecretValue"]).resource(secret)
+pub fn get_secret(secret: &SecretArn) -> Statement {
+    Statement::allow("AllowsAmazonQToGetSecret").actions(["secretsmanager:GetSecretValue"]).resource(secret.arn())
 }
 
 /// KMS for the secret. The key decrypts only through Secrets Manager in the key's own region (a
 /// secret's key must share its region), tighter than the docs' `secretsmanager.*` pattern.
-pub fn decrypt_secret(key: &Arn) -> Statement {
+pub fn decrypt_secret(key: &KmsKeyArn) -> Statement {
+    let key = key.arn();
     Statement::allow("AllowsAmazonQToDecryptSecret").actions(["kms:Decrypt"]).resource(key).condition(
         Operator::STRING_EQUALS,
         ConditionKey::KMS_VIA_SERVICE,
@@ -26,7 +28,8 @@ pub fn decrypt_secret(key: &Arn) -> Statement {
 
 /// KMS for SSE-KMS objects read through S3 (erratum 3: the S3 page wrote `secretsmanager.*`, which
 /// never matches an S3 read). S3 requires the key in the bucket's region, so the key's region is used.
-pub fn decrypt_s3_objects(key: &Arn) -> Statement {
+pub fn decrypt_s3_objects(key: &KmsKeyArn) -> Statement {
+    let key = key.arn();
     Statement::allow("AllowsAmazonQToDecryptS3Objects").actions(["kms:Decrypt"]).resource(key).condition(
         Operator::STRING_EQUALS,
         ConditionKey::KMS_VIA_SERVICE,
@@ -83,7 +86,9 @@ pub fn get_s3_file(scope: &Scope, bucket: &BucketName, prefix: Option<&KeyPrefix
 /// the account and region.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VpcPlacement {
+    /// The subnets; empty for any subnet of the account and region.
     pub subnets: Vec<SubnetId>,
+    /// The security groups; empty for any of the account and region.
     pub security_groups: Vec<SecurityGroupId>,
 }
 

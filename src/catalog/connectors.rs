@@ -1,9 +1,11 @@
 //! The data-source connectors as a table, and the templates that turn a row plus options into a
 //! permissions policy. Adding a connector that fits a template is one row.
 
-use crate::policy::{Arn, PolicyDocument, Statement};
+use crate::policy::{PolicyDocument, Statement};
 
+use super::arns::{KmsKeyArn, SecretArn};
 use super::blocks::{self, VpcPlacement};
+use super::kinds::{check_arguments, optional, required, Argument, ArgumentProblem, Kind, UnknownKind};
 use super::names::{BucketName, KeyPrefix};
 use super::scope::{ResourceId, Scope};
 
@@ -25,30 +27,15 @@ pub enum ConnectorTemplate {
     WebCrawler,
 }
 
-/// A connector argument and whether the template requires it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TemplateArgument {
-    pub name: &'static str,
-    pub required: bool,
-}
-
-const fn required(name: &'static str) -> TemplateArgument {
-    TemplateArgument { name, required: true }
-}
-
-const fn optional(name: &'static str) -> TemplateArgument {
-    TemplateArgument { name, required: false }
-}
-
-const VPC: [TemplateArgument; 3] = [optional("vpc"), optional("subnet_ids"), optional("security_group_ids")];
-const CERTIFICATE: [TemplateArgument; 2] = [optional("ssl_certificate_bucket"), optional("ssl_certificate_key_prefix")];
-const SECRET: [TemplateArgument; 2] = [required("secret_arn"), optional("kms_key_arn")];
-const BUCKET: [TemplateArgument; 2] = [required("bucket"), optional("kms_key_arn")];
-const CRAWLER: [TemplateArgument; 4] =
+const VPC: [Argument; 3] = [optional("vpc"), optional("subnet_ids"), optional("security_group_ids")];
+const CERTIFICATE: [Argument; 2] = [optional("ssl_certificate_bucket"), optional("ssl_certificate_key_prefix")];
+const SECRET: [Argument; 2] = [required("secret_arn"), optional("kms_key_arn")];
+const BUCKET: [Argument; 2] = [required("bucket"), optional("kms_key_arn")];
+const CRAWLER: [Argument; 4] =
     [optional("secret_arn"), optional("kms_key_arn"), optional("seed_urls_bucket"), optional("seed_urls_key_prefix")];
 
-impl ConnectorTemplate {
-    pub const ALL: [ConnectorTemplate; 6] = [
+impl Kind for ConnectorTemplate {
+    const ALL: &'static [ConnectorTemplate] = &[
         ConnectorTemplate::S3,
         ConnectorTemplate::Saas,
         ConnectorTemplate::Server,
@@ -57,7 +44,7 @@ impl ConnectorTemplate {
         ConnectorTemplate::WebCrawler,
     ];
 
-    pub fn name(self) -> &'static str {
+    fn name(self) -> &'static str {
         match self {
             ConnectorTemplate::S3 => "s3",
             ConnectorTemplate::Saas => "saas",
@@ -69,8 +56,8 @@ impl ConnectorTemplate {
     }
 
     /// The connector-specific arguments the template takes (beyond application, index and scope).
-    pub fn arguments(self) -> Vec<TemplateArgument> {
-        let parts: Vec<&[TemplateArgument]> = match self {
+    fn arguments(self) -> Vec<Argument> {
+        let parts: Vec<&[Argument]> = match self {
             ConnectorTemplate::S3 => vec![&BUCKET, &VPC],
             ConnectorTemplate::Saas | ConnectorTemplate::FileSystem => vec![&SECRET, &VPC],
             ConnectorTemplate::Server => vec![&SECRET, &CERTIFICATE, &VPC],
@@ -79,25 +66,29 @@ impl ConnectorTemplate {
         };
         parts.into_iter().flatten().copied().collect()
     }
+}
 
-    pub fn accepts(self, argument: &str) -> bool {
-        self.arguments().iter().any(|a| a.name == argument)
-    }
-
+impl ConnectorTemplate {
     /// The connector cannot work outside a VPC.
     pub fn requires_vpc(self) -> bool {
         self == ConnectorTemplate::FileSystem
     }
 }
 
+/// Whether a connector's configuration places it in a VPC: `Some(true)` with `vpc = true` or
+/// subnets/security groups, `None` while that is unknown.
+pub type VpcPlaced = Option<bool>;
+
 /// One row of the connector table (reference §5).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Connector {
     /// The value of `connector` in Terraform.
     pub id: &'static str,
+    /// The connector's name in AWS's documentation.
     pub display_name: &'static str,
     /// `configuration.type` in CreateDataSource (unverified except SHAREPOINTV2, see the reference).
     pub data_source_type: &'static str,
+    /// The policy shape the connector's role follows.
     pub template: ConnectorTemplate,
     /// Whether the reference saw the full policy text of this connector's page.
     pub verified: bool,
@@ -115,6 +106,7 @@ const fn row(
 
 use ConnectorTemplate::{FileSystem, Saas, SaasNoVpc, Server, WebCrawler, S3};
 
+/// Every connector the provider knows, in the order documentation lists them.
 pub const CONNECTORS: &[Connector] = &[
     row("s3", "Amazon S3", "S3", S3, true),
     row("aem_cloud", "Adobe Experience Manager (Cloud)", "AEM", Saas, true),
@@ -160,10 +152,41 @@ pub const CONNECTORS: &[Connector] = &[
     row("zendesk", "Zendesk", "ZENDESK", Saas, false),
 ];
 
-pub fn connector(id: &str) -> Option<&'static Connector> {
-    CONNECTORS.iter().find(|c| c.id == id)
+/// The connector with this id.
+pub fn connector(id: &str) -> Result<&'static Connector, UnknownKind> {
+    CONNECTORS.iter().find(|c| c.id == id).ok_or_else(|| UnknownKind {
+        selector: "connector",
+        value: id.to_owned(),
+        valid: connector_ids().join(", "),
+    })
 }
 
+impl Connector {
+    /// The one check of a connector's arguments: which it takes and requires (its template's
+    /// arguments), and the template's own rules. `is_set` tells which arguments are set (an unknown
+    /// value counts as set); `placed` whether the configuration places the connector in a VPC.
+    pub fn check_arguments(&self, is_set: &dyn Fn(&str) -> bool, placed: VpcPlaced) -> Vec<ArgumentProblem> {
+        let who = format!("connector {:?} ({})", self.id, self.display_name);
+        let mut problems = check_arguments(&who, &self.template.arguments(), &ConnectorTemplate::all_arguments(), is_set);
+        if self.template.requires_vpc() && placed == Some(false) {
+            problems.push(ArgumentProblem::Rule {
+                summary: "Missing required argument",
+                argument: "vpc",
+                detail: format!("{who} reaches its source only inside your VPC: set vpc = true or subnet_ids."),
+            });
+        }
+        if self.template == ConnectorTemplate::WebCrawler && is_set("kms_key_arn") && !is_set("secret_arn") {
+            problems.push(ArgumentProblem::Rule {
+                summary: "Key without secret",
+                argument: "kms_key_arn",
+                detail: "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.".to_owned(),
+            });
+        }
+        problems
+    }
+}
+
+/// Every connector id, in catalog order.
 pub fn connector_ids() -> Vec<&'static str> {
     CONNECTORS.iter().map(|c| c.id).collect()
 }
@@ -171,73 +194,68 @@ pub fn connector_ids() -> Vec<&'static str> {
 /// A certificate (or other file) location in S3.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct S3Location {
+    /// The bucket.
     pub bucket: BucketName,
+    /// The key prefix, if the file is under one.
     pub key_prefix: Option<KeyPrefix>,
 }
 
 /// Validated options; which ones may be set is the template's `arguments`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ConnectorOptions {
+    /// The S3 connector's bucket.
     pub bucket: Option<BucketName>,
-    pub secret: Option<Arn>,
-    pub kms_key: Option<Arn>,
+    /// The secret with the connector's credentials.
+    pub secret: Option<SecretArn>,
+    /// The KMS key of the secret, or of the S3 connector's objects.
+    pub kms_key: Option<KmsKeyArn>,
     /// A file the connector reads from S3: an SSL certificate, or the web crawler's seed URLs.
     pub s3_file: Option<S3Location>,
+    /// Where the connector's network interfaces go, when it runs in a VPC.
     pub vpc: Option<VpcPlacement>,
 }
 
 /// Everything a connector role's permissions policy depends on.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConnectorRole {
+    /// The connector's catalog row.
     pub connector: &'static Connector,
+    /// The account and region.
     pub scope: Scope,
+    /// The application the data source belongs to.
     pub application: ResourceId,
+    /// The index the data source syncs into.
     pub index: ResourceId,
+    /// The connector's own options.
     pub options: ConnectorOptions,
-}
-
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
-#[error("connector {connector:?} needs {argument}")]
-pub struct MissingArgument {
-    pub connector: &'static str,
-    pub argument: &'static str,
 }
 
 impl ConnectorRole {
     /// Statements in one canonical order for every template: the files read from S3, the secret and
-    /// its key, ingestion, principal mapping, the VPC.
-    pub fn permissions(&self) -> Result<PolicyDocument, MissingArgument> {
-        let missing = |argument| MissingArgument { connector: self.connector.id, argument };
+    /// its key, ingestion, principal mapping, the VPC. The options are those
+    /// [`Connector::check_arguments`] accepted: an option the template needs is present.
+    pub fn permissions(&self) -> PolicyDocument {
         let (scope, app, index) = (&self.scope, &self.application, &self.index);
         let options = &self.options;
         let mut statements: Vec<Statement> = Vec::new();
-        if self.connector.template == ConnectorTemplate::S3 {
-            let bucket = options.bucket.as_ref().ok_or_else(|| missing("bucket"))?;
+        if let Some(bucket) = &options.bucket {
             statements.push(blocks::get_s3_objects(scope, bucket));
             statements.push(blocks::list_s3_bucket(scope, bucket));
             statements.extend(options.kms_key.as_ref().map(blocks::decrypt_s3_objects));
-        } else {
-            if let Some(file) = &options.s3_file {
-                statements.push(blocks::get_s3_file(scope, &file.bucket, file.key_prefix.as_ref()));
-            }
-            match (&options.secret, self.connector.template) {
-                (Some(secret), _) => {
-                    statements.push(blocks::get_secret(secret));
-                    statements.extend(options.kms_key.as_ref().map(blocks::decrypt_secret));
-                }
-                (None, ConnectorTemplate::WebCrawler) if options.kms_key.is_some() => return Err(missing("secret_arn")),
-                (None, ConnectorTemplate::WebCrawler) => {}
-                (None, _) => return Err(missing("secret_arn")),
-            }
+        }
+        if let Some(file) = &options.s3_file {
+            statements.push(blocks::get_s3_file(scope, &file.bucket, file.key_prefix.as_ref()));
+        }
+        if let Some(secret) = &options.secret {
+            statements.push(blocks::get_secret(secret));
+            statements.extend(options.kms_key.as_ref().map(blocks::decrypt_secret));
         }
         statements.push(blocks::ingest_documents(scope, app, index));
         statements.push(blocks::principal_mapping(scope, app, index));
-        match &options.vpc {
-            Some(placement) => statements.extend(blocks::vpc_access(scope, app, placement)),
-            None if self.connector.template.requires_vpc() => return Err(missing("vpc")),
-            None => {}
+        if let Some(placement) = &options.vpc {
+            statements.extend(blocks::vpc_access(scope, app, placement));
         }
-        Ok(PolicyDocument::new(statements))
+        PolicyDocument::new(statements)
     }
 }
 
@@ -247,7 +265,7 @@ mod tests {
 
     #[test]
     fn every_template_has_a_connector() {
-        for template in ConnectorTemplate::ALL {
+        for &template in ConnectorTemplate::ALL {
             assert!(CONNECTORS.iter().any(|c| c.template == template), "{}", template.name());
         }
     }
@@ -264,13 +282,41 @@ mod tests {
 
     #[test]
     fn template_arguments() {
-        assert!(ConnectorTemplate::S3.accepts("bucket"));
-        assert!(!ConnectorTemplate::S3.accepts("secret_arn"));
-        assert!(ConnectorTemplate::Server.accepts("ssl_certificate_bucket"));
-        assert!(!ConnectorTemplate::Saas.accepts("ssl_certificate_bucket"));
-        assert!(ConnectorTemplate::Saas.accepts("vpc"));
-        assert!(!ConnectorTemplate::SaasNoVpc.accepts("vpc"));
-        assert!(ConnectorTemplate::WebCrawler.accepts("seed_urls_bucket"));
+        let accepts = |template: ConnectorTemplate, name: &str| template.arguments().iter().any(|a| a.name == name);
+        assert!(accepts(ConnectorTemplate::S3, "bucket"));
+        assert!(!accepts(ConnectorTemplate::S3, "secret_arn"));
+        assert!(accepts(ConnectorTemplate::Server, "ssl_certificate_bucket"));
+        assert!(!accepts(ConnectorTemplate::Saas, "ssl_certificate_bucket"));
+        assert!(accepts(ConnectorTemplate::Saas, "vpc"));
+        assert!(!accepts(ConnectorTemplate::SaasNoVpc, "vpc"));
+        assert!(accepts(ConnectorTemplate::WebCrawler, "seed_urls_bucket"));
         assert!(ConnectorTemplate::WebCrawler.arguments().iter().all(|a| !a.required));
+    }
+
+    #[test]
+    fn one_check_names_each_problem() {
+        let set = |names: &'static [&'static str]| move |name: &str| names.contains(&name);
+        let problems = |id: &str, names: &'static [&'static str], placed: VpcPlaced| -> Vec<(&'static str, String)> {
+            connector(id).unwrap().check_arguments(&set(names), placed).iter().map(|p| (p.argument(), p.to_string())).collect()
+        };
+        assert_eq!(
+            problems("s3", &["bucket", "secret_arn"], Some(false)),
+            [(
+                "secret_arn",
+                "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, vpc, subnet_ids, security_group_ids."
+                    .to_owned()
+            )]
+        );
+        assert_eq!(
+            problems("fsx_windows", &["secret_arn"], Some(false)),
+            [(
+                "vpc",
+                "connector \"fsx_windows\" (Amazon FSx (Windows File Server)) reaches its source only inside your VPC: set vpc = true or subnet_ids."
+                    .to_owned()
+            )]
+        );
+        assert!(problems("fsx_windows", &["secret_arn"], None).is_empty());
+        assert_eq!(problems("web_crawler", &["kms_key_arn"], Some(false))[0].0, "kms_key_arn");
+        assert_eq!(connector("nope").unwrap_err().to_string().split(';').next(), Some("\"nope\" is not a valid connector"));
     }
 }

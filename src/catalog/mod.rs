@@ -1,10 +1,15 @@
 //! The Amazon Q Business roles as data: where the service runs, the statement building blocks,
-//! the connector templates and table, and the trust shapes. Knows nothing of Terraform.
+//! the typed role kinds, the connector templates and table, and the trust shapes. Knows nothing of
+//! Terraform.
+
+#![warn(missing_docs)]
 
 pub mod application;
+pub mod arns;
 pub mod availability;
 pub mod blocks;
 pub mod connectors;
+pub mod kinds;
 pub mod names;
 pub mod scope;
 pub mod service_roles;
@@ -13,7 +18,8 @@ pub mod web_experience;
 
 pub use application::ApplicationRole;
 pub use connectors::{connector, Connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, CONNECTORS};
+pub use kinds::{Argument, ArgumentProblem, Kind, UnknownKind};
 pub use scope::{ResourceId, Scope};
-pub use service_roles::ServiceRole;
-pub use trust::{ServiceTrust, TrustPolicy};
-pub use web_experience::{WebExperienceOptions, WebExperienceRole};
+pub use service_roles::{ServiceRole, ServiceRoleKind};
+pub use trust::{ServiceTrust, TrustKind, TrustPolicy};
+pub use web_experience::{WebExperienceKind, WebExperienceOptions, WebExperienceRole};

@@ -5,14 +5,19 @@ use std::str::FromStr;
 
 use thiserror::Error;
 
+/// A name or id that does not follow AWS's rules.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum NameError {
+    /// Not an S3 bucket name.
     #[error("{0:?} is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit (give the name, not an ARN or URL)")]
     Bucket(String),
+    /// Not a subnet id.
     #[error("{0:?} is not a subnet id: expected subnet- followed by 8 or 17 hex digits, e.g. \"subnet-0123456789abcdef0\"")]
     Subnet(String),
+    /// Not a security group id.
     #[error("{0:?} is not a security group id: expected sg- followed by 8 or 17 hex digits, e.g. \"sg-0123456789abcdef0\"")]
     SecurityGroup(String),
+    /// Not a key prefix.
     #[error("{0:?} is not an S3 key prefix: it must not start with \"/\" or contain \"*\", \"?\" or control characters")]
     KeyPrefix(String),
 }
@@ -59,6 +64,7 @@ impl FromStr for KeyPrefix {
 }
 
 impl KeyPrefix {
+    /// The prefix as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -69,6 +75,7 @@ fn is_ec2_id(s: &str, prefix: &str) -> bool {
         .is_some_and(|hex| matches!(hex.len(), 8 | 17) && hex.bytes().all(|c| c.is_ascii_digit() || (b'a'..=b'f').contains(&c)))
 }
 
+/// A VPC subnet id, `subnet-` and 8 or 17 hex digits.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SubnetId(String);
 
@@ -85,11 +92,13 @@ impl FromStr for SubnetId {
 }
 
 impl SubnetId {
+    /// The id as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
+/// A VPC security group id, `sg-` and 8 or 17 hex digits.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct SecurityGroupId(String);
 
@@ -106,6 +115,7 @@ impl FromStr for SecurityGroupId {
 }
 
 impl SecurityGroupId {
+    /// The id as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }

@@ -7,8 +7,11 @@ use crate::policy::{AccountId, Arn, Partition};
 /// Where a role's resources live.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scope {
+    /// The partition of every ARN.
     pub partition: Partition,
+    /// The region of the Q Business resources.
     pub region: String,
+    /// The account that owns them.
     pub account: AccountId,
 }
 
@@ -16,6 +19,7 @@ pub struct Scope {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ResourceId(String);
 
+/// A value that is not a Q Business id.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{0:?} is not a Q Business id: ids are 36 characters, letters, digits and hyphens, starting with a letter or digit (e.g. \"a1b2c3d4-5678-90ab-cdef-EXAMPLE11111\")")]
 pub struct InvalidResourceId(pub String);
@@ -35,12 +39,14 @@ impl std::str::FromStr for ResourceId {
 }
 
 impl ResourceId {
+    /// The id as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
 }
 
 impl Scope {
+    /// An ARN of `service` in this partition, region and account.
     pub fn arn(&self, service: &str, resource: &str) -> Arn {
         Arn::new(self.partition, service, &self.region, self.account.as_str(), resource)
     }
@@ -50,10 +56,12 @@ impl Scope {
         Arn::new(self.partition, service, "", "", resource)
     }
 
+    /// The service principal of `service` in this partition, e.g. `qbusiness.amazonaws.com`.
     pub fn service_principal(&self, service: &str) -> String {
         self.partition.service_principal(service)
     }
 
+    /// The application's ARN.
     pub fn application_arn(&self, application: &ResourceId) -> Arn {
         self.arn("qbusiness", &format!("application/{}", application.as_str()))
     }
@@ -68,6 +76,7 @@ impl Scope {
         self.arn("qbusiness", &format!("application/{}/{path}", application.as_str()))
     }
 
+    /// The ARN of an index of the application.
     pub fn index_arn(&self, application: &ResourceId, index: &ResourceId) -> Arn {
         self.application_child_arn(application, &format!("index/{}", index.as_str()))
     }

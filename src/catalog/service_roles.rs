@@ -1,25 +1,73 @@
 //! The other roles Q Business features need (reference §6): Kendra retriever, plugins, custom
 //! document enrichment, and the policy of a caller of an anonymous application.
 
-use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Statement};
+use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
 
+use super::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use super::blocks;
+use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::names::BucketName;
 use super::scope::{ResourceId, Scope};
 
+/// The roles `qbusiness_role_policy` builds: the value of `role`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServiceRoleKind {
+    /// Reads an Amazon Kendra index.
+    KendraRetriever,
+    /// A built-in or custom plugin.
+    Plugin,
+    /// A pre- or post-extraction Lambda hook.
+    DocumentEnrichment,
+    /// A caller of an anonymous application.
+    AnonymousApplication,
+}
+
+impl Kind for ServiceRoleKind {
+    const ALL: &'static [ServiceRoleKind] = &[
+        ServiceRoleKind::KendraRetriever,
+        ServiceRoleKind::Plugin,
+        ServiceRoleKind::DocumentEnrichment,
+        ServiceRoleKind::AnonymousApplication,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            ServiceRoleKind::KendraRetriever => "kendra_retriever",
+            ServiceRoleKind::Plugin => "plugin",
+            ServiceRoleKind::DocumentEnrichment => "document_enrichment",
+            ServiceRoleKind::AnonymousApplication => "anonymous_application",
+        }
+    }
+
+    fn arguments(self) -> Vec<Argument> {
+        let with_scope = |own: &[Argument]| own.iter().copied().chain(SCOPE).collect();
+        match self {
+            ServiceRoleKind::KendraRetriever => with_scope(&[required("kendra_index_id")]),
+            ServiceRoleKind::Plugin => vec![required("secret_arn"), optional("kms_key_arn")],
+            ServiceRoleKind::DocumentEnrichment => {
+                with_scope(&[required("lambda_function_arn"), required("bucket"), optional("kms_key_arn")])
+            }
+            ServiceRoleKind::AnonymousApplication => with_scope(&[required("application_id")]),
+        }
+    }
+}
+
+/// A role of `qbusiness_role_policy` with what its policy names.
+#[allow(missing_docs)] // the variants' fields are named for what they hold
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ServiceRole {
     /// Reads an Amazon Kendra index for a Kendra retriever.
     KendraRetriever { scope: Scope, kendra_index: ResourceId },
     /// A built-in or custom plugin reading its credentials.
-    Plugin { secret: Arn, kms_key: Option<Arn> },
+    Plugin { secret: SecretArn, kms_key: Option<KmsKeyArn> },
     /// Runs a pre- or post-extraction Lambda hook and reads/writes its S3 bucket.
-    DocumentEnrichment { scope: Scope, function: Arn, bucket: BucketName, kms_key: Option<Arn> },
+    DocumentEnrichment { scope: Scope, function: LambdaFunctionArn, bucket: BucketName, kms_key: Option<KmsKeyArn> },
     /// Not a service role: what a principal needs to chat with an anonymous application.
     AnonymousApplication { scope: Scope, application: ResourceId },
 }
 
 impl ServiceRole {
+    /// The role's permissions policy.
     pub fn permissions(&self) -> PolicyDocument {
         let statements = match self {
             ServiceRole::KendraRetriever { scope, kendra_index } => vec![Statement::allow("KendraRetrieveAccess")
@@ -27,14 +75,14 @@ impl ServiceRole {
                 .resource(&scope.arn("kendra", &format!("index/{}", kendra_index.as_str())))],
             ServiceRole::Plugin { secret, kms_key } => {
                 let mut statements =
-                    vec![Statement::allow("AllowQBusinessToGetSecretValue").actions(["secretsmanager:GetSecretValue"]).resource(secret)];
+                    vec![Statement::allow("AllowQBusinessToGetSecretValue").actions(["secretsmanager:GetSecretValue"]).resource(secret.arn())];
                 statements.extend(kms_key.as_ref().map(blocks::decrypt_secret));
                 statements
             }
             ServiceRole::DocumentEnrichment { scope, function, bucket, kms_key } => {
                 let objects = scope.global_arn("s3", &format!("{bucket}/*"));
                 let mut statements = vec![
-                    Statement::allow("AllowsAmazonQToInvokeEnrichmentFunction").actions(["lambda:InvokeFunction"]).resource(function),
+                    Statement::allow("AllowsAmazonQToInvokeEnrichmentFunction").actions(["lambda:InvokeFunction"]).resource(function.arn()),
                     Statement::allow("AllowsAmazonQToReadWriteEnrichmentObjects")
                         .actions(["s3:GetObject", "s3:PutObject"])
                         .resource(&objects)
@@ -42,6 +90,7 @@ impl ServiceRole {
                 ];
                 // Objects written to an SSE-KMS bucket need a data key as well as decryption.
                 statements.extend(kms_key.as_ref().map(|key| {
+                    let key = key.arn();
                     Statement::allow("AllowsAmazonQToEncryptEnrichmentObjects")
                         .actions(["kms:Decrypt", "kms:GenerateDataKey"])
                         .resource(key)

@@ -3,12 +3,80 @@
 
 use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Principal, Statement};
 
+use super::arns::{OidcProviderArn, SamlProviderArn};
+use super::kinds::{required, Argument, Kind, SCOPE};
 use super::scope::{ResourceId, Scope};
+
+/// The roles a trust policy can be for: the value of `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TrustKind {
+    /// A data-source connector role.
+    Connector,
+    /// The application's service role.
+    Application,
+    /// The role that reads a web experience's OIDC client secret.
+    OidcSecret,
+    /// A web experience with IAM Identity Center.
+    WebExperienceIdentityCenter,
+    /// A Kendra retriever's role.
+    KendraRetriever,
+    /// A plugin's role.
+    Plugin,
+    /// A custom document enrichment hook's role.
+    DocumentEnrichment,
+    /// A web experience with IAM federation through SAML.
+    WebExperienceSaml,
+    /// A web experience with IAM federation through OIDC.
+    WebExperienceOidc,
+}
+
+impl Kind for TrustKind {
+    const ALL: &'static [TrustKind] = &[
+        TrustKind::Connector,
+        TrustKind::Application,
+        TrustKind::OidcSecret,
+        TrustKind::WebExperienceIdentityCenter,
+        TrustKind::KendraRetriever,
+        TrustKind::Plugin,
+        TrustKind::DocumentEnrichment,
+        TrustKind::WebExperienceSaml,
+        TrustKind::WebExperienceOidc,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            TrustKind::Connector => "connector",
+            TrustKind::Application => "application",
+            TrustKind::OidcSecret => "oidc_secret",
+            TrustKind::WebExperienceIdentityCenter => "web_experience_identity_center",
+            TrustKind::KendraRetriever => "kendra_retriever",
+            TrustKind::Plugin => "plugin",
+            TrustKind::DocumentEnrichment => "document_enrichment",
+            TrustKind::WebExperienceSaml => "web_experience_saml",
+            TrustKind::WebExperienceOidc => "web_experience_oidc",
+        }
+    }
+
+    fn arguments(self) -> Vec<Argument> {
+        match self {
+            TrustKind::Connector
+            | TrustKind::OidcSecret
+            | TrustKind::WebExperienceIdentityCenter
+            | TrustKind::KendraRetriever
+            | TrustKind::Plugin
+            | TrustKind::DocumentEnrichment => [required("application_id")].into_iter().chain(SCOPE).collect(),
+            TrustKind::Application => SCOPE.to_vec(),
+            TrustKind::WebExperienceSaml => vec![required("saml_provider_arn"), required("web_experience_url")],
+            TrustKind::WebExperienceOidc => vec![required("oidc_provider_arn"), required("client_ids")],
+        }
+    }
+}
 
 /// A web experience's own URL, e.g. `https://abcd1234.chat.qbusiness.us-east-1.on.aws`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebExperienceUrl(String);
 
+/// A value that is not a web experience URL.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error("{0:?} is not a web experience URL: expected https://HOST with no path, e.g. \"https://abcd1234.chat.qbusiness.us-east-1.on.aws\"")]
 pub struct InvalidWebExperienceUrl(pub String);
@@ -27,6 +95,8 @@ impl std::str::FromStr for WebExperienceUrl {
     }
 }
 
+/// A trust policy with what it names.
+#[allow(missing_docs)] // the variants' fields are named for what they hold
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TrustPolicy {
     /// A data-source connector role, assumed by Q Business for one application.
@@ -43,16 +113,19 @@ pub enum TrustPolicy {
     /// (`KendraRetriever`), plugins, document enrichment.
     Service { scope: Scope, application: ResourceId, role: ServiceTrust },
     /// A web experience with IAM federation through a SAML identity provider.
-    WebExperienceSaml { saml_provider: Arn, web_experience: WebExperienceUrl },
+    WebExperienceSaml { saml_provider: SamlProviderArn, web_experience: WebExperienceUrl },
     /// A web experience with IAM federation through an OIDC identity provider.
-    WebExperienceOidc { oidc_provider: Arn, client_ids: Vec<String> },
+    WebExperienceOidc { oidc_provider: OidcProviderArn, client_ids: Vec<String> },
 }
 
 /// Which service-trusted role, for its published Sid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ServiceTrust {
+    /// The Kendra retriever's role.
     KendraRetriever,
+    /// A plugin's role.
     Plugin,
+    /// A document enrichment hook's role.
     DocumentEnrichment,
 }
 
@@ -83,12 +156,8 @@ fn tag_session(provider: &Arn) -> Statement {
     )
 }
 
-/// The issuer of an OIDC provider ARN: the part after `oidc-provider/`, which also prefixes its condition keys.
-pub fn oidc_issuer(provider: &Arn) -> Option<&str> {
-    provider.resource.strip_prefix("oidc-provider/").filter(|issuer| !issuer.is_empty())
-}
-
 impl TrustPolicy {
+    /// The trust policy document.
     pub fn document(&self) -> PolicyDocument {
         let statements = match self {
             TrustPolicy::Connector { scope, application } => vec![service_trust(
@@ -121,20 +190,19 @@ impl TrustPolicy {
             }
             TrustPolicy::WebExperienceSaml { saml_provider, web_experience } => vec![
                 Statement::allow("QBusinessSAMLFederation")
-                    .principal(Principal::federated(saml_provider))
+                    .principal(Principal::federated(saml_provider.arn()))
                     .actions(["sts:AssumeRoleWithSAML"])
                     .condition(Operator::STRING_EQUALS, ConditionKey::SAML_AUD, [format!("{}/saml", web_experience.0)]),
-                tag_session(saml_provider),
+                tag_session(saml_provider.arn()),
             ],
             TrustPolicy::WebExperienceOidc { oidc_provider, client_ids } => {
-                let issuer = oidc_issuer(oidc_provider).unwrap_or_default();
-                let audience = ConditionKey::named(format!("{issuer}:aud")).expect("issuer:aud is a condition key");
+                let audience = ConditionKey::qualified(oidc_provider.issuer(), "aud");
                 vec![
                     Statement::allow("QBusinessOIDCFederation")
-                        .principal(Principal::federated(oidc_provider))
+                        .principal(Principal::federated(oidc_provider.arn()))
                         .actions(["sts:AssumeRoleWithWebIdentity"])
                         .condition(Operator::STRING_EQUALS, audience, client_ids.iter().cloned()),
-                    tag_session(oidc_provider),
+                    tag_session(oidc_provider.arn()),
                 ]
             }
         };
@@ -158,10 +226,11 @@ mod tests {
     }
 
     #[test]
-    fn issuer_from_provider_arn() {
-        let arn: Arn = "arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant".parse().unwrap();
-        assert_eq!(oidc_issuer(&arn), Some("login.example.com/tenant"));
-        let bad: Arn = "arn:aws:iam::123456789012:saml-provider/x".parse().unwrap();
-        assert_eq!(oidc_issuer(&bad), None);
+    fn kinds_and_their_arguments() {
+        assert_eq!(TrustKind::parse("kind", "plugin"), Ok(TrustKind::Plugin));
+        assert_eq!(
+            TrustKind::all_arguments(),
+            ["application_id", "partition", "region", "account_id", "saml_provider_arn", "web_experience_url", "oidc_provider_arn", "client_ids"]
+        );
     }
 }

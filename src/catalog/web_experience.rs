@@ -1,35 +1,80 @@
 //! Web experience roles: the one users assume through IAM federation (SAML or OIDC), and the one
 //! that reads an OIDC client secret.
 
-use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Statement};
+use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
 
+use super::arns::{KmsKeyArn, SecretArn};
 use super::blocks;
+use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::scope::{ResourceId, Scope};
+
+/// The web experience roles: the value of `kind`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WebExperienceKind {
+    /// The role users assume through SAML or OIDC federation.
+    IamFederation,
+    /// The role of a web experience with IAM Identity Center.
+    IdentityCenter,
+    /// The role that reads the OIDC client secret.
+    OidcClientSecret,
+}
+
+impl Kind for WebExperienceKind {
+    const ALL: &'static [WebExperienceKind] =
+        &[WebExperienceKind::IamFederation, WebExperienceKind::IdentityCenter, WebExperienceKind::OidcClientSecret];
+
+    fn name(self) -> &'static str {
+        match self {
+            WebExperienceKind::IamFederation => "iam_federation",
+            WebExperienceKind::IdentityCenter => "identity_center",
+            WebExperienceKind::OidcClientSecret => "oidc_client_secret",
+        }
+    }
+
+    fn arguments(self) -> Vec<Argument> {
+        match self {
+            WebExperienceKind::IamFederation | WebExperienceKind::IdentityCenter => [
+                required("application_id"),
+                optional("web_experience_id"),
+                optional("q_apps"),
+                optional("plugins"),
+                optional("auto_subscription"),
+                optional("kms_key_arn"),
+            ]
+            .into_iter()
+            .chain(SCOPE)
+            .collect(),
+            WebExperienceKind::OidcClientSecret => vec![required("secret_arn"), optional("kms_key_arn")],
+        }
+    }
+}
 
 /// What the IAM-federation web experience offers its users.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebExperienceOptions {
+    /// Users can create and run Amazon Q Apps.
     pub q_apps: bool,
+    /// Users can discover and use plugins.
     pub plugins: bool,
+    /// Users are subscribed on first sign-in.
     pub auto_subscription: bool,
     /// The application's customer managed key, if it has one.
-    pub kms_key: Option<Arn>,
+    pub kms_key: Option<KmsKeyArn>,
 }
 
+/// A web experience role with what its policy names.
+#[allow(missing_docs)] // the variants' fields are named for what they hold
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WebExperienceRole {
     IamFederation { scope: Scope, application: ResourceId, web_experience: Option<ResourceId>, options: WebExperienceOptions },
-    OidcClientSecret { secret: Arn, kms_key: Option<Arn> },
+    OidcClientSecret { secret: SecretArn, kms_key: Option<KmsKeyArn> },
 }
 
 fn q_apps_statements(scope: &Scope, application: &ResourceId) -> Vec<Statement> {
     let qapps = scope.arn("qapps", &format!("application/{}/qapp/*", application.as_str()));
     let sessions = scope.arn("qapps", &format!("application/{}/qapp/*/session/*", application.as_str()));
-    let when = |key: &str| (Operator::STRING_EQUALS_IGNORE_CASE, ConditionKey::named(format!("qapps:{key}")).expect("qapps key"), ["true"]);
-    let conditioned = |statement: Statement, key: &str| {
-        let (operator, key, values) = when(key);
-        statement.condition(operator, key, values)
-    };
+    let conditioned =
+        |statement: Statement, key: &str| statement.condition(Operator::STRING_EQUALS_IGNORE_CASE, ConditionKey::qualified("qapps", key), ["true"]);
     vec![
         Statement::allow("QAppsResourceAgnosticPermissions")
             .actions([
@@ -108,6 +153,7 @@ fn q_apps_statements(scope: &Scope, application: &ResourceId) -> Vec<Statement> 
 }
 
 impl WebExperienceRole {
+    /// The role's permissions policy.
     pub fn permissions(&self) -> PolicyDocument {
         match self {
             WebExperienceRole::OidcClientSecret { secret, kms_key } => {
@@ -161,11 +207,12 @@ impl WebExperienceRole {
                         Statement::allow("QBusinessAutoSubscriptionPermission")
                             .actions(["user-subscriptions:CreateClaim"])
                             .any_resource()
-                            .condition(Operator::BOOL, ConditionKey::named("user-subscriptions:CreateForSelf").expect("key"), ["true"])
+                            .condition(Operator::BOOL, ConditionKey::qualified("user-subscriptions", "CreateForSelf"), ["true"])
                             .condition(Operator::STRING_EQUALS, ConditionKey::CALLED_VIA_LAST, [scope.service_principal("qbusiness")]),
                     );
                 }
                 if let Some(key) = &options.kms_key {
+                    let key = key.arn();
                     let mut via = vec![key.partition.service_endpoint("qbusiness", &key.region)];
                     if options.q_apps {
                         via.push(key.partition.service_endpoint("qapps", &key.region));

@@ -14,10 +14,12 @@ pub const APP_PROTOCOL_VERSION: u32 = 6;
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum HandshakeError {
     #[error(
-        "This is a Terraform plugin (the qbusiness provider). Terraform starts it when a configuration uses \
-         source = \"qbusiness-iam/qbusiness\"; it is not meant to be run directly."
+        "This is a Terraform plugin (the {name} provider). Terraform starts it when a configuration uses \
+         source = \"{source}\"; it is not meant to be run directly.",
+        name = super::provider::short_name(address),
+        source = super::provider::source(address)
     )]
-    NotStartedByTerraform,
+    NotStartedByTerraform { address: String },
     #[error("Terraform offers plugin protocol versions {offered:?}, but this provider speaks only version 6; use Terraform 1.0 or newer.")]
     UnsupportedProtocol { offered: String },
 }
@@ -31,10 +33,11 @@ pub struct HostRequest {
     pub socket_parent: Option<PathBuf>,
 }
 
-/// Reads the host's request from environment variables (`lookup` is `std::env::var` outside tests).
-pub fn read_host_request(lookup: impl Fn(&str) -> Option<String>) -> Result<HostRequest, HandshakeError> {
+/// Reads the host's request from environment variables (`lookup` is `std::env::var` outside tests);
+/// `address` is the provider's registry address, for the message to a person who ran it by hand.
+pub fn read_host_request(address: &str, lookup: impl Fn(&str) -> Option<String>) -> Result<HostRequest, HandshakeError> {
     if lookup(MAGIC_COOKIE_KEY).as_deref() != Some(MAGIC_COOKIE_VALUE) {
-        return Err(HandshakeError::NotStartedByTerraform);
+        return Err(HandshakeError::NotStartedByTerraform { address: address.to_owned() });
     }
     if let Some(offered) = lookup("PLUGIN_PROTOCOL_VERSIONS") {
         let speaks_ours = offered.split(',').any(|v| v.trim().parse::<u32>() == Ok(APP_PROTOCOL_VERSION));
@@ -59,6 +62,8 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
+    const ADDRESS: &str = "registry.terraform.io/example/thing";
+
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
         let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |key| map.get(key).cloned()
@@ -66,15 +71,20 @@ mod tests {
 
     #[test]
     fn missing_or_wrong_cookie_is_refused() {
-        assert_eq!(read_host_request(env(&[])), Err(HandshakeError::NotStartedByTerraform));
-        assert_eq!(read_host_request(env(&[(MAGIC_COOKIE_KEY, "nope")])), Err(HandshakeError::NotStartedByTerraform));
+        let refused = read_host_request(ADDRESS, env(&[])).unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "This is a Terraform plugin (the thing provider). Terraform starts it when a configuration uses \
+             source = \"example/thing\"; it is not meant to be run directly."
+        );
+        assert_eq!(read_host_request(ADDRESS, env(&[(MAGIC_COOKIE_KEY, "nope")])), Err(refused));
     }
 
     #[test]
     fn protocol_six_must_be_offered() {
-        let refused = read_host_request(env(&[(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE), ("PLUGIN_PROTOCOL_VERSIONS", "4,5")]));
+        let refused = read_host_request(ADDRESS, env(&[(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE), ("PLUGIN_PROTOCOL_VERSIONS", "4,5")]));
         assert_eq!(refused, Err(HandshakeError::UnsupportedProtocol { offered: "4,5".into() }));
-        let accepted = read_host_request(env(&[
+        let accepted = read_host_request(ADDRESS, env(&[
             (MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE),
             ("PLUGIN_PROTOCOL_VERSIONS", "5,6"),
             ("PLUGIN_UNIX_SOCKET_DIR", "/run/x"),

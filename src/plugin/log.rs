@@ -45,6 +45,18 @@ fn threshold() -> Level {
     })
 }
 
+/// The `@module` of every line: the provider's short name, set once by the server at start.
+static MODULE: OnceLock<String> = OnceLock::new();
+
+/// Names the module lines are logged under; the first call wins.
+pub fn set_module(name: &str) {
+    let _ = MODULE.set(name.to_owned());
+}
+
+fn module() -> &'static str {
+    MODULE.get().map_or("provider", String::as_str)
+}
+
 pub fn enabled(level: Level) -> bool {
     level >= threshold()
 }
@@ -54,7 +66,7 @@ pub fn format_line(level: Level, message: &str, at: SystemTime) -> String {
     let line = serde_json::json!({
         "@level": level.name(),
         "@message": message,
-        "@module": "qbusiness",
+        "@module": module(),
         "@timestamp": humantime::format_rfc3339_micros(at).to_string(),
     });
     line.to_string()
@@ -84,6 +96,7 @@ mod tests {
     #[test]
     fn line_is_hclog_json() {
         let at = UNIX_EPOCH + Duration::from_micros(1_700_000_000_123_456);
+        set_module("qbusiness");
         assert_eq!(
             format_line(Level::Debug, "served \"GetMetadata\"", at),
             r#"{"@level":"debug","@message":"served \"GetMetadata\"","@module":"qbusiness","@timestamp":"2023-11-14T22:13:20.123456Z"}"#

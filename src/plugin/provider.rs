@@ -1,4 +1,6 @@
-//! The trait through which a provider's data sources and functions plug into the protocol server.
+//! The traits through which a provider's data sources and functions plug into the protocol server.
+
+use std::sync::Arc;
 
 use super::diagnostic::Diagnostics;
 use super::schema::ProviderSchema;
@@ -11,19 +13,40 @@ pub struct FunctionError {
     pub argument: Option<usize>,
 }
 
-/// What a provider implements. Values arrive decoded against the schema it declared; unknown values
-/// appear as `Value::Unknown` in validation (Terraform reads data sources only once fully known).
+/// One data source. Its configuration arrives decoded against the schema the provider declared,
+/// with required arguments already known to be set; unknown values appear as `Value::Unknown`.
+pub trait DataSource: Send + Sync {
+    fn validate(&self, config: &Value) -> Diagnostics;
+
+    /// The data source's full state (config plus computed attributes), or `None` on error.
+    fn read(&self, config: &Value) -> (Option<Value>, Diagnostics);
+}
+
+/// What a provider implements.
 pub trait Provider: Send + Sync + 'static {
+    /// The registry address, `registry.terraform.io/NAMESPACE/NAME`: it names the provider in
+    /// messages, logs, the socket directory and `-debug`'s reattach settings.
+    fn address(&self) -> &'static str;
+
     fn schema(&self) -> &ProviderSchema;
 
     fn validate_provider_config(&self, config: &Value) -> Diagnostics;
 
     fn configure_provider(&self, config: &Value) -> Diagnostics;
 
-    fn validate_data_source(&self, type_name: &str, config: &Value) -> Diagnostics;
-
-    /// Returns the data source's full state (config plus computed attributes), or `None` on error.
-    fn read_data_source(&self, type_name: &str, config: &Value, diagnostics: &mut Diagnostics) -> Option<Value>;
+    /// The data source of each type in `schema().data_sources`; the server asks once per type when
+    /// it starts, so each request resolves its type in one place.
+    fn data_source(&self, type_name: &str) -> Option<Arc<dyn DataSource>>;
 
     fn call_function(&self, name: &str, arguments: &[Value]) -> Result<Value, FunctionError>;
+}
+
+/// `NAME` of `HOST/NAMESPACE/NAME`.
+pub fn short_name(address: &str) -> &str {
+    address.rsplit('/').next().unwrap_or(address)
+}
+
+/// `NAMESPACE/NAME` of `HOST/NAMESPACE/NAME`, as users write it in `required_providers`.
+pub fn source(address: &str) -> &str {
+    address.split_once('/').map_or(address, |(_, rest)| rest)
 }

@@ -20,7 +20,7 @@ use super::proto::plugin::{
     grpc_broker_server::GrpcBrokerServer, grpc_controller_server::GrpcControllerServer, grpc_stdio_server::GrpcStdioServer,
 };
 use super::proto::tfplugin6::provider_server::ProviderServer;
-use super::provider::Provider;
+use super::provider::{short_name, Provider};
 use super::service::ProviderService;
 use super::shutdown::ShutdownSignal;
 use super::socket::SocketDir;
@@ -61,14 +61,15 @@ pub enum Mode {
 }
 
 /// The binary's whole `main`: serve `provider` as Terraform expects, and say how it ended.
-/// `address` is the provider's registry address, used by `-debug`.
-pub fn serve<P: Provider>(provider: P, address: &str) -> ExitCode {
+pub fn serve<P: Provider>(provider: P) -> ExitCode {
+    let address = provider.address();
+    log::set_module(short_name(address));
     let debug = std::env::args().skip(1).any(|arg| arg == "-debug" || arg == "--debug");
     let (request, mode) = if debug {
         let socket_parent = std::env::var_os("PLUGIN_UNIX_SOCKET_DIR").map(std::path::PathBuf::from);
         (HostRequest { client_certificate: None, socket_parent }, Mode::Debug { address: address.to_owned() })
     } else {
-        match read_host_request(|key| std::env::var(key).ok()) {
+        match read_host_request(address, |key| std::env::var(key).ok()) {
             Ok(request) => (request, Mode::Managed),
             Err(error) => {
                 eprintln!("{error}");
@@ -115,7 +116,7 @@ pub fn reattach_json(address: &str, socket: &std::path::Path) -> String {
 /// Serves until `shutdown` triggers (Shutdown RPC when managed, SIGINT or SIGTERM); the socket
 /// directory is gone on return.
 pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode, shutdown: ShutdownSignal) -> Result<(), ServeError> {
-    let socket_dir = SocketDir::create(request.socket_parent.as_deref())?;
+    let socket_dir = SocketDir::create(request.socket_parent.as_deref(), short_name(provider.address()))?;
     let listener = UnixListener::bind(socket_dir.socket_path())?;
 
     let (acceptor, certificate) = match &request.client_certificate {

@@ -11,7 +11,7 @@ use super::cty::Type;
 use super::diagnostic::{AttributePath, Diagnostic, Diagnostics};
 use super::log;
 use super::proto::tfplugin6 as pb;
-use super::provider::{FunctionError, Provider};
+use super::provider::{short_name, DataSource, FunctionError, Provider};
 use super::schema::Block;
 use super::shutdown::ShutdownSignal;
 use super::value::Value;
@@ -22,8 +22,11 @@ struct SchemaAnswers {
     schema: pb::get_provider_schema::Response,
     functions: pb::get_functions::Response,
     provider_type: Type,
-    /// Each data source's schema with the value type its configuration decodes to.
-    data_sources: BTreeMap<String, (Block, Type)>,
+    /// Each data source with its schema and the value type its configuration decodes to, resolved
+    /// once here so a request names its data source in one lookup.
+    data_sources: BTreeMap<String, (Block, Type, Arc<dyn DataSource>)>,
+    /// "Internal error in the NAME provider".
+    internal_error: String,
 }
 
 pub struct ProviderService<P> {
@@ -71,15 +74,28 @@ impl<P: Provider> ProviderService<P> {
             },
             functions: pb::get_functions::Response { functions, diagnostics: vec![] },
             provider_type: schema.provider.value_type(),
-            data_sources: schema.data_sources.iter().map(|(name, block)| (name.clone(), (block.clone(), block.value_type()))).collect(),
+            data_sources: schema
+                .data_sources
+                .iter()
+                .filter_map(|(name, block)| {
+                    let data_source = provider.data_source(name)?;
+                    Some((name.clone(), (block.clone(), block.value_type(), data_source)))
+                })
+                .collect(),
+            internal_error: format!("Internal error in the {} provider", short_name(provider.address())),
         };
         Self { provider, answers: Arc::new(answers), stop }
     }
 
     /// A data source's configuration, decoded against its schema, with the required arguments that
     /// are null (which Terraform lets through) as diagnostics.
-    fn data_source_config(&self, type_name: &str, value: Option<&pb::DynamicValue>) -> Result<(&Type, Value, Diagnostics), Diagnostic> {
-        let (block, ty) = self.answers.data_sources.get(type_name).ok_or_else(|| {
+    #[allow(clippy::type_complexity)]
+    fn data_source_config(
+        &self,
+        type_name: &str,
+        value: Option<&pb::DynamicValue>,
+    ) -> Result<(&Type, &dyn DataSource, Value, Diagnostics), Diagnostic> {
+        let (block, ty, data_source) = self.answers.data_sources.get(type_name).ok_or_else(|| {
             Diagnostic::error(
                 "Unknown data source",
                 format!(
@@ -90,12 +106,12 @@ impl<P: Provider> ProviderService<P> {
         })?;
         let config = decode_config(value, ty)?;
         let missing = block.missing_required(&config, &AttributePath::root());
-        Ok((ty, config, missing))
+        Ok((ty, data_source.as_ref(), config, missing))
     }
 }
 
 /// Runs provider code, turning a panic into an error diagnostic so that one bug never kills the plan.
-fn guarded<T>(rpc: &str, work: impl FnOnce() -> T) -> Result<T, Diagnostic> {
+fn guarded<T>(internal_error: &str, rpc: &str, work: impl FnOnce() -> T) -> Result<T, Diagnostic> {
     catch_unwind(AssertUnwindSafe(work)).map_err(|panic| {
         let message = panic
             .downcast_ref::<&str>()
@@ -104,7 +120,7 @@ fn guarded<T>(rpc: &str, work: impl FnOnce() -> T) -> Result<T, Diagnostic> {
             .unwrap_or_else(|| "unknown panic".to_owned());
         log::error(&format!("{rpc}: internal error: {message}"));
         Diagnostic::error(
-            "Internal error in the qbusiness provider",
+            internal_error,
             format!("{rpc} failed: {message}. This is a bug in the provider; please report it with the configuration that caused it."),
         )
     })
@@ -131,17 +147,17 @@ fn decode_config(value: Option<&pb::DynamicValue>, ty: &Type) -> Result<Value, D
     }
 }
 
-pub(crate) fn encode(value: &Value, ty: &Type) -> Result<pb::DynamicValue, Diagnostic> {
+pub(crate) fn encode(value: &Value, ty: &Type, internal_error: &str) -> Result<pb::DynamicValue, Diagnostic> {
     value.to_msgpack(ty).map(|msgpack| pb::DynamicValue { msgpack, json: vec![] }).map_err(|e| {
         Diagnostic::error(
-            "Internal error in the qbusiness provider",
+            internal_error,
             format!("the provider built a value that does not fit its own schema at {:?}: {}", e.path.to_string(), e.message),
         )
     })
 }
 
-fn diagnostics_only(rpc: &str, work: impl FnOnce() -> Result<Diagnostics, Diagnostic>) -> Vec<pb::Diagnostic> {
-    let diagnostics = match guarded(rpc, work) {
+fn diagnostics_only(internal_error: &str, rpc: &str, work: impl FnOnce() -> Result<Diagnostics, Diagnostic>) -> Vec<pb::Diagnostic> {
+    let diagnostics = match guarded(internal_error, rpc, work) {
         Ok(Ok(diagnostics)) => diagnostics,
         Ok(Err(diagnostic)) | Err(diagnostic) => diagnostic.into(),
     };
@@ -174,7 +190,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     ) -> Result<Response<pb::validate_provider_config::Response>, Status> {
         log::debug("ValidateProviderConfig");
         let request = request.into_inner();
-        let diagnostics = diagnostics_only("ValidateProviderConfig", || {
+        let diagnostics = diagnostics_only(&self.answers.internal_error, "ValidateProviderConfig", || {
             let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.validate_provider_config(&config))
         });
@@ -187,7 +203,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     ) -> Result<Response<pb::configure_provider::Response>, Status> {
         log::debug("ConfigureProvider");
         let request = request.into_inner();
-        let diagnostics = diagnostics_only("ConfigureProvider", || {
+        let diagnostics = diagnostics_only(&self.answers.internal_error, "ConfigureProvider", || {
             let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.configure_provider(&config))
         });
@@ -200,12 +216,12 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     ) -> Result<Response<pb::validate_data_resource_config::Response>, Status> {
         let request = request.into_inner();
         log::debug(&format!("ValidateDataResourceConfig {}", request.type_name));
-        let diagnostics = diagnostics_only("ValidateDataResourceConfig", || {
-            let (_, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
+        let diagnostics = diagnostics_only(&self.answers.internal_error, "ValidateDataResourceConfig", || {
+            let (_, data_source, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
             if !missing.is_empty() {
                 return Ok(missing);
             }
-            Ok(self.provider.validate_data_source(&request.type_name, &config))
+            Ok(data_source.validate(&config))
         });
         Ok(Response::new(pb::validate_data_resource_config::Response { diagnostics }))
     }
@@ -217,14 +233,16 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         let request = request.into_inner();
         log::debug(&format!("ReadDataSource {}", request.type_name));
         let mut diagnostics = Diagnostics::default();
-        let outcome = guarded("ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
-            let (ty, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
+        let outcome = guarded(&self.answers.internal_error, "ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
+            let (ty, data_source, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
             if !missing.is_empty() {
                 diagnostics.extend(missing);
                 return Ok(None);
             }
-            match self.provider.read_data_source(&request.type_name, &config, &mut diagnostics) {
-                Some(state) if !diagnostics.has_errors() => Ok(Some(encode(&state, ty)?)),
+            let (state, found) = data_source.read(&config);
+            diagnostics.extend(found);
+            match state {
+                Some(state) if !diagnostics.has_errors() => Ok(Some(encode(&state, ty, &self.answers.internal_error)?)),
                 _ => Ok(None),
             }
         });
@@ -241,7 +259,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     async fn call_function(&self, request: Request<pb::call_function::Request>) -> Result<Response<pb::call_function::Response>, Status> {
         let request = request.into_inner();
         log::debug(&format!("CallFunction {}", request.name));
-        let outcome = guarded("CallFunction", || -> Result<pb::DynamicValue, FunctionError> {
+        let outcome = guarded(&self.answers.internal_error, "CallFunction", || -> Result<pb::DynamicValue, FunctionError> {
             let function = self
                 .provider
                 .schema()
@@ -265,7 +283,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let result = self.provider.call_function(&request.name, &arguments)?;
-            encode(&result, &function.return_type).map_err(|d| FunctionError { text: d.detail, argument: None })
+            encode(&result, &function.return_type, &self.answers.internal_error).map_err(|d| FunctionError { text: d.detail, argument: None })
         });
         let (result, error) = match outcome {
             Ok(Ok(result)) => (Some(result), None),
@@ -297,6 +315,17 @@ mod tests {
     /// A provider with one data source whose every operation panics, as a bug would.
     struct Panicking(ProviderSchema);
 
+    struct PanickingDataSource;
+
+    impl DataSource for PanickingDataSource {
+        fn validate(&self, _: &Value) -> Diagnostics {
+            panic!("index out of bounds: the len is 0 but the index is 3")
+        }
+        fn read(&self, _: &Value) -> (Option<Value>, Diagnostics) {
+            panic!("{}", String::from("read bug"))
+        }
+    }
+
     impl Panicking {
         fn new() -> Self {
             let block = Block { attributes: vec![Attribute::optional("name", Type::String, "")], ..Default::default() };
@@ -305,6 +334,9 @@ mod tests {
     }
 
     impl Provider for Panicking {
+        fn address(&self) -> &'static str {
+            "registry.terraform.io/example/broken"
+        }
         fn schema(&self) -> &ProviderSchema {
             &self.0
         }
@@ -314,11 +346,8 @@ mod tests {
         fn configure_provider(&self, _: &Value) -> Diagnostics {
             panic!("configure bug")
         }
-        fn validate_data_source(&self, _: &str, _: &Value) -> Diagnostics {
-            panic!("index out of bounds: the len is 0 but the index is 3")
-        }
-        fn read_data_source(&self, _: &str, _: &Value, _: &mut Diagnostics) -> Option<Value> {
-            panic!("{}", String::from("read bug"))
+        fn data_source(&self, _: &str) -> Option<Arc<dyn DataSource>> {
+            Some(Arc::new(PanickingDataSource))
         }
         fn call_function(&self, _: &str, _: &[Value]) -> Result<Value, FunctionError> {
             panic!("function bug")
@@ -342,7 +371,7 @@ mod tests {
             .unwrap()
             .into_inner();
         assert_eq!(validate.diagnostics.len(), 1);
-        assert_eq!(validate.diagnostics[0].summary, "Internal error in the qbusiness provider");
+        assert_eq!(validate.diagnostics[0].summary, "Internal error in the broken provider");
         assert!(validate.diagnostics[0].detail.starts_with("ValidateDataResourceConfig failed: index out of bounds"));
 
         let read = service

@@ -12,10 +12,12 @@ pub struct SocketDir {
 }
 
 impl SocketDir {
-    /// A fresh directory under `parent` (or the system temp dir), readable only by us, holding `plugin.sock`.
-    pub fn create(parent: Option<&Path>) -> io::Result<SocketDir> {
+    /// A fresh directory `NAME-plugin…` under `parent` (or the system temp dir), readable only by
+    /// us, holding `plugin.sock`.
+    pub fn create(parent: Option<&Path>, name: &str) -> io::Result<SocketDir> {
         let mut builder = tempfile::Builder::new();
-        builder.prefix("qbusiness-plugin").permissions(std::fs::Permissions::from_mode(0o700));
+        let prefix = format!("{name}-plugin");
+        builder.prefix(&prefix).permissions(std::fs::Permissions::from_mode(0o700));
         let dir = match parent {
             Some(parent) => builder.tempdir_in(parent)?,
             None => builder.tempdir()?,
@@ -40,7 +42,7 @@ mod tests {
     #[test]
     fn private_and_removed_on_drop() {
         let parent = tempfile::tempdir().unwrap();
-        let dir = SocketDir::create(Some(parent.path())).unwrap();
+        let dir = SocketDir::create(Some(parent.path()), "example").unwrap();
         let path = dir.path().to_owned();
         assert!(path.starts_with(parent.path()));
         assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o700);

@@ -8,14 +8,19 @@ use thiserror::Error;
 /// An AWS partition and what differs between partitions for policy documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Partition {
+    /// The commercial partition.
     Aws,
+    /// China.
     AwsCn,
+    /// AWS GovCloud (US).
     AwsUsGov,
 }
 
 impl Partition {
+    /// Every partition.
     pub const ALL: [Partition; 3] = [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov];
 
+    /// The partition's name in ARNs: `aws`, `aws-cn`, `aws-us-gov`.
     pub fn name(self) -> &'static str {
         match self {
             Partition::Aws => "aws",
@@ -60,6 +65,7 @@ impl fmt::Display for Partition {
     }
 }
 
+/// A name that is no partition.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{0:?} is not an AWS partition; valid partitions are aws, aws-cn and aws-us-gov")]
 pub struct UnknownPartition(pub String);
@@ -76,11 +82,13 @@ impl FromStr for Partition {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AccountId(String);
 
+/// A value that is not a 12-digit account id.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{0:?} is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"")]
 pub struct InvalidAccountId(pub String);
 
 impl AccountId {
+    /// The id as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -108,13 +116,20 @@ impl fmt::Display for AccountId {
 /// (S3 buckets, IAM). The resource part may hold `*` wildcards.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Arn {
+    /// The partition.
     pub partition: Partition,
+    /// The service, e.g. `kms`.
     pub service: String,
+    /// The region; empty for global resources.
     pub region: String,
+    /// The account; empty for global resources.
     pub account: String,
+    /// The resource part, e.g. `key/ID`.
     pub resource: String,
 }
 
+/// Why a text is not the ARN that was asked for.
+#[allow(missing_docs)] // the variants' fields are named for what they hold
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ArnError {
     #[error("{0:?} is not an ARN: expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE")]
@@ -130,6 +145,7 @@ pub enum ArnError {
 }
 
 impl Arn {
+    /// An ARN from its parts.
     pub fn new(partition: Partition, service: &str, region: &str, account: &str, resource: &str) -> Arn {
         Arn {
             partition,

@@ -40,17 +40,25 @@ const BASE_OPERATORS: [&str; 25] = [
 ];
 const MORE_BASE_OPERATORS: [&str; 2] = ["ArnNotLike", "Null"];
 
+/// A name that is no IAM condition operator.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{0:?} is not an IAM condition operator; valid are e.g. StringEquals, StringLike, ArnEquals, ArnLike, Bool, NumericLessThan, IpAddress, Null, with optional ForAnyValue:/ForAllValues: prefix and IfExists suffix")]
 pub struct UnknownOperator(pub String);
 
 impl Operator {
+    /// `StringEquals`.
     pub const STRING_EQUALS: Operator = Operator(Cow::Borrowed("StringEquals"));
+    /// `StringEqualsIgnoreCase`.
     pub const STRING_EQUALS_IGNORE_CASE: Operator = Operator(Cow::Borrowed("StringEqualsIgnoreCase"));
+    /// `StringLike`.
     pub const STRING_LIKE: Operator = Operator(Cow::Borrowed("StringLike"));
+    /// `ArnEquals`.
     pub const ARN_EQUALS: Operator = Operator(Cow::Borrowed("ArnEquals"));
+    /// `ArnLike`.
     pub const ARN_LIKE: Operator = Operator(Cow::Borrowed("ArnLike"));
+    /// `Bool`.
     pub const BOOL: Operator = Operator(Cow::Borrowed("Bool"));
+    /// `ForAllValues:StringEquals`.
     pub const FOR_ALL_VALUES_STRING_EQUALS: Operator = Operator(Cow::Borrowed("ForAllValues:StringEquals"));
 
     /// Accepts what IAM accepts: a base operator, optionally qualified by a set prefix and `IfExists`.
@@ -67,6 +75,7 @@ impl Operator {
         }
     }
 
+    /// The operator as IAM writes it.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -82,20 +91,31 @@ impl fmt::Display for Operator {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ConditionKey(Cow<'static, str>);
 
+/// A text that is no condition key.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{0:?} is not a condition key: expected prefix:name, e.g. aws:SourceAccount")]
 pub struct InvalidConditionKey(pub String);
 
 impl ConditionKey {
+    /// `aws:SourceAccount`.
     pub const SOURCE_ACCOUNT: ConditionKey = ConditionKey(Cow::Borrowed("aws:SourceAccount"));
+    /// `aws:SourceArn`.
     pub const SOURCE_ARN: ConditionKey = ConditionKey(Cow::Borrowed("aws:SourceArn"));
+    /// `aws:ResourceAccount`.
     pub const RESOURCE_ACCOUNT: ConditionKey = ConditionKey(Cow::Borrowed("aws:ResourceAccount"));
+    /// `aws:TagKeys`.
     pub const TAG_KEYS: ConditionKey = ConditionKey(Cow::Borrowed("aws:TagKeys"));
+    /// `aws:CalledViaLast`.
     pub const CALLED_VIA_LAST: ConditionKey = ConditionKey(Cow::Borrowed("aws:CalledViaLast"));
+    /// `kms:ViaService`.
     pub const KMS_VIA_SERVICE: ConditionKey = ConditionKey(Cow::Borrowed("kms:ViaService"));
+    /// `ec2:CreateAction`.
     pub const EC2_CREATE_ACTION: ConditionKey = ConditionKey(Cow::Borrowed("ec2:CreateAction"));
+    /// `cloudwatch:namespace`.
     pub const CLOUDWATCH_NAMESPACE: ConditionKey = ConditionKey(Cow::Borrowed("cloudwatch:namespace"));
+    /// `iam:PassedToService`.
     pub const IAM_PASSED_TO_SERVICE: ConditionKey = ConditionKey(Cow::Borrowed("iam:PassedToService"));
+    /// `SAML:aud`.
     pub const SAML_AUD: ConditionKey = ConditionKey(Cow::Borrowed("SAML:aud"));
 
     /// `aws:RequestTag/NAME`
@@ -108,7 +128,13 @@ impl ConditionKey {
         ConditionKey(Cow::Owned(format!("aws:ResourceTag/{tag}")))
     }
 
-    /// A key of a service's own namespace, e.g. `qapps:UserIsAppOwner` or an OIDC issuer's `HOST:aud`.
+    /// `PREFIX:NAME` from parts the caller knows to be well formed: a service's own key
+    /// (`qapps`, `UserIsAppOwner`) or an OIDC issuer's audience (`login.example.com`, `aud`).
+    pub fn qualified(prefix: &str, name: &str) -> ConditionKey {
+        ConditionKey(Cow::Owned(format!("{prefix}:{name}")))
+    }
+
+    /// A key a user wrote, e.g. `qapps:UserIsAppOwner` or an OIDC issuer's `HOST:aud`.
     pub fn named(text: impl Into<String>) -> Result<ConditionKey, InvalidConditionKey> {
         let text = text.into();
         match text.split_once(':') {
@@ -119,6 +145,7 @@ impl ConditionKey {
         }
     }
 
+    /// The key as IAM writes it.
     pub fn as_str(&self) -> &str {
         &self.0
     }
@@ -135,10 +162,12 @@ impl fmt::Display for ConditionKey {
 pub struct Condition(pub BTreeMap<Operator, BTreeMap<ConditionKey, BTreeSet<String>>>);
 
 impl Condition {
+    /// No condition at all.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Adds `values` under `operator` and `key`.
     pub fn add<I, S>(&mut self, operator: Operator, key: ConditionKey, values: I)
     where
         I: IntoIterator<Item = S>,
@@ -147,6 +176,7 @@ impl Condition {
         self.0.entry(operator).or_default().entry(key).or_default().extend(values.into_iter().map(Into::into));
     }
 
+    /// Every key the condition tests.
     pub fn keys(&self) -> impl Iterator<Item = &ConditionKey> {
         self.0.values().flat_map(BTreeMap::keys)
     }

@@ -144,7 +144,9 @@ impl PolicyDocument {
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{location}: {message}")]
 pub struct ParseError {
+    /// Where: `Statement[1].Action`, or `document`.
     pub location: String,
+    /// What is wrong.
     pub message: String,
 }
 

@@ -1,16 +1,68 @@
-//! Structural rules every document must meet before it is handed out: Sids, action and resource
-//! shapes, principals where they belong. (The IAM oracle checks the service data; this checks form.)
+//! Structural rules every document must meet before it is handed out: IAM's character set, Sids,
+//! action and resource shapes, principals where they belong. Each document piece (built, user
+//! statement, source or override document) is checked here once.
 
 use std::collections::BTreeSet;
 
-use super::statement::{DocumentKind, PolicyDocument, Resources};
+use super::size::first_disallowed_char;
+use super::statement::{DocumentKind, PolicyDocument, Principal, Resources, Statement};
+
+/// Which rule a problem breaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// A character outside what IAM accepts.
+    Character,
+    /// The form of a statement or document.
+    Form,
+}
 
 /// One rule a document breaks, located by statement index and field.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
+    /// The statement's index, or `None` for the document as a whole.
     pub statement: Option<usize>,
+    /// The JSON field concerned: `Sid`, `Action`, `NotAction`, `Resource`, `NotResource`,
+    /// `Principal`, `Condition` or `Statement`.
     pub field: &'static str,
+    /// Which rule.
+    pub rule: Rule,
+    /// What is wrong, and what is valid.
     pub message: String,
+}
+
+/// The message for a character IAM does not accept, the one wording of that rule.
+pub fn character_message(c: char) -> String {
+    format!(
+        "{c:?} (U+{:04X}) is not allowed in IAM policies, which accept only tab, newline, carriage return and U+0020 to U+00FF",
+        c as u32
+    )
+}
+
+/// Every string of a statement with the field it stands in.
+fn texts(statement: &Statement) -> Vec<(&'static str, &str)> {
+    let mut texts: Vec<(&'static str, &str)> = statement.sid.iter().map(|s| ("Sid", s.as_str())).collect();
+    let action_field = match statement.actions {
+        super::statement::Actions::Action(_) => "Action",
+        super::statement::Actions::NotAction(_) => "NotAction",
+    };
+    texts.extend(statement.actions.names().iter().map(|a| (action_field, a.as_str())));
+    if let Some(resources) = &statement.resources {
+        let field = match resources {
+            Resources::Resource(_) => "Resource",
+            Resources::NotResource(_) => "NotResource",
+        };
+        texts.extend(resources.entries().iter().map(|r| (field, r.as_str())));
+    }
+    if let Some(Principal::Named(named)) = &statement.principal {
+        texts.extend(named.values().flatten().map(|p| ("Principal", p.as_str())));
+    }
+    for keys in statement.condition.0.values() {
+        for (key, values) in keys {
+            texts.push(("Condition", key.as_str()));
+            texts.extend(values.iter().map(|v| ("Condition", v.as_str())));
+        }
+    }
+    texts
 }
 
 fn is_action(text: &str) -> bool {
@@ -32,10 +84,12 @@ fn is_resource(text: &str) -> bool {
     text == "*" || (text.starts_with("arn:") && text.splitn(6, ':').count() == 6 && !text.contains(char::is_whitespace))
 }
 
+/// Every rule `document` breaks, as a `kind` of document.
 pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
     let mut found = Vec::new();
+    let mut found_characters = Vec::new();
     let mut report = |statement: Option<usize>, field: &'static str, message: String| {
-        found.push(Problem { statement, field, message });
+        found.push(Problem { statement, field, rule: Rule::Form, message });
     };
     if document.statements.is_empty() {
         report(None, "Statement", "a policy needs at least one statement".into());
@@ -43,6 +97,11 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
     let mut sids = BTreeSet::new();
     for (i, statement) in document.statements.iter().enumerate() {
         let at = Some(i);
+        for (field, text) in texts(statement) {
+            if let Some(c) = first_disallowed_char(text) {
+                found_characters.push(Problem { statement: at, field, rule: Rule::Character, message: character_message(c) });
+            }
+        }
         if let Some(sid) = &statement.sid {
             if !sid.bytes().all(|b| b.is_ascii_alphanumeric()) {
                 report(at, "Sid", format!("Sid {sid:?} may contain only letters and digits"));
@@ -83,7 +142,11 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             _ => {}
         }
     }
-    found
+    // A character IAM refuses is the one thing to say of its field: the form rules would only
+    // repeat it in other words.
+    found.retain(|p| !found_characters.iter().any(|c| c.statement == p.statement && c.field == p.field));
+    found_characters.extend(found);
+    found_characters
 }
 
 #[cfg(test)]
@@ -100,6 +163,22 @@ mod tests {
         ]);
         let found: Vec<_> = problems(&doc, DocumentKind::Permissions).into_iter().map(|p| (p.statement, p.field)).collect();
         assert_eq!(found, [(Some(1), "Sid"), (Some(1), "Action"), (Some(2), "Sid"), (Some(2), "Resource"), (Some(2), "Principal")]);
+    }
+
+    #[test]
+    fn characters_outside_latin1_are_found_in_every_field() {
+        let doc = PolicyDocument::new(vec![Statement::allow("Ok").actions(["s3:GetObject"]).any_resource().condition(
+            crate::policy::Operator::STRING_EQUALS,
+            crate::policy::ConditionKey::SOURCE_ACCOUNT,
+            ["caf\u{e9}\u{2013}"],
+        )]);
+        let found = problems(&doc, DocumentKind::Permissions);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].field, found[0].rule), ("Condition", Rule::Character));
+        assert_eq!(
+            found[0].message,
+            "'–' (U+2013) is not allowed in IAM policies, which accept only tab, newline, carriage return and U+0020 to U+00FF"
+        );
     }
 
     #[test]

@@ -8,10 +8,14 @@ use super::statement::{PolicyDocument, Statement};
 /// Which addition a statement came from: the n-th source document or the n-th extra statement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Origin {
+    /// The n-th source document.
     Source(usize),
+    /// The n-th extra statement.
     Statement(usize),
 }
 
+/// Why the additions cannot be merged.
+#[allow(missing_docs)] // the variants' fields are named for what they hold
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum MergeError {
     #[error("Sid {sid:?} is already used by another statement; appended statements need distinct Sids (use override_policy_documents to replace a statement)")]
@@ -21,12 +25,16 @@ pub enum MergeError {
 /// The user's additions, in the order they are applied.
 #[derive(Clone, Debug, Default)]
 pub struct Additions {
+    /// Documents whose statements are appended.
     pub sources: Vec<PolicyDocument>,
+    /// Statements appended after them.
     pub statements: Vec<Statement>,
+    /// Documents applied last, replacing statements by Sid.
     pub overrides: Vec<PolicyDocument>,
 }
 
 impl Additions {
+    /// Nothing to add.
     pub fn is_empty(&self) -> bool {
         self.sources.is_empty() && self.statements.is_empty() && self.overrides.is_empty()
     }

@@ -1,6 +1,8 @@
 //! The IAM policy document model: statements, conditions, ARNs, partitions, canonical JSON, size
 //! limits and merging of user statements. Knows nothing of Terraform or of Q Business.
 
+#![warn(missing_docs)]
+
 pub mod arn;
 pub mod condition;
 pub mod json;

@@ -6,6 +6,7 @@ pub const INLINE_ROLE_POLICIES_LIMIT: usize = 10_240;
 pub const MANAGED_POLICY_LIMIT: usize = 6_144;
 /// Default `AssumeRolePolicySizeQuota`; it can be raised to [`TRUST_POLICY_MAX_LIMIT`].
 pub const TRUST_POLICY_DEFAULT_LIMIT: usize = 2_048;
+/// The most a raised trust policy quota can be.
 pub const TRUST_POLICY_MAX_LIMIT: usize = 4_096;
 
 /// IAM counts characters without whitespace.
@@ -13,20 +14,25 @@ pub fn non_whitespace_chars(json: &str) -> usize {
     json.chars().filter(|c| !c.is_whitespace()).count()
 }
 
+/// How a document's size compares with its quota.
+#[allow(missing_docs)] // the variants' fields are named for what they hold
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SizeVerdict {
+    /// Well within the quota.
     Fits,
     /// At 90 % of the limit or more: fine today, one more statement may not be.
     NearLimit {
         size: usize,
         limit: usize,
     },
+    /// Over the quota.
     TooLarge {
         size: usize,
         limit: usize,
     },
 }
 
+/// Judges `size` against `limit`.
 pub fn judge_size(size: usize, limit: usize) -> SizeVerdict {
     if size > limit {
         SizeVerdict::TooLarge { size, limit }

@@ -6,15 +6,20 @@ use std::fmt;
 use super::arn::Arn;
 use super::condition::{Condition, ConditionKey, Operator};
 
+/// The only policy language version IAM documents use now.
 pub const POLICY_VERSION: &str = "2012-10-17";
 
+/// Whether a statement allows or denies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Effect {
+    /// Allows.
     Allow,
+    /// Denies.
     Deny,
 }
 
 impl Effect {
+    /// `Allow` or `Deny`.
     pub fn as_str(self) -> &'static str {
         match self {
             Effect::Allow => "Allow",
@@ -26,11 +31,14 @@ impl Effect {
 /// `Action` or `NotAction`, sorted and deduplicated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Actions {
+    /// The actions the statement applies to.
     Action(BTreeSet<String>),
+    /// The actions it does not apply to.
     NotAction(BTreeSet<String>),
 }
 
 impl Actions {
+    /// The action names either way.
     pub fn names(&self) -> &BTreeSet<String> {
         match self {
             Actions::Action(names) | Actions::NotAction(names) => names,
@@ -41,11 +49,14 @@ impl Actions {
 /// `Resource` or `NotResource`, sorted and deduplicated. Trust policies have neither.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Resources {
+    /// The resources the statement applies to.
     Resource(BTreeSet<String>),
+    /// The resources it does not apply to.
     NotResource(BTreeSet<String>),
 }
 
 impl Resources {
+    /// The entries either way.
     pub fn entries(&self) -> &BTreeSet<String> {
         match self {
             Resources::Resource(entries) | Resources::NotResource(entries) => entries,
@@ -56,13 +67,18 @@ impl Resources {
 /// The kinds of principal a trust policy names, in the order IAM documents sort them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PrincipalKind {
+    /// An AWS account or IAM principal.
     Aws,
+    /// An S3 canonical user.
     CanonicalUser,
+    /// A SAML or OIDC identity provider.
     Federated,
+    /// An AWS service.
     Service,
 }
 
 impl PrincipalKind {
+    /// The kind as IAM writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             PrincipalKind::Aws => "AWS",
@@ -72,6 +88,7 @@ impl PrincipalKind {
         }
     }
 
+    /// The kind IAM writes as `text`.
     pub fn parse(text: &str) -> Option<PrincipalKind> {
         [PrincipalKind::Aws, PrincipalKind::CanonicalUser, PrincipalKind::Federated, PrincipalKind::Service]
             .into_iter()
@@ -79,30 +96,41 @@ impl PrincipalKind {
     }
 }
 
+/// Who a trust policy statement lets in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Principal {
     /// `"Principal": "*"`
     Anyone,
+    /// Principals by kind.
     Named(BTreeMap<PrincipalKind, BTreeSet<String>>),
 }
 
 impl Principal {
+    /// One service principal.
     pub fn service(name: impl Into<String>) -> Principal {
         Principal::Named([(PrincipalKind::Service, [name.into()].into())].into())
     }
 
+    /// One federated identity provider.
     pub fn federated(arn: &Arn) -> Principal {
         Principal::Named([(PrincipalKind::Federated, [arn.to_string()].into())].into())
     }
 }
 
+/// One statement of a policy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Statement {
+    /// The statement id.
     pub sid: Option<String>,
+    /// Allow or Deny.
     pub effect: Effect,
+    /// The principal (trust policies only).
     pub principal: Option<Principal>,
+    /// Action or NotAction.
     pub actions: Actions,
+    /// Resource or NotResource (permissions policies only).
     pub resources: Option<Resources>,
+    /// The condition block.
     pub condition: Condition,
 }
 
@@ -119,6 +147,7 @@ impl Statement {
         }
     }
 
+    /// Adds actions.
     #[must_use]
     pub fn actions<I: IntoIterator<Item = S>, S: Into<String>>(mut self, actions: I) -> Statement {
         let names = match &mut self.actions {
@@ -128,11 +157,13 @@ impl Statement {
         self
     }
 
+    /// Adds resources.
     #[must_use]
     pub fn resources<'a, I: IntoIterator<Item = &'a Arn>>(self, arns: I) -> Statement {
         self.resource_patterns(arns.into_iter().map(ToString::to_string))
     }
 
+    /// Adds one resource.
     #[must_use]
     pub fn resource(self, arn: &Arn) -> Statement {
         self.resources([arn])
@@ -152,12 +183,14 @@ impl Statement {
         self
     }
 
+    /// Sets the principal.
     #[must_use]
     pub fn principal(mut self, principal: Principal) -> Statement {
         self.principal = Some(principal);
         self
     }
 
+    /// Adds a condition.
     #[must_use]
     pub fn condition<I: IntoIterator<Item = S>, S: Into<String>>(mut self, operator: Operator, key: ConditionKey, values: I) -> Statement {
         self.condition.add(operator, key, values);
@@ -168,7 +201,9 @@ impl Statement {
 /// Whether a document is a role's permissions policy or its trust (assume-role) policy.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentKind {
+    /// A permissions policy.
     Permissions,
+    /// A trust (assume-role) policy.
     Trust,
 }
 
@@ -181,12 +216,15 @@ impl fmt::Display for DocumentKind {
     }
 }
 
+/// A policy document: its statements in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyDocument {
+    /// The statements.
     pub statements: Vec<Statement>,
 }
 
 impl PolicyDocument {
+    /// A document of `statements`.
     pub fn new(statements: Vec<Statement>) -> PolicyDocument {
         PolicyDocument { statements }
     }

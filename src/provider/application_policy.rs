@@ -1,25 +1,23 @@
 //! Data source `qbusiness_application_policy`: the permissions policy of the application's service role.
 
 use crate::catalog::{ApplicationRole, ResourceId};
-use crate::plugin::{Attribute, Block, Type, Value};
-use crate::policy::DocumentKind;
+use crate::plugin::{Attribute, Type};
+use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::config::{resolve_scope, ProviderDefaults};
-use super::document_output::{document_block, finish, permissions_limit, read_additions};
+use super::config::resolve_scope;
+use super::document::DocumentRole;
 use super::inputs::Inputs;
-use super::DataSource;
-
-pub const TYPE_NAME: &str = "qbusiness_application_policy";
+use super::Phase;
 
 pub struct ApplicationPolicy;
 
-impl DataSource for ApplicationPolicy {
-    fn type_name(&self) -> &'static str {
-        TYPE_NAME
-    }
+impl DocumentRole for ApplicationPolicy {
+    const TYPE_NAME: &'static str = "qbusiness_application_policy";
+    const KIND: DocumentKind = DocumentKind::Permissions;
+    const DESCRIPTION: &'static str = "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.";
 
-    fn schema(&self) -> Block {
-        let attributes = vec![
+    fn attributes() -> Vec<Attribute> {
+        vec![
             Attribute::optional(
                 "application_id",
                 Type::String,
@@ -30,16 +28,14 @@ impl DataSource for ApplicationPolicy {
                 Type::Bool,
                 "Add the statements that let Amazon Q Business create and manage user subscriptions (default false).",
             ),
-        ];
-        document_block(
-            "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.",
-            attributes,
-            "in this policy",
-            DocumentKind::Permissions,
-        )
+        ]
     }
 
-    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
+    fn scope_note() -> String {
+        "in this policy".to_owned()
+    }
+
+    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
         let application = inputs.parsed::<ResourceId>("application_id");
         let user_subscriptions = inputs.bool("user_subscriptions").unwrap_or(false);
         if application.is_some() && !user_subscriptions {
@@ -49,13 +45,40 @@ impl DataSource for ApplicationPolicy {
                 "Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out.",
             );
         }
-        let additions = read_additions(inputs, DocumentKind::Permissions);
-        let limit = permissions_limit(inputs);
-        let scope = resolve_scope(inputs, defaults)?;
-        if inputs.has_errors() || inputs.incomplete {
-            return None;
-        }
-        let role = ApplicationRole { scope, application, user_subscriptions };
-        finish(config, inputs, role.permissions(), &additions, DocumentKind::Permissions, limit)
+        let scope = resolve_scope(inputs, phase)?;
+        Some(ApplicationRole { scope, application, user_subscriptions }.permissions())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plugin::Value;
+    use crate::provider::testing::{expect_errors, read, s, APPLICATION_ID};
+
+    const TYPE: &str = "qbusiness_application_policy";
+
+    #[test]
+    fn scoped_subscriptions_are_their_golden_document() {
+        let outcome = read(TYPE, &[("user_subscriptions", Value::Bool(true)), ("application_id", s(APPLICATION_ID))]);
+        assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/application-user-subscriptions-scoped.json"));
+    }
+
+    #[test]
+    fn an_application_id_without_subscriptions_is_a_warning() {
+        let outcome = read(TYPE, &[("application_id", s(APPLICATION_ID))]);
+        assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/application-default.json"));
+        assert_eq!(outcome.diagnostics, ["warning application_id | application_id has no effect | Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out."]);
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_at_their_attribute() {
+        expect_errors(
+            TYPE,
+            &[
+                ("malformed application id", vec![("application_id", s("not-an-id"))], "application_id", "Invalid application_id", "ids are 36 characters"),
+                ("GovCloud region", vec![("region", s("us-gov-west-1"))], "region", "Region without Amazon Q Business", "is in partition aws-us-gov, not aws"),
+                ("empty account id", vec![("account_id", s(""))], "account_id", "Empty account_id", "must not be empty"),
+            ],
+        );
     }
 }

@@ -1,12 +1,13 @@
 //! The provider block (`partition`, `region`, `account_id` defaults) and how a data source resolves
 //! its scope from its own arguments and those defaults.
 
-use crate::catalog::availability::{check_partition, check_region, AvailabilityError, QBUSINESS_REGIONS};
+use crate::catalog::availability::{check_partition, check_region, valid_regions, AvailabilityError};
 use crate::catalog::Scope;
 use crate::plugin::{Attribute, Block, Type};
 use crate::policy::{AccountId, Partition};
 
 use super::inputs::Inputs;
+use super::Phase;
 
 /// Defaults from the provider block, applied where a data source leaves an argument out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -14,10 +15,6 @@ pub struct ProviderDefaults {
     pub partition: Option<Partition>,
     pub region: Option<String>,
     pub account: Option<AccountId>,
-}
-
-fn region_list() -> String {
-    QBUSINESS_REGIONS.iter().map(|(_, r)| *r).collect::<Vec<_>>().join(", ")
 }
 
 /// The three scope arguments, shared by the provider block and every data source.
@@ -31,7 +28,7 @@ pub fn scope_attributes(whose: &str) -> Vec<Attribute> {
         Attribute::optional(
             "region",
             Type::String,
-            &format!("Region of the Amazon Q Business resources {whose}; one of {}.", region_list()),
+            &format!("Region of the Amazon Q Business resources {whose}; one of {}.", valid_regions()),
         ),
         Attribute::optional("account_id", Type::String, &format!("12-digit AWS account id that owns the resources {whose}.")),
     ]
@@ -67,11 +64,13 @@ pub fn read_scope_arguments(inputs: &mut Inputs<'_>) -> ProviderDefaults {
     ProviderDefaults { partition, region, account }
 }
 
-/// The scope a data source works in: its own arguments over the provider's defaults. `defaults` is
-/// `None` during validation, before the provider is configured; missing values are judged only later.
-pub fn resolve_scope(inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Scope> {
+/// The scope a data source works in: its own arguments over the provider's defaults. While
+/// validating, before the provider is configured, only its own arguments are checked.
+pub fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope> {
     let own = read_scope_arguments(inputs);
-    let defaults = defaults?;
+    let Phase::Read(defaults) = phase else {
+        return None;
+    };
     let partition = own.partition.or(defaults.partition).unwrap_or(Partition::Aws);
     let region = own.region.or_else(|| defaults.region.clone());
     let account = own.account.or_else(|| defaults.account.clone());
@@ -82,7 +81,7 @@ pub fn resolve_scope(inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults
         inputs.error(
             "region",
             "Missing region",
-            format!("Set region on this data source or in the provider block; valid regions are {}.", region_list()),
+            format!("Set region on this data source or in the provider block; valid regions are {}.", valid_regions()),
         );
         return None;
     };
@@ -96,4 +95,15 @@ pub fn resolve_scope(inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults
         return None;
     }
     Some(Scope { partition, region, account })
+}
+
+/// An ARN the user gave must be in the document's partition.
+pub fn check_same_partition(inputs: &mut Inputs<'_>, name: &str, arn: &crate::policy::Arn, scope: &Scope) {
+    if arn.partition != scope.partition {
+        inputs.error(
+            name,
+            "ARN in another partition",
+            format!("{arn} is in partition {}, but this policy is for partition {}.", arn.partition, scope.partition),
+        );
+    }
 }

@@ -3,40 +3,16 @@
 use crate::catalog::blocks::VpcPlacement;
 use crate::catalog::connectors::{connector_ids, S3Location};
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
-use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, ResourceId};
-use crate::plugin::{Attribute, Block, Type, Value};
-use crate::policy::{Arn, DocumentKind};
+use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ResourceId};
+use crate::plugin::{Attribute, Type};
+use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::config::{resolve_scope, ProviderDefaults};
-use super::document_output::{document_block, finish, permissions_limit, read_additions};
+use super::config::{check_same_partition, resolve_scope};
+use super::document::DocumentRole;
 use super::inputs::Inputs;
-use super::DataSource;
-
-pub const TYPE_NAME: &str = "qbusiness_connector_policy";
-
-/// Arguments that only some connector templates take.
-const TEMPLATE_ARGUMENTS: [&str; 10] = [
-    "bucket",
-    "secret_arn",
-    "kms_key_arn",
-    "ssl_certificate_bucket",
-    "ssl_certificate_key_prefix",
-    "seed_urls_bucket",
-    "seed_urls_key_prefix",
-    "vpc",
-    "subnet_ids",
-    "security_group_ids",
-];
+use super::Phase;
 
 pub struct ConnectorPolicy;
-
-pub fn parse_secret_arn(text: &str) -> Result<Arn, crate::policy::ArnError> {
-    Arn::parse_expecting(text, "secretsmanager", "secret:", "arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME")
-}
-
-pub fn parse_kms_key_arn(text: &str) -> Result<Arn, crate::policy::ArnError> {
-    Arn::parse_expecting(text, "kms", "key/", "arn:aws:kms:REGION:ACCOUNT:key/KEY_ID")
-}
 
 /// A bucket and optional key prefix given as a pair of arguments; the prefix alone is an error.
 fn read_s3_file(inputs: &mut Inputs<'_>, bucket: &str, prefix: &str) -> Option<S3Location> {
@@ -47,6 +23,7 @@ fn read_s3_file(inputs: &mut Inputs<'_>, bucket: &str, prefix: &str) -> Option<S
     Some(S3Location { bucket, key_prefix: inputs.parsed::<KeyPrefix>(prefix) })
 }
 
+/// The VPC placement, if the connector is placed in a VPC (`vpc = true`, or subnets or security groups).
 fn read_vpc(inputs: &mut Inputs<'_>) -> Option<VpcPlacement> {
     let enabled = inputs.bool("vpc");
     let subnets = inputs.parsed_list::<SubnetId>("subnet_ids");
@@ -65,13 +42,13 @@ fn read_vpc(inputs: &mut Inputs<'_>) -> Option<VpcPlacement> {
         .then(|| VpcPlacement { subnets: subnets.unwrap_or_default(), security_groups: security_groups.unwrap_or_default() })
 }
 
-impl DataSource for ConnectorPolicy {
-    fn type_name(&self) -> &'static str {
-        TYPE_NAME
-    }
+impl DocumentRole for ConnectorPolicy {
+    const TYPE_NAME: &'static str = "qbusiness_connector_policy";
+    const KIND: DocumentKind = DocumentKind::Permissions;
+    const DESCRIPTION: &'static str = "The permissions policy of an Amazon Q Business data-source connector role.";
 
-    fn schema(&self) -> Block {
-        let attributes = vec![
+    fn attributes() -> Vec<Attribute> {
+        vec![
             Attribute::required(
                 "connector",
                 Type::String,
@@ -105,112 +82,101 @@ impl DataSource for ConnectorPolicy {
                 Type::list(Type::String),
                 "Security groups the connector may use; any of the account when omitted.",
             ),
-        ];
-        document_block(
-            "The permissions policy of an Amazon Q Business data-source connector role.",
-            attributes,
-            "in this policy",
-            DocumentKind::Permissions,
-        )
+        ]
     }
 
-    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        let chosen = inputs.string("connector").and_then(|id| {
-            let found = connector(id);
-            if found.is_none() {
-                inputs.error(
-                    "connector",
-                    "Unknown connector",
-                    format!("{id:?} is not a connector; valid connectors are {}.", connector_ids().join(", ")),
-                );
+    fn scope_note() -> String {
+        "in this policy".to_owned()
+    }
+
+    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+        let chosen = inputs.string("connector").and_then(|id| match connector(id) {
+            Ok(found) => Some(found),
+            Err(unknown) => {
+                inputs.error("connector", "Unknown connector", unknown.to_string());
+                None
             }
-            found
         });
         let application = inputs.parsed::<ResourceId>("application_id");
         let index = inputs.parsed::<ResourceId>("index_id");
-
-        if let Some(chosen) = chosen {
-            let accepted: Vec<&str> = chosen.template.arguments().iter().map(|a| a.name).collect();
-            inputs.reject_unless_allowed(
-                &TEMPLATE_ARGUMENTS,
-                |name| chosen.template.accepts(name),
-                |name| {
-                    format!(
-                        "connector {:?} ({}) does not take {name}; its own arguments are {}.",
-                        chosen.id,
-                        chosen.display_name,
-                        accepted.join(", ")
-                    )
-                },
-            );
-            for argument in chosen.template.arguments().iter().filter(|a| a.required) {
-                if !inputs.is_set(argument.name) {
-                    inputs.error(
-                        argument.name,
-                        "Missing required argument",
-                        format!("connector {:?} ({}) needs {}.", chosen.id, chosen.display_name, argument.name),
-                    );
-                }
-            }
-        }
-
         let options = ConnectorOptions {
             bucket: inputs.parsed::<BucketName>("bucket"),
-            secret: inputs.parsed_with("secret_arn", parse_secret_arn),
-            kms_key: inputs.parsed_with("kms_key_arn", parse_kms_key_arn),
+            secret: inputs.parsed("secret_arn"),
+            kms_key: inputs.parsed("kms_key_arn"),
             s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
                 .or_else(|| read_s3_file(inputs, "seed_urls_bucket", "seed_urls_key_prefix")),
             vpc: read_vpc(inputs),
         };
         if let Some(chosen) = chosen {
-            let placed = options.vpc.is_some() || inputs.raw("vpc").is_unknown();
-            if chosen.template.requires_vpc() && !placed && !inputs.incomplete {
-                inputs.error(
-                    "vpc",
-                    "Missing required argument",
-                    format!(
-                        "connector {:?} ({}) reaches its source only inside your VPC: set vpc = true or subnet_ids.",
-                        chosen.id, chosen.display_name
-                    ),
-                );
-            }
-            if chosen.template == ConnectorTemplate::WebCrawler && inputs.is_set("kms_key_arn") && !inputs.is_set("secret_arn") {
-                inputs.error(
-                    "kms_key_arn",
-                    "Key without secret",
-                    "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.",
-                );
-            }
+            let placed = if inputs.raw("vpc").is_unknown() || inputs.incomplete { None } else { Some(options.vpc.is_some()) };
+            let problems = chosen.check_arguments(&|name| inputs.is_set(name), placed);
+            inputs.report(problems);
         }
-        let additions = read_additions(inputs, DocumentKind::Permissions);
-        let limit = permissions_limit(inputs);
-        let scope = resolve_scope(inputs, defaults)?;
+        let scope = resolve_scope(inputs, phase)?;
+        if let Some(secret) = &options.secret {
+            check_same_partition(inputs, "secret_arn", secret.arn(), &scope);
+        }
+        if let Some(key) = &options.kms_key {
+            check_same_partition(inputs, "kms_key_arn", key.arn(), &scope);
+        }
+        let role = ConnectorRole { connector: chosen?, scope, application: application?, index: index?, options };
+        Some(role.permissions())
+    }
+}
 
-        for (name, arn) in [("secret_arn", &options.secret), ("kms_key_arn", &options.kms_key)] {
-            if let Some(arn) = arn {
-                if arn.partition != scope.partition {
-                    inputs.error(
-                        name,
-                        "ARN in another partition",
-                        format!("{arn} is in partition {}, but this policy is for partition {}.", arn.partition, scope.partition),
-                    );
-                }
-            }
-        }
-        let (Some(connector), Some(application), Some(index)) = (chosen, application, index) else {
-            return None;
+#[cfg(test)]
+mod tests {
+    use crate::plugin::Value;
+    use crate::provider::testing::{expect_errors, list, read, s, APPLICATION_ID, INDEX_ID, KEY_ARN, SECRET_ARN};
+
+    const TYPE: &str = "qbusiness_connector_policy";
+
+    fn s3(extra: &[(&'static str, Value)]) -> Vec<(&'static str, Value)> {
+        let mut attributes =
+            vec![("connector", s("s3")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("bucket", s("my-docs"))];
+        attributes.extend(extra.iter().cloned());
+        attributes
+    }
+
+    #[test]
+    fn s3_with_kms_is_its_golden_document() {
+        let outcome = read(TYPE, &s3(&[("kms_key_arn", s(KEY_ARN))]));
+        assert_eq!(outcome.diagnostics, Vec::<String>::new());
+        assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/connector-s3-kms.json"));
+    }
+
+    #[test]
+    fn a_secret_connector_in_a_vpc_is_its_golden_document() {
+        let attributes = [
+            ("connector", s("aem_cloud")),
+            ("application_id", s(APPLICATION_ID)),
+            ("index_id", s(INDEX_ID)),
+            ("secret_arn", s(SECRET_ARN)),
+            ("vpc", Value::Bool(true)),
+        ];
+        let outcome = read(TYPE, &attributes);
+        assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/connector-aem_cloud-vpc.json"));
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_at_their_attribute() {
+        let crawler = |extra: &[(&'static str, Value)]| {
+            let mut attributes = vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))];
+            attributes.extend(extra.iter().cloned());
+            attributes
         };
-        if inputs.has_errors() || inputs.incomplete {
-            return None;
-        }
-        let role = ConnectorRole { connector, scope, application, index, options };
-        let document = match role.permissions() {
-            Ok(document) => document,
-            Err(missing) => {
-                inputs.error(missing.argument, "Missing required argument", missing.to_string());
-                return None;
-            }
-        };
-        finish(config, inputs, document, &additions, DocumentKind::Permissions, limit)
+        expect_errors(
+            TYPE,
+            &[
+                ("unknown connector", s3(&[("connector", s("sharepoint_2003"))]), "connector", "Unknown connector", "\"sharepoint_2003\" is not a valid connector; valid values are s3, aem_cloud"),
+                ("secret for the S3 connector", s3(&[("secret_arn", s(SECRET_ARN))]), "secret_arn", "Argument not accepted here", "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, vpc, subnet_ids, security_group_ids."),
+                ("S3 without bucket", vec![("connector", s("s3")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))], "bucket", "Missing required argument", "connector \"s3\" (Amazon S3) needs bucket."),
+                ("crawler key without secret", crawler(&[("kms_key_arn", s(KEY_ARN))]), "kms_key_arn", "Key without secret", "set secret_arn too"),
+                ("seed prefix without bucket", crawler(&[("seed_urls_key_prefix", s("seeds/"))]), "seed_urls_key_prefix", "Key prefix without bucket", "seed_urls_key_prefix needs seed_urls_bucket"),
+                ("FSx without VPC", vec![("connector", s("fsx_windows")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN))], "vpc", "Missing required argument", "reaches its source only inside your VPC"),
+                ("subnets with vpc false", s3(&[("vpc", Value::Bool(false)), ("subnet_ids", list(&["subnet-0123456789abcdef0"]))]), "subnet_ids", "VPC placement without vpc", "set vpc = true or remove subnet_ids"),
+                ("key in another partition", s3(&[("kms_key_arn", s("arn:aws-cn:kms:cn-north-1:123456789012:key/x"))]), "kms_key_arn", "ARN in another partition", "is in partition aws-cn, but this policy is for partition aws"),
+            ],
+        );
     }
 }

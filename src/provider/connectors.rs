@@ -1,11 +1,10 @@
 //! Data source `qbusiness_connectors`: the connector catalog, for modules that iterate or validate.
 
-use crate::catalog::{ConnectorTemplate, CONNECTORS};
+use crate::catalog::{ConnectorTemplate, Kind, CONNECTORS};
 use crate::plugin::{Attribute, Block, Type, Value};
 
-use super::config::ProviderDefaults;
 use super::inputs::Inputs;
-use super::DataSource;
+use super::{DataSource, Phase};
 
 pub const TYPE_NAME: &str = "qbusiness_connectors";
 
@@ -23,10 +22,6 @@ fn connector_type() -> Type {
     ])
 }
 
-fn template_names() -> String {
-    ConnectorTemplate::ALL.iter().map(|t| t.name()).collect::<Vec<_>>().join(", ")
-}
-
 impl DataSource for Connectors {
     fn type_name(&self) -> &'static str {
         TYPE_NAME
@@ -36,7 +31,7 @@ impl DataSource for Connectors {
         Block {
             description: "The connectors `qbusiness_connector_policy` knows: id, name, CreateDataSource `type`, template, arguments, and whether the published policy was verified.".to_owned(),
             attributes: vec![
-                Attribute::optional("template", Type::String, &format!("Only connectors of this template: {}.", template_names())),
+                Attribute::optional("template", Type::String, &format!("Only connectors of this template: {}.", ConnectorTemplate::names())),
                 Attribute::computed("ids", Type::list(Type::String), "The connector ids, in catalog order."),
                 Attribute::computed(
                     "connectors",
@@ -48,17 +43,13 @@ impl DataSource for Connectors {
         }
     }
 
-    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, _defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        let template = inputs.string("template").and_then(|name| {
-            let found = ConnectorTemplate::ALL.into_iter().find(|t| t.name() == name);
-            if found.is_none() {
-                inputs.error(
-                    "template",
-                    "Unknown template",
-                    format!("{name:?} is not a template; valid templates are {}.", template_names()),
-                );
+    fn read(&self, inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<Value> {
+        let template = inputs.string("template").and_then(|name| match ConnectorTemplate::parse("template", name) {
+            Ok(template) => Some(template),
+            Err(unknown) => {
+                inputs.error("template", "Unknown template", unknown.to_string());
+                None
             }
-            found
         });
         if inputs.has_errors() || inputs.incomplete || (inputs.is_set("template") && template.is_none()) {
             return None;
@@ -81,7 +72,7 @@ impl DataSource for Connectors {
                 ])
             })
             .collect();
-        let mut state = config.as_map().cloned().unwrap_or_default();
+        let mut state = inputs.config().as_map().cloned().unwrap_or_default();
         state.insert("ids".into(), Value::List(selected.iter().map(|c| Value::string(c.id)).collect()));
         state.insert("connectors".into(), Value::List(connectors));
         Some(Value::Map(state))

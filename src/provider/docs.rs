@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::catalog::{Connector, CONNECTORS};
+use crate::catalog::{Connector, Kind as _, CONNECTORS};
 use crate::plugin::{Attribute, Block, Function, Presence, Provider as _, Type};
 
 use super::functions::FUNCTIONS;

@@ -6,7 +6,13 @@
 use crate::plugin::convert::convert;
 use crate::plugin::{AttributePath, Block, Function, FunctionError, Parameter, Type, Value};
 
-use super::{application_policy, connector_policy, connectors, role_policy, trust_policy, web_experience_policy};
+use super::application_policy::ApplicationPolicy;
+use super::connector_policy::ConnectorPolicy;
+use super::document::DocumentRole;
+use super::role_policy::RolePolicy;
+use super::trust_policy::TrustPolicyDataSource;
+use super::web_experience_policy::WebExperiencePolicy;
+use super::connectors;
 
 pub struct FunctionSpec {
     pub name: &'static str,
@@ -21,14 +27,14 @@ pub struct FunctionSpec {
 pub const FUNCTIONS: [FunctionSpec; 6] = [
     FunctionSpec {
         name: "application_policy",
-        data_source: application_policy::TYPE_NAME,
+        data_source: ApplicationPolicy::TYPE_NAME,
         selector: None,
         output: "json",
         summary: "The permissions policy of the application's service role, as JSON.",
     },
     FunctionSpec {
         name: "connector_policy",
-        data_source: connector_policy::TYPE_NAME,
+        data_source: ConnectorPolicy::TYPE_NAME,
         selector: Some("connector"),
         output: "json",
         summary: "The permissions policy of a data-source connector role, as JSON.",
@@ -42,21 +48,21 @@ pub const FUNCTIONS: [FunctionSpec; 6] = [
     },
     FunctionSpec {
         name: "role_policy",
-        data_source: role_policy::TYPE_NAME,
+        data_source: RolePolicy::TYPE_NAME,
         selector: Some("role"),
         output: "json",
         summary: "The permissions policy of a Kendra retriever, plugin or document enrichment role, or of an anonymous application's caller, as JSON.",
     },
     FunctionSpec {
         name: "trust_policy",
-        data_source: trust_policy::TYPE_NAME,
+        data_source: TrustPolicyDataSource::TYPE_NAME,
         selector: Some("kind"),
         output: "json",
         summary: "The trust policy of an Amazon Q Business role, as JSON.",
     },
     FunctionSpec {
         name: "web_experience_policy",
-        data_source: web_experience_policy::TYPE_NAME,
+        data_source: WebExperiencePolicy::TYPE_NAME,
         selector: None,
         output: "json",
         summary: "The permissions policy of a web experience role, as JSON.",

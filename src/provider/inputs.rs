@@ -4,7 +4,8 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
-use crate::plugin::{AttributePath, Diagnostic, Diagnostics, Value};
+use crate::catalog::{ArgumentProblem, Kind};
+use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Value};
 
 /// A parse error's text with the rejected value shortened when it is long: the message must say
 /// what is wrong without echoing megabytes back.
@@ -21,6 +22,9 @@ fn describe(text: &str, error: &impl Display) -> String {
 
 pub struct Inputs<'a> {
     config: &'a Value,
+    /// The schema `config` follows: every name read must be in it (checked in debug builds, so a
+    /// typo in a name fails the tests instead of silently reading null).
+    block: &'a Block,
     path: AttributePath,
     pub diagnostics: Diagnostics,
     /// Some value read was unknown (plan time): checks that need it, and the document, wait for apply.
@@ -28,13 +32,23 @@ pub struct Inputs<'a> {
 }
 
 impl<'a> Inputs<'a> {
-    pub fn new(config: &'a Value) -> Inputs<'a> {
-        Inputs { config, path: AttributePath::root(), diagnostics: Diagnostics::default(), incomplete: false }
+    pub fn new(config: &'a Value, block: &'a Block) -> Inputs<'a> {
+        Inputs::nested(config, block, AttributePath::root())
     }
 
-    /// Reads a nested object (a block or an object argument) with paths under `path`.
-    pub fn nested(config: &'a Value, path: AttributePath) -> Inputs<'a> {
-        Inputs { config, path, diagnostics: Diagnostics::default(), incomplete: false }
+    /// Reads a nested block's object, with paths under `path`.
+    pub fn nested(config: &'a Value, block: &'a Block, path: AttributePath) -> Inputs<'a> {
+        Inputs { config, block, path, diagnostics: Diagnostics::default(), incomplete: false }
+    }
+
+    /// The configuration object being read.
+    pub fn config(&self) -> &'a Value {
+        self.config
+    }
+
+    /// The schema of the object being read.
+    pub fn block(&self) -> &'a Block {
+        self.block
     }
 
     pub fn path_of(&self, name: &str) -> AttributePath {
@@ -42,6 +56,12 @@ impl<'a> Inputs<'a> {
     }
 
     pub fn raw(&self, name: &str) -> &'a Value {
+        if cfg!(any(debug_assertions, test)) {
+            assert!(
+                self.block.attribute(name).is_some() || self.block.blocks.iter().any(|b| b.type_name == name),
+                "{name:?} is not in the schema being read"
+            );
+        }
         self.config.attribute(name)
     }
 
@@ -154,50 +174,30 @@ impl<'a> Inputs<'a> {
         ok.then_some(parsed)
     }
 
-    /// Fails every attribute of `names` that is set, naming what would be valid instead.
-    pub fn reject_unless_allowed(&mut self, names: &[&str], allowed: impl Fn(&str) -> bool, why: impl Fn(&str) -> String) {
-        for name in names {
-            if self.is_set(name) && !allowed(name) {
-                let detail = why(name);
-                self.error(name, "Argument not accepted here", detail);
-            }
-        }
-    }
-
-    /// Reads a `kind`-like selector from `kinds` (name, the arguments that kind takes), `default`
-    /// when omitted, and rejects each argument of `all_arguments` the chosen kind does not take.
-    pub fn choose_kind<'k>(
-        &mut self,
-        name: &str,
-        kinds: &'k [(&'k str, &'k [&'k str])],
-        default: Option<&'k str>,
-        all_arguments: &[&str],
-    ) -> Option<(&'k str, &'k [&'k str])> {
-        let names = || kinds.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ");
-        let chosen = match (self.string(name), default) {
-            (Some(text), _) => kinds.iter().find(|(k, _)| *k == text).copied().or_else(|| {
-                let detail = format!("{text:?} is not a valid {name}; valid values are {}.", names());
-                self.error(name, &format!("Unknown {name}"), detail);
-                None
-            }),
-            (None, Some(default)) if !self.incomplete => kinds.iter().find(|(k, _)| *k == default).copied(),
-            _ => None,
+    /// Reads the selector `name` as a kind of `K` (`default` when left out), then checks every
+    /// argument some kind takes against what the chosen kind takes and requires.
+    pub fn kind<K: Kind>(&mut self, name: &'static str, default: Option<K>) -> Option<K> {
+        let chosen = match self.string(name) {
+            Some(text) => match K::parse(name, text) {
+                Ok(kind) => Some(kind),
+                Err(unknown) => {
+                    self.error(name, &format!("Unknown {name}"), unknown.to_string());
+                    None
+                }
+            },
+            None if self.incomplete => None,
+            None => default,
         }?;
-        let (kind, takes) = chosen;
-        self.reject_unless_allowed(
-            all_arguments,
-            |argument| takes.contains(&argument),
-            |argument| format!("{name} {kind:?} does not take {argument}; it takes {}.", takes.join(", ")),
-        );
+        let who = format!("{name} {:?}", chosen.name());
+        let problems = crate::catalog::kinds::check_arguments(&who, &chosen.arguments(), &K::all_arguments(), &|n| self.is_set(n));
+        self.report(problems);
         Some(chosen)
     }
 
-    /// Reports each of `names` that is not set, saying who needs it.
-    pub fn require(&mut self, names: &[&str], who: &str) {
-        for name in names {
-            if !self.is_set(name) {
-                self.error(name, "Missing required argument", format!("{who} needs {name}."));
-            }
+    /// Each problem as an error at the argument it concerns.
+    pub fn report(&mut self, problems: Vec<ArgumentProblem>) {
+        for problem in problems {
+            self.error(problem.argument(), problem.summary(), problem.to_string());
         }
     }
 
@@ -215,12 +215,19 @@ impl<'a> Inputs<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plugin::{Attribute, Type};
     use crate::policy::AccountId;
+
+    fn block(names: &[&str]) -> Block {
+        let attributes = names.iter().map(|n| Attribute::optional(n, Type::String, "")).collect();
+        Block { attributes, ..Default::default() }
+    }
 
     #[test]
     fn strings_nulls_unknowns_and_empties() {
         let config = Value::object([("a", Value::string("x")), ("b", Value::Null), ("c", Value::Unknown), ("d", Value::string(""))]);
-        let mut inputs = Inputs::new(&config);
+        let schema = block(&["a", "b", "c", "d"]);
+        let mut inputs = Inputs::new(&config, &schema);
         assert_eq!(inputs.string("a"), Some("x"));
         assert_eq!(inputs.string("b"), None);
         assert!(!inputs.incomplete);
@@ -236,7 +243,8 @@ mod tests {
     fn long_rejected_values_are_shortened_in_messages() {
         let long = "a".repeat(10_000);
         let config = Value::object([("account_id", Value::string(long))]);
-        let mut inputs = Inputs::new(&config);
+        let schema = block(&["account_id"]);
+        let mut inputs = Inputs::new(&config, &schema);
         assert_eq!(inputs.parsed::<AccountId>("account_id"), None);
         let detail = &inputs.diagnostics.0[0].detail;
         let head = "a".repeat(60);
@@ -252,7 +260,8 @@ mod tests {
             ("account_id", Value::string("12345678901")),
             ("ids", Value::List(vec![Value::string("123456789012"), Value::string("x")])),
         ]);
-        let mut inputs = Inputs::nested(&config, AttributePath::attribute("config"));
+        let schema = block(&["account_id", "ids"]);
+        let mut inputs = Inputs::nested(&config, &schema, AttributePath::attribute("config"));
         assert_eq!(inputs.parsed::<AccountId>("account_id"), None);
         assert_eq!(inputs.parsed_list::<AccountId>("ids"), None);
         let found: Vec<_> = inputs.diagnostics.iter().map(|d| (d.attribute.as_ref().unwrap().to_string(), d.detail.clone())).collect();
@@ -269,5 +278,13 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    #[should_panic(expected = "\"acount_id\" is not in the schema being read")]
+    fn a_name_outside_the_schema_fails_in_tests() {
+        let config = Value::object([("account_id", Value::string("123456789012"))]);
+        let schema = block(&["account_id"]);
+        Inputs::new(&config, &schema).string("acount_id");
     }
 }

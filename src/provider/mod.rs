@@ -1,50 +1,102 @@
 //! The Terraform surface: the provider block, one file per data source, plugged into the protocol
 //! server through [`crate::plugin::Provider`].
 
+pub mod additions;
 pub mod application_policy;
 pub mod config;
 pub mod connector_policy;
 pub mod connectors;
 pub mod docs;
-pub mod document_output;
+pub mod document;
 pub mod functions;
 pub mod inputs;
 pub mod role_policy;
 pub mod trust_policy;
 pub mod web_experience_policy;
 
+#[cfg(test)]
+pub(crate) mod testing;
+
 use std::collections::BTreeMap;
-use std::sync::RwLock;
+use std::sync::{Arc, RwLock};
 
 use crate::plugin::{self, Block, Diagnostic, Diagnostics, FunctionError, ProviderSchema, Value};
 
 use config::{provider_schema, read_scope_arguments, ProviderDefaults};
+use document::Document;
 use inputs::Inputs;
 
 /// Terraform's registry address of this provider.
 pub const SOURCE_ADDRESS: &str = "registry.terraform.io/qbusiness-iam/qbusiness";
 
-/// One data source: its schema, and one computation used both to validate (no provider defaults
-/// yet) and to read.
+/// When a data source is read: validated before the provider is configured, or read with the
+/// provider block's defaults (a function reads with none).
+#[derive(Clone, Copy, Debug)]
+pub enum Phase<'a> {
+    Validate,
+    Read(&'a ProviderDefaults),
+}
+
+/// One data source: its schema, and one computation used both to validate and to read.
 pub trait DataSource: Send + Sync {
     fn type_name(&self) -> &'static str;
     fn schema(&self) -> Block;
 
     /// Reads the configuration through `inputs` (which collects the diagnostics) and returns the
-    /// state, or `None` when there is an error, an unknown value, or only validation (`defaults` None).
-    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value>;
+    /// state, or `None` when there is an error, an unknown value, or only validation.
+    fn read(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Value>;
+}
 
-    fn compute(&self, config: &Value, defaults: Option<&ProviderDefaults>) -> (Option<Value>, Diagnostics) {
-        let mut inputs = Inputs::new(config);
-        let state = self.build(config, &mut inputs, defaults);
+/// Every data source of the provider, in no particular order (the schema sorts them).
+fn all_data_sources() -> Vec<Box<dyn DataSource>> {
+    vec![
+        Box::new(Document::<application_policy::ApplicationPolicy>::new()),
+        Box::new(Document::<connector_policy::ConnectorPolicy>::new()),
+        Box::new(connectors::Connectors),
+        Box::new(Document::<role_policy::RolePolicy>::new()),
+        Box::new(Document::<trust_policy::TrustPolicyDataSource>::new()),
+        Box::new(Document::<web_experience_policy::WebExperiencePolicy>::new()),
+    ]
+}
+
+/// A data source with its schema built once, and the provider block's defaults it reads with.
+pub struct Registered {
+    source: Box<dyn DataSource>,
+    block: Block,
+    defaults: Arc<RwLock<ProviderDefaults>>,
+}
+
+impl Registered {
+    /// Reads `config` in `phase`: the state (or `None`) and the diagnostics.
+    pub fn compute(&self, config: &Value, phase: Phase<'_>) -> (Option<Value>, Diagnostics) {
+        let mut inputs = Inputs::new(config, &self.block);
+        let state = self.source.read(&mut inputs, phase);
         (state, inputs.diagnostics)
+    }
+}
+
+impl plugin::provider::DataSource for Registered {
+    fn validate(&self, config: &Value) -> Diagnostics {
+        self.compute(config, Phase::Validate).1
+    }
+
+    fn read(&self, config: &Value) -> (Option<Value>, Diagnostics) {
+        let defaults = self.defaults.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
+        let (state, mut diagnostics) = self.compute(config, Phase::Read(&defaults));
+        if state.is_none() && !diagnostics.has_errors() {
+            diagnostics.push(Diagnostic::error(
+                "No document computed",
+                "The configuration still holds values unknown until apply, so no document could be computed.",
+            ));
+        }
+        (state, diagnostics)
     }
 }
 
 pub struct QBusinessProvider {
     schema: ProviderSchema,
-    data_sources: BTreeMap<&'static str, Box<dyn DataSource>>,
-    defaults: RwLock<ProviderDefaults>,
+    data_sources: BTreeMap<&'static str, Arc<Registered>>,
+    defaults: Arc<RwLock<ProviderDefaults>>,
 }
 
 impl Default for QBusinessProvider {
@@ -55,46 +107,46 @@ impl Default for QBusinessProvider {
 
 impl QBusinessProvider {
     pub fn new() -> QBusinessProvider {
-        let data_sources: Vec<Box<dyn DataSource>> = vec![
-            Box::new(application_policy::ApplicationPolicy),
-            Box::new(connector_policy::ConnectorPolicy),
-            Box::new(connectors::Connectors),
-            Box::new(role_policy::RolePolicy),
-            Box::new(trust_policy::TrustPolicyDataSource),
-            Box::new(web_experience_policy::WebExperiencePolicy),
-        ];
-        let data_sources: BTreeMap<_, _> = data_sources.into_iter().map(|d| (d.type_name(), d)).collect();
-        let blocks: BTreeMap<String, Block> = data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.schema())).collect();
-        let functions = functions::FUNCTIONS.iter().map(|f| (f.name.to_owned(), f.definition(&blocks[f.data_source]))).collect();
+        let defaults = Arc::new(RwLock::new(ProviderDefaults::default()));
+        let data_sources: BTreeMap<&'static str, Arc<Registered>> = all_data_sources()
+            .into_iter()
+            .map(|source| {
+                let block = source.schema();
+                (source.type_name(), Arc::new(Registered { source, block, defaults: defaults.clone() }))
+            })
+            .collect();
+        let blocks: BTreeMap<String, Block> = data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.block.clone())).collect();
+        let functions = functions::FUNCTIONS
+            .iter()
+            .filter_map(|f| Some((f.name.to_owned(), f.definition(blocks.get(f.data_source)?))))
+            .collect();
         let schema = ProviderSchema { provider: provider_schema(), data_sources: blocks, functions };
-        QBusinessProvider { schema, data_sources, defaults: RwLock::new(ProviderDefaults::default()) }
+        QBusinessProvider { schema, data_sources, defaults }
     }
 
-    fn data_source(&self, type_name: &str) -> Result<&dyn DataSource, Diagnostic> {
-        self.data_sources
-            .get(type_name)
-            .map(AsRef::as_ref)
-            .ok_or_else(|| Diagnostic::error("Unknown data source", format!("This provider has no data source {type_name:?}.")))
-    }
-
-    fn defaults(&self) -> ProviderDefaults {
-        self.defaults.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
+    /// The data source of this type, as the server and the functions use it.
+    pub fn registered(&self, type_name: &str) -> Option<&Registered> {
+        self.data_sources.get(type_name).map(AsRef::as_ref)
     }
 }
 
 impl plugin::Provider for QBusinessProvider {
+    fn address(&self) -> &'static str {
+        SOURCE_ADDRESS
+    }
+
     fn schema(&self) -> &ProviderSchema {
         &self.schema
     }
 
     fn validate_provider_config(&self, config: &Value) -> Diagnostics {
-        let mut inputs = Inputs::new(config);
+        let mut inputs = Inputs::new(config, &self.schema.provider);
         read_scope_arguments(&mut inputs);
         inputs.diagnostics
     }
 
     fn configure_provider(&self, config: &Value) -> Diagnostics {
-        let mut inputs = Inputs::new(config);
+        let mut inputs = Inputs::new(config, &self.schema.provider);
         let defaults = read_scope_arguments(&mut inputs);
         if !inputs.has_errors() {
             *self.defaults.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = defaults;
@@ -102,40 +154,20 @@ impl plugin::Provider for QBusinessProvider {
         inputs.diagnostics
     }
 
-    fn validate_data_source(&self, type_name: &str, config: &Value) -> Diagnostics {
-        match self.data_source(type_name) {
-            Ok(data_source) => data_source.compute(config, None).1,
-            Err(diagnostic) => diagnostic.into(),
-        }
-    }
-
-    fn read_data_source(&self, type_name: &str, config: &Value, diagnostics: &mut Diagnostics) -> Option<Value> {
-        let data_source = match self.data_source(type_name) {
-            Ok(data_source) => data_source,
-            Err(diagnostic) => {
-                diagnostics.push(diagnostic);
-                return None;
-            }
-        };
-        let (state, found) = data_source.compute(config, Some(&self.defaults()));
-        diagnostics.extend(found);
-        if state.is_none() && !diagnostics.has_errors() {
-            diagnostics.push(Diagnostic::error(
-                "No document computed",
-                "The configuration still holds values unknown until apply, so no document could be computed.",
-            ));
-        }
-        state
+    fn data_source(&self, type_name: &str) -> Option<Arc<dyn plugin::provider::DataSource>> {
+        self.data_sources.get(type_name).map(|d| d.clone() as Arc<dyn plugin::provider::DataSource>)
     }
 
     fn call_function(&self, name: &str, arguments: &[Value]) -> Result<Value, FunctionError> {
         let spec = functions::spec(name)
             .ok_or_else(|| FunctionError { text: format!("this provider has no function {name:?}"), argument: None })?;
-        let data_source = self.data_source(spec.data_source).map_err(|d| FunctionError { text: d.detail, argument: None })?;
-        let config = spec.configuration(arguments, &self.schema.data_sources[spec.data_source])?;
+        let data_source = self
+            .registered(spec.data_source)
+            .ok_or_else(|| FunctionError { text: format!("function {name:?} has no data source"), argument: None })?;
+        let config = spec.configuration(arguments, &data_source.block)?;
         // Terraform calls functions on an unconfigured provider, so the provider block's defaults are
         // never theirs: the same call must give the same document in any process.
-        let (state, diagnostics) = data_source.compute(&config, Some(&ProviderDefaults::default()));
+        let (state, diagnostics) = data_source.compute(&config, Phase::Read(&ProviderDefaults::default()));
         // Functions cannot return warnings; errors go back naming the argument, as `config.bucket: …`.
         if let Some(error) = diagnostics.iter().find(|d| d.is_error()) {
             let path = error.attribute.clone().unwrap_or_default();

@@ -2,97 +2,104 @@
 //! (Kendra retriever, plugin, custom document enrichment) and of an anonymous application's caller.
 
 use crate::catalog::names::BucketName;
-use crate::catalog::{ResourceId, ServiceRole};
-use crate::plugin::{Attribute, Block, Type, Value};
-use crate::policy::{Arn, DocumentKind};
+use crate::catalog::{ResourceId, ServiceRole, ServiceRoleKind};
+use crate::plugin::{Attribute, Type};
+use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::config::{resolve_scope, ProviderDefaults};
-use super::connector_policy::{parse_kms_key_arn, parse_secret_arn};
-use super::document_output::{document_block, finish, permissions_limit, read_additions};
+use super::config::resolve_scope;
+use super::document::{scope_note_of, selector_description, taken_by, DocumentRole};
 use super::inputs::Inputs;
-use super::DataSource;
-
-pub const TYPE_NAME: &str = "qbusiness_role_policy";
-
-const SCOPE: [&str; 3] = ["partition", "region", "account_id"];
-const ROLES: [(&str, &[&str]); 4] = [
-    ("kendra_retriever", &["kendra_index_id", "partition", "region", "account_id"]),
-    ("plugin", &["secret_arn", "kms_key_arn"]),
-    ("document_enrichment", &["lambda_function_arn", "bucket", "kms_key_arn", "partition", "region", "account_id"]),
-    ("anonymous_application", &["application_id", "partition", "region", "account_id"]),
-];
-const ROLE_ARGUMENTS: [&str; 9] =
-    ["kendra_index_id", "secret_arn", "kms_key_arn", "lambda_function_arn", "bucket", "application_id", SCOPE[0], SCOPE[1], SCOPE[2]];
+use super::Phase;
 
 pub struct RolePolicy;
 
-fn parse_lambda_arn(text: &str) -> Result<Arn, crate::policy::ArnError> {
-    Arn::parse_expecting(text, "lambda", "function:", "arn:aws:lambda:REGION:ACCOUNT:function:NAME")
+fn summary(kind: ServiceRoleKind) -> &'static str {
+    match kind {
+        ServiceRoleKind::KendraRetriever => "reads an Amazon Kendra index",
+        ServiceRoleKind::Plugin => "a built-in or custom plugin",
+        ServiceRoleKind::DocumentEnrichment => "a pre- or post-extraction hook",
+        ServiceRoleKind::AnonymousApplication => "the policy of a principal that chats with an anonymous application",
+    }
 }
 
-impl DataSource for RolePolicy {
-    fn type_name(&self) -> &'static str {
-        TYPE_NAME
-    }
+impl DocumentRole for RolePolicy {
+    const TYPE_NAME: &'static str = "qbusiness_role_policy";
+    const KIND: DocumentKind = DocumentKind::Permissions;
+    const DESCRIPTION: &'static str = "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.";
 
-    fn schema(&self) -> Block {
-        let attributes = vec![
-            Attribute::required(
-                "role",
+    fn attributes() -> Vec<Attribute> {
+        let described = |name: &str, text: &str| format!("{}{text}", taken_by::<ServiceRoleKind>(name));
+        vec![
+            Attribute::required("role", Type::String, &selector_description::<ServiceRoleKind>("Which role", summary)),
+            Attribute::optional("kendra_index_id", Type::String, &described("kendra_index_id", "id of the Amazon Kendra index.")),
+            Attribute::optional("secret_arn", Type::String, &described("secret_arn", "ARN of the secret with the plugin's credentials.")),
+            Attribute::optional(
+                "kms_key_arn",
                 Type::String,
-                "`kendra_retriever`, `plugin` (built-in or custom), `document_enrichment` (a pre- or post-extraction hook), or `anonymous_application` (the policy of a principal that chats with an anonymous application).",
+                &described("kms_key_arn", "the key of the secret (`plugin`) or the SSE-KMS key of the bucket (`document_enrichment`)."),
             ),
-            Attribute::optional("kendra_index_id", Type::String, "`kendra_retriever`: id of the Amazon Kendra index."),
-            Attribute::optional("secret_arn", Type::String, "`plugin`: ARN of the secret with the plugin's credentials."),
-            Attribute::optional("kms_key_arn", Type::String, "`plugin`: key of the secret; `document_enrichment`: SSE-KMS key of the bucket."),
-            Attribute::optional("lambda_function_arn", Type::String, "`document_enrichment`: ARN of the hook's Lambda function."),
-            Attribute::optional("bucket", Type::String, "`document_enrichment`: the bucket the hook reads and writes."),
-            Attribute::optional("application_id", Type::String, "`anonymous_application`: id of the application."),
-        ];
-        document_block(
-            "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.",
-            attributes,
-            "in this policy (`kendra_retriever`, `document_enrichment`, `anonymous_application`)",
-            DocumentKind::Permissions,
-        )
+            Attribute::optional("lambda_function_arn", Type::String, &described("lambda_function_arn", "ARN of the hook's Lambda function.")),
+            Attribute::optional("bucket", Type::String, &described("bucket", "the bucket the hook reads and writes.")),
+            Attribute::optional("application_id", Type::String, &described("application_id", "id of the application.")),
+        ]
     }
 
-    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        let (role, takes) = inputs.choose_kind("role", &ROLES, None, &ROLE_ARGUMENTS)?;
-        let who = format!("role {role:?}");
-        let required: Vec<&str> = takes.iter().copied().filter(|a| !SCOPE.contains(a) && *a != "kms_key_arn").collect();
-        inputs.require(&required, &who);
-        let additions = read_additions(inputs, DocumentKind::Permissions);
-        let limit = permissions_limit(inputs);
-        let kms_key = inputs.parsed_with("kms_key_arn", parse_kms_key_arn);
+    fn scope_note() -> String {
+        scope_note_of::<ServiceRoleKind>("role")
+    }
+
+    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+        let role = inputs.kind::<ServiceRoleKind>("role", None)?;
         let policy = match role {
-            "plugin" => {
-                let secret = inputs.parsed_with("secret_arn", parse_secret_arn);
-                if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
-                    return None;
-                }
+            ServiceRoleKind::Plugin => {
+                let secret = inputs.parsed("secret_arn");
+                let kms_key = inputs.parsed("kms_key_arn");
                 ServiceRole::Plugin { secret: secret?, kms_key }
             }
-            "kendra_retriever" => {
+            ServiceRoleKind::KendraRetriever => {
                 let kendra_index = inputs.parsed::<ResourceId>("kendra_index_id");
-                let scope = resolve_scope(inputs, defaults)?;
+                let scope = resolve_scope(inputs, phase)?;
                 ServiceRole::KendraRetriever { scope, kendra_index: kendra_index? }
             }
-            "document_enrichment" => {
-                let function = inputs.parsed_with("lambda_function_arn", parse_lambda_arn);
+            ServiceRoleKind::DocumentEnrichment => {
+                let function = inputs.parsed("lambda_function_arn");
                 let bucket = inputs.parsed::<BucketName>("bucket");
-                let scope = resolve_scope(inputs, defaults)?;
+                let kms_key = inputs.parsed("kms_key_arn");
+                let scope = resolve_scope(inputs, phase)?;
                 ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
             }
-            _ => {
+            ServiceRoleKind::AnonymousApplication => {
                 let application = inputs.parsed::<ResourceId>("application_id");
-                let scope = resolve_scope(inputs, defaults)?;
+                let scope = resolve_scope(inputs, phase)?;
                 ServiceRole::AnonymousApplication { scope, application: application? }
             }
         };
-        if inputs.has_errors() || inputs.incomplete {
-            return None;
-        }
-        finish(config, inputs, policy.permissions(), &additions, DocumentKind::Permissions, limit)
+        Some(policy.permissions())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::provider::testing::{expect_errors, read, s, KEY_ARN, SECRET_ARN};
+
+    const TYPE: &str = "qbusiness_role_policy";
+
+    #[test]
+    fn plugin_with_key_is_its_golden_document() {
+        let outcome = read(TYPE, &[("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KEY_ARN))]);
+        assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/role-plugin-kms.json"));
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_at_their_attribute() {
+        expect_errors(
+            TYPE,
+            &[
+                ("unknown role", vec![("role", s("retriever"))], "role", "Unknown role", "valid values are kendra_retriever, plugin, document_enrichment, anonymous_application."),
+                ("enrichment without Lambda function", vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment"))], "lambda_function_arn", "Missing required argument", "role \"document_enrichment\" needs lambda_function_arn."),
+                ("region for the plugin role", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("region", s("us-east-1"))], "region", "Argument not accepted here", "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn."),
+                ("Lambda layer instead of function", vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment")), ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:layer:x"))], "lambda_function_arn", "Invalid lambda_function_arn", "names no resource \"function:\""),
+            ],
+        );
     }
 }

@@ -1,129 +1,144 @@
 //! Data source `qbusiness_web_experience_policy`: the permissions policy of a web experience role.
 
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
-use crate::catalog::{ResourceId, WebExperienceOptions, WebExperienceRole};
-use crate::plugin::{Attribute, Block, Type, Value};
-use crate::policy::DocumentKind;
+use crate::catalog::{ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
+use crate::plugin::{Attribute, Type};
+use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::config::{resolve_scope, ProviderDefaults};
-use super::connector_policy::{parse_kms_key_arn, parse_secret_arn};
-use super::document_output::{document_block, finish, permissions_limit, read_additions};
+use super::config::resolve_scope;
+use super::document::{scope_note_of, selector_description, taken_by, DocumentRole};
 use super::inputs::Inputs;
-use super::DataSource;
-
-pub const TYPE_NAME: &str = "qbusiness_web_experience_policy";
-
-const FEDERATION_ARGUMENTS: &[&str] =
-    &["application_id", "web_experience_id", "q_apps", "plugins", "auto_subscription", "kms_key_arn", "partition", "region", "account_id"];
-const KINDS: [(&str, &[&str]); 3] = [
-    ("iam_federation", FEDERATION_ARGUMENTS),
-    // The Identity Center web experience's role needs the same permissions; its trust differs.
-    ("identity_center", FEDERATION_ARGUMENTS),
-    ("oidc_client_secret", &["secret_arn", "kms_key_arn"]),
-];
-const KIND_ARGUMENTS: [&str; 10] = [
-    "application_id",
-    "web_experience_id",
-    "q_apps",
-    "plugins",
-    "auto_subscription",
-    "kms_key_arn",
-    "secret_arn",
-    "partition",
-    "region",
-    "account_id",
-];
+use super::Phase;
 
 pub struct WebExperiencePolicy;
 
-impl DataSource for WebExperiencePolicy {
-    fn type_name(&self) -> &'static str {
-        TYPE_NAME
+fn summary(kind: WebExperienceKind) -> &'static str {
+    match kind {
+        WebExperienceKind::IamFederation => "the default: the role users assume through SAML or OIDC federation",
+        WebExperienceKind::IdentityCenter => "the role of a web experience with IAM Identity Center; its own trust kind",
+        WebExperienceKind::OidcClientSecret => "the role that reads the OIDC client secret",
     }
+}
 
-    fn schema(&self) -> Block {
-        let attributes = vec![
-            Attribute::optional(
-                "kind",
-                Type::String,
-                "`iam_federation` (default): the role users assume through SAML or OIDC federation. `identity_center`: the role of a web experience with IAM Identity Center (same permissions, its own trust kind). `oidc_client_secret`: the role that reads the OIDC client secret.",
-            ),
-            Attribute::optional("application_id", Type::String, "`iam_federation`: id of the Amazon Q Business application."),
+impl DocumentRole for WebExperiencePolicy {
+    const TYPE_NAME: &'static str = "qbusiness_web_experience_policy";
+    const KIND: DocumentKind = DocumentKind::Permissions;
+    const DESCRIPTION: &'static str = "The permissions policy of an Amazon Q Business web experience role with IAM federation, or of the role that reads its OIDC client secret.";
+
+    fn attributes() -> Vec<Attribute> {
+        let described = |name: &str, text: &str| format!("{}{text}", taken_by::<WebExperienceKind>(name));
+        vec![
+            Attribute::optional("kind", Type::String, &selector_description::<WebExperienceKind>("Which role", summary)),
+            Attribute::optional("application_id", Type::String, &described("application_id", "id of the Amazon Q Business application.")),
             Attribute::optional(
                 "web_experience_id",
                 Type::String,
-                "`iam_federation`: id of the web experience; any web experience of the application when omitted (the role exists before it).",
+                &described(
+                    "web_experience_id",
+                    "id of the web experience; any web experience of the application when omitted (the role exists before it).",
+                ),
             ),
-            Attribute::optional("q_apps", Type::Bool, "`iam_federation`: users can create and run Amazon Q Apps (default true)."),
-            Attribute::optional("plugins", Type::Bool, "`iam_federation`: users can discover and use plugins (default true)."),
+            Attribute::optional("q_apps", Type::Bool, &described("q_apps", "users can create and run Amazon Q Apps (default true).")),
+            Attribute::optional("plugins", Type::Bool, &described("plugins", "users can discover and use plugins (default true).")),
             Attribute::optional(
                 "auto_subscription",
                 Type::Bool,
-                "`iam_federation`: users are subscribed on first sign-in (default true).",
+                &described("auto_subscription", "users are subscribed on first sign-in (default true)."),
             ),
             Attribute::optional(
                 "kms_key_arn",
                 Type::String,
-                "The customer managed KMS key of the application (`iam_federation`) or of the secret (`oidc_client_secret`).",
+                &described("kms_key_arn", "the customer managed KMS key of the application, or of the secret (`oidc_client_secret`)."),
             ),
-            Attribute::optional("secret_arn", Type::String, "`oidc_client_secret`: ARN of the Secrets Manager secret holding the client secret."),
-        ];
-        document_block(
-            "The permissions policy of an Amazon Q Business web experience role with IAM federation, or of the role that reads its OIDC client secret.",
-            attributes,
-            "in this policy (`iam_federation`)",
-            DocumentKind::Permissions,
-        )
+            Attribute::optional(
+                "secret_arn",
+                Type::String,
+                &described("secret_arn", "ARN of the Secrets Manager secret holding the client secret."),
+            ),
+        ]
     }
 
-    fn build(&self, config: &Value, inputs: &mut Inputs<'_>, defaults: Option<&ProviderDefaults>) -> Option<Value> {
-        let (kind, _) = inputs.choose_kind("kind", &KINDS, Some("iam_federation"), &KIND_ARGUMENTS)?;
-        let who = format!("kind {kind:?}");
-        let additions = read_additions(inputs, DocumentKind::Permissions);
-        let limit = permissions_limit(inputs);
-        let kms_key = inputs.parsed_with("kms_key_arn", parse_kms_key_arn);
-        let role = if kind == "oidc_client_secret" {
-            inputs.require(&["secret_arn"], &who);
-            let secret = inputs.parsed_with("secret_arn", parse_secret_arn);
-            if inputs.has_errors() || inputs.incomplete || defaults.is_none() {
-                return None;
+    fn scope_note() -> String {
+        scope_note_of::<WebExperienceKind>("kind")
+    }
+
+    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+        let kind = inputs.kind("kind", Some(WebExperienceKind::IamFederation))?;
+        let kms_key = inputs.parsed("kms_key_arn");
+        let role = match kind {
+            WebExperienceKind::OidcClientSecret => {
+                let secret = inputs.parsed("secret_arn");
+                WebExperienceRole::OidcClientSecret { secret: secret?, kms_key }
             }
-            WebExperienceRole::OidcClientSecret { secret: secret?, kms_key }
-        } else {
-            inputs.require(&["application_id"], &who);
-            let application = inputs.parsed::<ResourceId>("application_id");
-            let web_experience = inputs.parsed::<ResourceId>("web_experience_id");
-            let options = WebExperienceOptions {
-                q_apps: inputs.bool("q_apps").unwrap_or(true),
-                plugins: inputs.bool("plugins").unwrap_or(true),
-                auto_subscription: inputs.bool("auto_subscription").unwrap_or(true),
-                kms_key,
-            };
-            let scope = resolve_scope(inputs, defaults)?;
-            if let Some(key) = &options.kms_key {
-                if key.region != scope.region || key.partition != scope.partition {
-                    inputs.error(
-                        "kms_key_arn",
-                        "Key outside the application's region",
-                        format!(
-                            "{key} is in region {}, but the application is in {}; Amazon Q Business uses a key of its own region.",
-                            key.region, scope.region
-                        ),
+            WebExperienceKind::IamFederation | WebExperienceKind::IdentityCenter => {
+                let application = inputs.parsed::<ResourceId>("application_id");
+                let web_experience = inputs.parsed::<ResourceId>("web_experience_id");
+                let options = WebExperienceOptions {
+                    q_apps: inputs.bool("q_apps").unwrap_or(true),
+                    plugins: inputs.bool("plugins").unwrap_or(true),
+                    auto_subscription: inputs.bool("auto_subscription").unwrap_or(true),
+                    kms_key,
+                };
+                let scope = resolve_scope(inputs, phase)?;
+                if let Some(key) = options.kms_key.as_ref().map(|k| k.arn()) {
+                    if key.region != scope.region || key.partition != scope.partition {
+                        inputs.error(
+                            "kms_key_arn",
+                            "Key outside the application's region",
+                            format!(
+                                "{key} is in region {}, but the application is in {}; Amazon Q Business uses a key of its own region.",
+                                key.region, scope.region
+                            ),
+                        );
+                    }
+                }
+                if options.q_apps && QAPPS_UNAVAILABLE_REGIONS.contains(&scope.region.as_str()) {
+                    inputs.warning(
+                        "q_apps",
+                        "Amazon Q Apps not offered in this region",
+                        format!("Amazon Q Apps is not available in {}; set q_apps = false to leave its statements out.", scope.region),
                     );
                 }
+                WebExperienceRole::IamFederation { scope, application: application?, web_experience, options }
             }
-            if options.q_apps && QAPPS_UNAVAILABLE_REGIONS.contains(&scope.region.as_str()) {
-                inputs.warning(
-                    "q_apps",
-                    "Amazon Q Apps not offered in this region",
-                    format!("Amazon Q Apps is not available in {}; set q_apps = false to leave its statements out.", scope.region),
-                );
-            }
-            if inputs.has_errors() || inputs.incomplete {
-                return None;
-            }
-            WebExperienceRole::IamFederation { scope, application: application?, web_experience, options }
         };
-        finish(config, inputs, role.permissions(), &additions, DocumentKind::Permissions, limit)
+        Some(role.permissions())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plugin::Value;
+    use crate::provider::testing::{expect_errors, read, s, APPLICATION_ID, KEY_ARN, SECRET_ARN};
+
+    const TYPE: &str = "qbusiness_web_experience_policy";
+
+    #[test]
+    fn default_kind_with_key_is_its_golden_document() {
+        let outcome = read(TYPE, &[("application_id", s(APPLICATION_ID)), ("kms_key_arn", s(KEY_ARN))]);
+        assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/web-experience-kms.json"));
+    }
+
+    #[test]
+    fn q_apps_where_they_are_not_offered_is_a_warning() {
+        let outcome = read(TYPE, &[("application_id", s(APPLICATION_ID)), ("region", s("eu-west-1"))]);
+        assert!(outcome.json.is_some());
+        assert_eq!(
+            outcome.diagnostics,
+            ["warning q_apps | Amazon Q Apps not offered in this region | Amazon Q Apps is not available in eu-west-1; set q_apps = false to leave its statements out."]
+        );
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_at_their_attribute() {
+        expect_errors(
+            TYPE,
+            &[
+                ("unknown kind", vec![("kind", s("idc"))], "kind", "Unknown kind", "valid values are iam_federation, identity_center, oidc_client_secret."),
+                ("Q Apps for the OIDC secret role", vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("q_apps", Value::Bool(true))], "q_apps", "Argument not accepted here", "kind \"oidc_client_secret\" does not take q_apps; it takes secret_arn, kms_key_arn."),
+                ("key in another region", vec![("application_id", s(APPLICATION_ID)), ("kms_key_arn", s("arn:aws:kms:eu-west-1:123456789012:key/x"))], "kms_key_arn", "Key outside the application's region", "is in region eu-west-1, but the application is in us-east-1"),
+                ("federation without application", vec![("q_apps", Value::Bool(false))], "application_id", "Missing required argument", "kind \"iam_federation\" needs application_id."),
+            ],
+        );
     }
 }

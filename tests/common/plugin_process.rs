@@ -29,6 +29,8 @@ pub struct PluginProcess {
     pub client: Identity,
     /// The parent of the socket's private directory (`PLUGIN_UNIX_SOCKET_DIR`).
     pub socket_parent: TempDir,
+    /// From exec to the handshake line.
+    pub started_in: Duration,
 }
 
 impl PluginProcess {
@@ -51,15 +53,26 @@ impl PluginProcess {
         if mtls {
             command.env("PLUGIN_CLIENT_CERT", client.certificate_pem());
         }
+        let start = Instant::now();
         let mut child = command.spawn().unwrap();
         let mut handshake = String::new();
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut handshake).unwrap();
+        let started_in = start.elapsed();
         let fields: Vec<&str> = handshake.trim_end().split('|').collect();
         assert_eq!(fields.len(), 6, "handshake line {handshake:?}");
         let socket = PathBuf::from(fields[3]);
         let server_certificate = (!fields[5].is_empty())
             .then(|| CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).expect("unpadded base64")));
-        PluginProcess { child, handshake, socket, server_certificate, client, socket_parent }
+        PluginProcess { child, handshake, socket, server_certificate, client, socket_parent, started_in }
+    }
+
+    /// Resident memory now and at its peak (VmRSS, VmHWM), in KiB.
+    pub fn memory_kib(&self) -> (u64, u64) {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        let field = |name: &str| {
+            status.lines().find(|l| l.starts_with(name)).and_then(|l| l.split_whitespace().nth(1)).and_then(|v| v.parse().ok()).unwrap_or(0)
+        };
+        (field("VmRSS:"), field("VmHWM:"))
     }
 
     /// A channel that presents `identity` (normally the one announced in PLUGIN_CLIENT_CERT).
@@ -142,6 +155,44 @@ impl PluginProcess {
 impl Drop for PluginProcess {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A provider started by hand with `-debug`, for Terraform to attach to (`TF_REATTACH_PROVIDERS`)
+/// without starting provider processes of its own.
+pub struct Attached {
+    child: Child,
+    pub reattach: String,
+    _socket_parent: TempDir,
+}
+
+impl Attached {
+    pub fn start() -> Attached {
+        let socket_parent = tempfile::tempdir().unwrap();
+        let mut child = Command::new(provider_binary())
+            .arg("-debug")
+            .env("PLUGIN_UNIX_SOCKET_DIR", socket_parent.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut reader = BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        while reader.read_line(&mut line).unwrap() > 0 {
+            if let Some(value) = line.trim().strip_prefix("export TF_REATTACH_PROVIDERS='") {
+                let reattach = value.trim_end_matches('\'').to_owned();
+                return Attached { child, reattach, _socket_parent: socket_parent };
+            }
+            line.clear();
+        }
+        panic!("the provider printed no TF_REATTACH_PROVIDERS line");
+    }
+}
+
+impl Drop for Attached {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
         let _ = self.child.wait();
     }
 }

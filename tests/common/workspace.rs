@@ -10,7 +10,8 @@ use tempfile::TempDir;
 
 use super::{provider_binary, terraform, write};
 
-pub const VERSION: &str = "0.1.0";
+/// The provider's version, from Cargo.toml.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// One mirror per test process, holding a copy of the binary (init hashes the package).
 fn mirror() -> &'static Path {
@@ -53,15 +54,19 @@ impl Run {
     }
 }
 
-pub const PROVIDER_BLOCK: &str = r#"terraform {
+pub const PROVIDER_BLOCK: &str = concat!(
+    r#"terraform {
   required_providers {
     qbusiness = {
       source  = "qbusiness-iam/qbusiness"
-      version = "0.1.0"
+      version = ""#,
+    env!("CARGO_PKG_VERSION"),
+    r#""
     }
   }
 }
-"#;
+"#
+);
 
 impl Workspace {
     /// A directory with `files` (name, content) written into it.
@@ -108,8 +113,14 @@ impl Workspace {
     }
 
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with_env(args, &[])
+    }
+
+    /// `run` with extra environment variables, e.g. `TF_REATTACH_PROVIDERS`.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output = Command::new(terraform())
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(self.dir.path())
             .env("TF_CLI_CONFIG_FILE", &self.cli_config)
             .env("CHECKPOINT_DISABLE", "1")

@@ -1,0 +1,201 @@
+//! Typed role kinds: each kind is an enum variant that lists the arguments it takes, so argument
+//! lists, "valid values" messages and the accepted/required checks all derive from one place.
+
+use std::fmt;
+
+use thiserror::Error;
+
+/// An argument a kind takes, and whether that kind requires it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Argument {
+    /// The argument's name in Terraform.
+    pub name: &'static str,
+    /// The kind cannot build its document without it.
+    pub required: bool,
+}
+
+/// An argument the kind cannot do without.
+pub const fn required(name: &'static str) -> Argument {
+    Argument { name, required: true }
+}
+
+/// An argument the kind may take.
+pub const fn optional(name: &'static str) -> Argument {
+    Argument { name, required: false }
+}
+
+/// The scope arguments, for kinds whose document names the account and region.
+pub const SCOPE: [Argument; 3] = [optional("partition"), optional("region"), optional("account_id")];
+
+/// A closed set of role kinds selected by one argument (`kind`, `role`, a connector's template).
+pub trait Kind: Copy + Eq + fmt::Debug + 'static {
+    /// Every kind, in the order documentation and messages list them.
+    const ALL: &'static [Self];
+
+    /// The value users write to select this kind.
+    fn name(self) -> &'static str;
+
+    /// The arguments this kind takes beyond the selector, in the order messages list them.
+    fn arguments(self) -> Vec<Argument>;
+
+    /// The names of every kind, joined for messages: `a, b, c`.
+    fn names() -> String {
+        Self::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+    }
+
+    /// The kind named `text`.
+    fn parse(selector: &'static str, text: &str) -> Result<Self, UnknownKind> {
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|k| k.name() == text)
+            .ok_or_else(|| UnknownKind { selector, value: text.to_owned(), valid: Self::names() })
+    }
+
+    /// Every argument some kind takes, each once, in first-seen order.
+    fn all_arguments() -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = Vec::new();
+        for argument in Self::ALL.iter().flat_map(|k| k.arguments()) {
+            if !names.contains(&argument.name) {
+                names.push(argument.name);
+            }
+        }
+        names
+    }
+}
+
+/// A selector value that names no kind.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{value:?} is not a valid {selector}; valid values are {valid}.")]
+pub struct UnknownKind {
+    /// The selecting argument (`kind`, `role`, `connector`, `template`).
+    pub selector: &'static str,
+    /// What was written.
+    pub value: String,
+    /// The valid values, joined.
+    pub valid: String,
+}
+
+/// Why an argument set does not fit a kind: the argument concerned and the rule it breaks.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ArgumentProblem {
+    /// Set, but the kind does not take it.
+    #[error("{who} does not take {argument}; it takes {takes}.")]
+    NotAccepted {
+        /// The kind, as messages name it (`kind "application"`).
+        who: String,
+        /// The argument set.
+        argument: &'static str,
+        /// What the kind takes, joined.
+        takes: String,
+    },
+    /// Required by the kind, but not set.
+    #[error("{who} needs {argument}.")]
+    Missing {
+        /// The kind, as messages name it.
+        who: String,
+        /// The missing argument.
+        argument: &'static str,
+    },
+    /// A rule of the kind's own beyond accepted and required (for example, a key without its secret).
+    #[error("{detail}")]
+    Rule {
+        /// Short title of the rule.
+        summary: &'static str,
+        /// The argument it blames.
+        argument: &'static str,
+        /// What is wrong and how to fix it.
+        detail: String,
+    },
+}
+
+impl ArgumentProblem {
+    /// The argument whose path the diagnostic points at.
+    pub fn argument(&self) -> &'static str {
+        match self {
+            ArgumentProblem::NotAccepted { argument, .. }
+            | ArgumentProblem::Missing { argument, .. }
+            | ArgumentProblem::Rule { argument, .. } => argument,
+        }
+    }
+
+    /// The diagnostic's summary.
+    pub fn summary(&self) -> &'static str {
+        match self {
+            ArgumentProblem::NotAccepted { .. } => "Argument not accepted here",
+            ArgumentProblem::Missing { .. } => "Missing required argument",
+            ArgumentProblem::Rule { summary, .. } => summary,
+        }
+    }
+}
+
+/// Checks which of `candidates` are set (`is_set`) against what `takes` allows: every set argument
+/// outside `takes` and every required one not set is a problem. `who` names the kind in messages.
+pub fn check_arguments(
+    who: &str,
+    takes: &[Argument],
+    candidates: &[&'static str],
+    is_set: &dyn Fn(&str) -> bool,
+) -> Vec<ArgumentProblem> {
+    let list = takes.iter().map(|a| a.name).collect::<Vec<_>>().join(", ");
+    let mut problems: Vec<ArgumentProblem> = candidates
+        .iter()
+        .filter(|name| is_set(name) && !takes.iter().any(|a| a.name == **name))
+        .map(|argument| ArgumentProblem::NotAccepted { who: who.to_owned(), argument, takes: list.clone() })
+        .collect();
+    problems.extend(
+        takes.iter().filter(|a| a.required && !is_set(a.name)).map(|a| ArgumentProblem::Missing { who: who.to_owned(), argument: a.name }),
+    );
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    enum Sample {
+        One,
+        Two,
+    }
+
+    impl Kind for Sample {
+        const ALL: &'static [Sample] = &[Sample::One, Sample::Two];
+
+        fn name(self) -> &'static str {
+            match self {
+                Sample::One => "one",
+                Sample::Two => "two",
+            }
+        }
+
+        fn arguments(self) -> Vec<Argument> {
+            match self {
+                Sample::One => vec![required("a"), optional("b")],
+                Sample::Two => vec![optional("b"), optional("c")],
+            }
+        }
+    }
+
+    #[test]
+    fn names_parse_and_argument_union_derive_from_the_kinds() {
+        assert_eq!(Sample::names(), "one, two");
+        assert_eq!(Sample::parse("kind", "two"), Ok(Sample::Two));
+        assert_eq!(Sample::parse("kind", "three").unwrap_err().to_string(), "\"three\" is not a valid kind; valid values are one, two.");
+        assert_eq!(Sample::all_arguments(), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn accepted_and_required() {
+        let set = |name: &str| name == "c";
+        let problems = check_arguments("kind \"one\"", &Sample::One.arguments(), &Sample::all_arguments(), &set);
+        let texts: Vec<_> = problems.iter().map(|p| (p.argument(), p.summary(), p.to_string())).collect();
+        assert_eq!(
+            texts,
+            [
+                ("c", "Argument not accepted here", "kind \"one\" does not take c; it takes a, b.".to_owned()),
+                ("a", "Missing required argument", "kind \"one\" needs a.".to_owned()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,216 @@
+//! The user's own statements in a permissions policy, shaped like `aws_iam_policy_document`'s:
+//! `statement` blocks, `source_policy_documents` and `override_policy_documents`, each read and
+//! checked on its own so that an error points at the argument it comes from.
+
+use std::collections::BTreeSet;
+
+use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
+use crate::policy::lint::{problems, Problem, Rule};
+use crate::policy::statement::{Actions, Effect, Resources};
+use crate::policy::{Additions, Condition, ConditionKey, DocumentKind, Operator, PolicyDocument, Statement};
+
+use super::inputs::Inputs;
+
+/// The schema of the additions: two document lists and the `statement` block.
+pub fn addition_attributes() -> Vec<Attribute> {
+    vec![
+        Attribute::optional(
+            "source_policy_documents",
+            Type::list(Type::String),
+            "IAM policy documents (JSON) whose statements are appended. Their Sids must not repeat ones already present.",
+        ),
+        Attribute::optional(
+            "override_policy_documents",
+            Type::list(Type::String),
+            "IAM policy documents (JSON) applied last: a statement replaces the one with the same Sid, others are appended.",
+        ),
+    ]
+}
+
+/// `statement` blocks, shaped like `aws_iam_policy_document`'s, for statements of the user's own.
+pub fn statement_block() -> NestedBlock {
+    let list = || Type::list(Type::String);
+    let condition = Block {
+        description: "A condition of the statement.".to_owned(),
+        attributes: vec![
+            Attribute::required("test", Type::String, "The condition operator, e.g. `StringEquals`, `ArnLike`, `ForAllValues:StringLike`."),
+            Attribute::required("variable", Type::String, "The condition key, e.g. `aws:SourceVpc`."),
+            Attribute::required("values", list(), "The values the key is compared with."),
+        ],
+        blocks: vec![],
+    };
+    NestedBlock {
+        type_name: "statement".to_owned(),
+        nesting: Nesting::List,
+        block: Block {
+            description: "A statement appended to the document (before override documents apply).".to_owned(),
+            attributes: vec![
+                Attribute::optional("sid", Type::String, "Statement id: letters and digits, unique in the document."),
+                Attribute::optional("effect", Type::String, "`Allow` (default) or `Deny`."),
+                Attribute::optional("actions", list(), "Actions, e.g. `s3:GetObject`; exactly one of `actions` and `not_actions`."),
+                Attribute::optional("not_actions", list(), "Actions the statement does not apply to."),
+                Attribute::optional("resources", list(), "Resource ARNs or `*`; exactly one of `resources` and `not_resources`."),
+                Attribute::optional("not_resources", list(), "Resources the statement does not apply to."),
+            ],
+            blocks: vec![NestedBlock { type_name: "condition".to_owned(), nesting: Nesting::List, block: condition }],
+        },
+    }
+}
+
+/// The summary of a lint problem's diagnostic.
+pub fn problem_summary(problem: &Problem, otherwise: &str) -> String {
+    match problem.rule {
+        Rule::Character => "Character not allowed in IAM policies".to_owned(),
+        Rule::Form => otherwise.to_owned(),
+    }
+}
+
+/// One of a pair of mutually exclusive list arguments (`actions`/`not_actions`), as a set.
+fn one_of(inputs: &mut Inputs<'_>, positive: &str, negative: &str) -> Option<(bool, BTreeSet<String>)> {
+    let (has_positive, has_negative) = (inputs.is_set(positive), inputs.is_set(negative));
+    match (has_positive, has_negative) {
+        (true, false) => inputs.parsed_list::<String>(positive).map(|v| (true, v.into_iter().collect())),
+        (false, true) => inputs.parsed_list::<String>(negative).map(|v| (false, v.into_iter().collect())),
+        (true, true) => {
+            inputs.error(negative, "Conflicting arguments", format!("Set {positive} or {negative}, not both."));
+            None
+        }
+        (false, false) => {
+            inputs.error(positive, "Missing required argument", format!("A statement needs {positive} or {negative}."));
+            None
+        }
+    }
+}
+
+/// The nested block `name` of the block being read.
+fn nested_block<'a>(inputs: &Inputs<'a>, name: &str) -> Option<&'a Block> {
+    inputs.block().blocks.iter().find(|b| b.type_name == name).map(|b| &b.block)
+}
+
+fn read_condition(item: &Value, block: &Block, path: AttributePath, parent: &mut Inputs<'_>) -> Option<Condition> {
+    let mut inputs = Inputs::nested(item, block, path);
+    let operator = inputs.parsed_with("test", Operator::parse);
+    let key = inputs.parsed_with("variable", |text| ConditionKey::named(text.to_owned()));
+    let values = inputs.parsed_list::<String>("values");
+    parent.absorb(inputs);
+    let mut condition = Condition::default();
+    condition.add(operator?, key?, values?);
+    Some(condition)
+}
+
+/// The statement argument a field of the statement's JSON comes from.
+fn argument_of(field: &str) -> &'static str {
+    match field {
+        "Sid" => "sid",
+        "Action" => "actions",
+        "NotAction" => "not_actions",
+        "NotResource" => "not_resources",
+        "Condition" => "condition",
+        _ => "resources",
+    }
+}
+
+fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut Inputs<'_>) -> Option<Statement> {
+    let mut inputs = Inputs::nested(item, block, path.clone());
+    let sid = inputs.string("sid").map(str::to_owned);
+    let effect = match inputs.string("effect") {
+        None | Some("Allow") => Some(Effect::Allow),
+        Some("Deny") => Some(Effect::Deny),
+        Some(other) => {
+            inputs.error("effect", "Invalid effect", format!("{other:?} is not an effect; valid are \"Allow\" and \"Deny\"."));
+            None
+        }
+    };
+    let actions = one_of(&mut inputs, "actions", "not_actions");
+    let resources = one_of(&mut inputs, "resources", "not_resources");
+    let mut condition = Condition::default();
+    if let Some(condition_block) = nested_block(&inputs, "condition") {
+        let conditions = inputs.raw("condition").as_list().unwrap_or_default();
+        for (i, item) in conditions.iter().enumerate() {
+            let at = path.then_attribute("condition").then_index(i);
+            if let Some(found) = read_condition(item, condition_block, at, &mut inputs) {
+                for (operator, keys) in found.0 {
+                    for (key, values) in keys {
+                        condition.add(operator.clone(), key, values);
+                    }
+                }
+            }
+        }
+    }
+    if inputs.raw("condition").is_unknown() {
+        inputs.incomplete = true;
+    }
+    let statement = match (effect, actions, resources) {
+        (Some(effect), Some((positive_actions, names)), Some((positive_resources, arns))) => Some(Statement {
+            sid,
+            effect,
+            principal: None,
+            actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
+            resources: Some(if positive_resources { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
+            condition,
+        }),
+        _ => None,
+    };
+    // The policy rules, each reported at the argument it concerns.
+    if let Some(statement) = &statement {
+        for problem in problems(&PolicyDocument::new(vec![statement.clone()]), DocumentKind::Permissions) {
+            let summary = problem_summary(&problem, "Invalid statement");
+            inputs.error(argument_of(problem.field), &summary, problem.message);
+        }
+    }
+    // Hand the findings over before anything can return early, or they would be lost.
+    parent.absorb(inputs);
+    statement
+}
+
+/// The `statement` blocks, each read and checked on its own so errors point into it.
+fn read_statement_blocks(inputs: &mut Inputs<'_>) -> Vec<Statement> {
+    let Some(block) = nested_block(inputs, "statement") else {
+        return Vec::new();
+    };
+    let blocks = inputs.raw("statement");
+    if blocks.is_unknown() {
+        inputs.incomplete = true;
+        return Vec::new();
+    }
+    let items = blocks.as_list().unwrap_or_default();
+    items.iter().enumerate().filter_map(|(i, item)| read_statement(item, block, inputs.path_of("statement").then_index(i), inputs)).collect()
+}
+
+fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Vec<PolicyDocument> {
+    if inputs.block().attribute(name).is_none() {
+        return Vec::new();
+    }
+    let Some(texts) = inputs.parsed_list::<String>(name) else {
+        return Vec::new();
+    };
+    let mut documents = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        let path = inputs.path_of(name).then_index(i);
+        let summary = format!("Invalid document in {name}");
+        match PolicyDocument::from_json(text) {
+            Ok(document) => {
+                let found = problems(&document, kind);
+                for problem in &found {
+                    let location = problem.statement.map_or(String::new(), |s| format!("Statement[{s}].{}: ", problem.field));
+                    let detail = format!("{location}{}", problem.message);
+                    inputs.diagnostics.push(Diagnostic::error(summary.clone(), detail).at(path.clone()));
+                }
+                if found.is_empty() {
+                    documents.push(document);
+                }
+            }
+            Err(error) => inputs.diagnostics.push(Diagnostic::error(summary, error.to_string()).at(path)),
+        }
+    }
+    documents
+}
+
+/// The user's additions to a document, each document and statement checked on its own.
+pub fn read_additions(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Additions {
+    Additions {
+        sources: read_documents(inputs, "source_policy_documents", kind),
+        statements: read_statement_blocks(inputs),
+        overrides: read_documents(inputs, "override_policy_documents", kind),
+    }
+}

@@ -1,0 +1,219 @@
+//! The one path of every document data source and its function twin: read the role's own
+//! arguments, resolve the scope, build the role's document, merge the user's additions, check it,
+//! measure it and render it. A role supplies only what differs, through [`DocumentRole`].
+
+use std::marker::PhantomData;
+
+use crate::catalog::Kind;
+use crate::plugin::{Attribute, Block, Diagnostic, Type, Value};
+use crate::policy::lint::problems;
+use crate::policy::merge::{MergeError, Origin};
+use crate::policy::size::{judge_size, non_whitespace_chars, SizeVerdict};
+use crate::policy::size::{INLINE_ROLE_POLICIES_LIMIT, MANAGED_POLICY_LIMIT, TRUST_POLICY_DEFAULT_LIMIT, TRUST_POLICY_MAX_LIMIT};
+use crate::policy::{merge, Additions, DocumentKind, PolicyDocument};
+
+use super::additions::{addition_attributes, problem_summary, read_additions, statement_block};
+use super::config::scope_attributes;
+use super::inputs::Inputs;
+use super::{DataSource, Phase};
+
+/// What a document data source adds to the shared path: its schema and its role's document.
+pub trait DocumentRole: Send + Sync + 'static {
+    /// The data source's type name, e.g. `qbusiness_trust_policy`.
+    const TYPE_NAME: &'static str;
+    /// A permissions or a trust policy.
+    const KIND: DocumentKind;
+    /// The data source's description.
+    const DESCRIPTION: &'static str;
+
+    /// The role's own arguments (the shared ones are added by [`Document`]).
+    fn attributes() -> Vec<Attribute>;
+
+    /// Which roles the scope arguments apply to, for their description: "in this policy (…)".
+    fn scope_note() -> String;
+
+    /// Reads the role's own arguments and builds its document. `None` when an argument is wrong
+    /// or unknown, or when `phase` is validation and the scope is not known yet.
+    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument>;
+}
+
+/// A document data source: the shared path around a [`DocumentRole`].
+pub struct Document<R>(PhantomData<R>);
+
+impl<R> Document<R> {
+    pub const fn new() -> Document<R> {
+        Document(PhantomData)
+    }
+}
+
+impl<R> Default for Document<R> {
+    fn default() -> Self {
+        Document::new()
+    }
+}
+
+/// "in this policy (`kind` `a`, `b`)": the kinds of `K` whose documents use the scope arguments,
+/// or just "in this policy" when every kind does.
+pub fn scope_note_of<K: Kind>(selector: &str) -> String {
+    let scoped: Vec<String> =
+        K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == "region")).map(|k| format!("`{}`", k.name())).collect();
+    if scoped.len() == K::ALL.len() {
+        "in this policy".to_owned()
+    } else {
+        format!("in this policy ({selector} {})", scoped.join(", "))
+    }
+}
+
+/// "`a`, `b`: " for an argument that only some kinds of `K` take, before its description.
+pub fn taken_by<K: Kind>(argument: &str) -> String {
+    let kinds: Vec<String> =
+        K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == argument)).map(|k| format!("`{}`", k.name())).collect();
+    if kinds.len() == K::ALL.len() {
+        String::new()
+    } else {
+        format!("{}: ", kinds.join(", "))
+    }
+}
+
+/// The selector's description: `intro`, then each kind with its own summary.
+pub fn selector_description<K: Kind>(intro: &str, summary: impl Fn(K) -> &'static str) -> String {
+    let kinds: Vec<String> = K::ALL.iter().map(|&k| format!("`{}` ({})", k.name(), summary(k))).collect();
+    format!("{intro}: {}.", kinds.join(", "))
+}
+
+impl<R: DocumentRole> DataSource for Document<R> {
+    fn type_name(&self) -> &'static str {
+        R::TYPE_NAME
+    }
+
+    fn schema(&self) -> Block {
+        let mut attributes = R::attributes();
+        attributes.push(limit_attribute(R::KIND));
+        if R::KIND == DocumentKind::Permissions {
+            attributes.extend(addition_attributes());
+        }
+        attributes.extend(scope_attributes(&R::scope_note()));
+        attributes.extend(output_attributes());
+        let blocks = match R::KIND {
+            DocumentKind::Permissions => vec![statement_block()],
+            DocumentKind::Trust => vec![],
+        };
+        Block { description: R::DESCRIPTION.to_owned(), attributes, blocks }
+    }
+
+    fn read(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Value> {
+        let additions = read_additions(inputs, R::KIND);
+        let limit = read_limit(inputs, R::KIND);
+        let document = R::document(inputs, phase);
+        if matches!(phase, Phase::Validate) || inputs.has_errors() || inputs.incomplete {
+            return None;
+        }
+        render(inputs, document?, &additions, R::KIND, limit)
+    }
+}
+
+/// The IAM quota a document is measured against, with words for the diagnostic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct SizeLimit {
+    characters: usize,
+    quota: &'static str,
+}
+
+fn limit_attribute(kind: DocumentKind) -> Attribute {
+    match kind {
+        DocumentKind::Permissions => Attribute::optional(
+            "managed_policy",
+            Type::Bool,
+            "Measure the size against the customer managed policy quota (6,144 characters) instead of the inline role policy quota (10,240). Default false.",
+        ),
+        DocumentKind::Trust => Attribute::optional(
+            "size_quota",
+            Type::Number,
+            "The account's trust policy size quota (AssumeRolePolicySizeQuota): 2,048 characters unless raised, at most 4,096.",
+        ),
+    }
+}
+
+fn read_limit(inputs: &mut Inputs<'_>, kind: DocumentKind) -> SizeLimit {
+    match kind {
+        DocumentKind::Permissions if inputs.bool("managed_policy") == Some(true) => {
+            SizeLimit { characters: MANAGED_POLICY_LIMIT, quota: "the customer managed policy quota" }
+        }
+        DocumentKind::Permissions => {
+            SizeLimit { characters: INLINE_ROLE_POLICIES_LIMIT, quota: "the quota for all inline policies of one role together" }
+        }
+        DocumentKind::Trust => {
+            let quota = "the trust policy size quota (AssumeRolePolicySizeQuota)";
+            match inputs.number("size_quota") {
+                None => SizeLimit { characters: TRUST_POLICY_DEFAULT_LIMIT, quota },
+                Some(n) if n.fract() == 0.0 && (TRUST_POLICY_DEFAULT_LIMIT as f64..=TRUST_POLICY_MAX_LIMIT as f64).contains(&n) => {
+                    SizeLimit { characters: n as usize, quota }
+                }
+                Some(n) => {
+                    inputs.error(
+                        "size_quota",
+                        "Invalid size_quota",
+                        format!("size_quota is {n}; IAM's trust policy quota is a whole number from {TRUST_POLICY_DEFAULT_LIMIT} (the default) to {TRUST_POLICY_MAX_LIMIT}."),
+                    );
+                    SizeLimit { characters: TRUST_POLICY_DEFAULT_LIMIT, quota }
+                }
+            }
+        }
+    }
+}
+
+/// The computed attributes of every document data source.
+pub fn output_attributes() -> Vec<Attribute> {
+    vec![
+        Attribute::computed("json", Type::String, "The policy document, 2-space indented, in a stable order."),
+        Attribute::computed("minified_json", Type::String, "The same document without whitespace."),
+        Attribute::computed("size", Type::Number, "Non-whitespace characters, as IAM counts them against its quotas."),
+    ]
+}
+
+/// Checks the role's document, merges the additions (each already checked where it was read),
+/// measures and renders; the state is the configuration with `json`, `minified_json` and `size`.
+fn render(inputs: &mut Inputs<'_>, document: PolicyDocument, additions: &Additions, kind: DocumentKind, limit: SizeLimit) -> Option<Value> {
+    // The role's document holds user values too (client ids, names), so it is checked like the rest.
+    let found = problems(&document, kind);
+    if let Some(problem) = found.first() {
+        let summary = problem_summary(problem, &format!("Invalid {kind}"));
+        let detail = format!("statement {}: {}", problem.statement.map_or("-".into(), |s| s.to_string()), problem.message);
+        inputs.diagnostics.push(Diagnostic::error(summary, detail));
+        return None;
+    }
+    let document = match merge(document, additions) {
+        Ok(document) => document,
+        Err(error) => {
+            let MergeError::DuplicateSid { origin, .. } = &error;
+            let path = match origin {
+                Origin::Source(i) => inputs.path_of("source_policy_documents").then_index(*i),
+                Origin::Statement(i) => inputs.path_of("statement").then_index(*i).then_attribute("sid"),
+            };
+            inputs.diagnostics.push(Diagnostic::error("Conflicting statement ids", error.to_string()).at(path));
+            return None;
+        }
+    };
+    let json = document.to_pretty_json();
+    let minified = document.to_minified_json();
+    let size = non_whitespace_chars(&minified);
+    match judge_size(size, limit.characters) {
+        SizeVerdict::Fits => {}
+        SizeVerdict::NearLimit { size, limit: max } => inputs.diagnostics.push(Diagnostic::warning(
+            format!("{kind} close to its size limit"),
+            format!("The {kind} has {size} non-whitespace characters, {}% of {} ({max}).", size * 100 / max, limit.quota),
+        )),
+        SizeVerdict::TooLarge { size, limit: max } => {
+            inputs.diagnostics.push(Diagnostic::error(
+                format!("{kind} too large"),
+                format!("The {kind} has {size} non-whitespace characters; IAM allows at most {max} under {}. Remove statements or split them over several policies.", limit.quota),
+            ));
+            return None;
+        }
+    }
+    let mut state = inputs.config().as_map().cloned().unwrap_or_default();
+    state.insert("json".into(), Value::String(json));
+    state.insert("minified_json".into(), Value::String(minified));
+    state.insert("size".into(), Value::Number(size as f64));
+    Some(Value::Map(state))
+}

@@ -1,0 +1,83 @@
+//! In-process test helpers: a data source or function read straight through the provider, with
+//! no process and no Terraform, so `cargo test --lib` checks documents and diagnostics quickly.
+
+use crate::plugin::convert::convert;
+use crate::plugin::{AttributePath, Diagnostics, Provider as _, Value};
+
+use super::config::ProviderDefaults;
+use super::{Phase, QBusinessProvider};
+
+pub(crate) const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
+pub(crate) const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+pub(crate) const SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-connector-AbCdEf";
+pub(crate) const KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/// What one read gave: the document (pretty JSON) if any, and each diagnostic as
+/// `severity path | summary | detail`.
+#[derive(Debug)]
+pub(crate) struct Outcome {
+    pub(crate) json: Option<String>,
+    pub(crate) diagnostics: Vec<String>,
+}
+
+fn lines(diagnostics: &Diagnostics) -> Vec<String> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let severity = if d.is_error() { "error" } else { "warning" };
+            format!("{severity} {} | {} | {}", d.attribute.clone().unwrap_or_default(), d.summary, d.detail)
+        })
+        .collect()
+}
+
+/// Validates, then (as Terraform does when validation passes) reads `type_name` with the
+/// provider block's defaults for us-east-1 and account 123456789012.
+pub(crate) fn read(type_name: &str, attributes: &[(&str, Value)]) -> Outcome {
+    let provider = QBusinessProvider::new();
+    let block = &provider.schema().data_sources[type_name];
+    let partial = Value::object(attributes.iter().cloned());
+    let config = convert(&partial, &block.input_type(), &AttributePath::root()).expect("the test's configuration fits the schema");
+    let registered = provider.registered(type_name).expect("a data source of this provider");
+    let mut diagnostics = block.missing_required(&config, &AttributePath::root());
+    if diagnostics.is_empty() {
+        diagnostics = registered.compute(&config, Phase::Validate).1;
+    }
+    if diagnostics.has_errors() {
+        return Outcome { json: None, diagnostics: lines(&diagnostics) };
+    }
+    let defaults = ProviderDefaults {
+        partition: None,
+        region: Some("us-east-1".to_owned()),
+        account: Some("123456789012".parse().expect("an account id")),
+    };
+    // Validation's warnings come again when reading; the read's diagnostics are the ones shown.
+    let (state, diagnostics) = registered.compute(&config, Phase::Read(&defaults));
+    let json = state.and_then(|s| s.attribute("json").as_str().map(str::to_owned));
+    Outcome { json, diagnostics: lines(&diagnostics) }
+}
+
+/// Shorthand for a string value.
+pub(crate) fn s(text: &str) -> Value {
+    Value::string(text)
+}
+
+/// Shorthand for a list of strings.
+pub(crate) fn list(items: &[&str]) -> Value {
+    Value::List(items.iter().map(|i| s(i)).collect())
+}
+
+/// Runs a table of bad inputs, each expected to give exactly one error, at `path` with `summary`
+/// and a detail containing `detail`; a failure names the row.
+pub(crate) fn expect_errors(type_name: &str, rows: &[(&str, Vec<(&str, Value)>, &str, &str, &str)]) {
+    let mut failures = Vec::new();
+    for (name, attributes, path, summary, detail) in rows {
+        let outcome = read(type_name, attributes);
+        let errors: Vec<&String> = outcome.diagnostics.iter().filter(|d| d.starts_with("error ")).collect();
+        let expected = format!("error {path} | {summary} | ");
+        let matched = errors.len() == 1 && errors[0].starts_with(&expected) && errors[0].contains(detail) && outcome.json.is_none();
+        if !matched {
+            failures.push(format!("{name:?}: expected {expected}…{detail}…, got {errors:#?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), rows.len(), failures.join("\n"));
+}
