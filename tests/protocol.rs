@@ -255,17 +255,98 @@ async fn shutdown_rpc_exits_0_and_removes_the_socket_directory() {
 }
 
 #[test]
-fn sigterm_and_sigint_exit_0_and_remove_the_socket_directory() {
-    for signal in ["-TERM", "-INT"] {
-        let mut plugin = PluginProcess::start();
-        let directory = plugin.socket.parent().unwrap().to_owned();
-        assert!(directory.exists());
-        let killed = Command::new("kill").args([signal, &plugin.child.id().to_string()]).status().unwrap();
-        assert!(killed.success());
-        let status = plugin.wait_exit(Duration::from_secs(2)).unwrap_or_else(|| panic!("no exit on {signal}"));
-        assert_eq!(status.code(), Some(0), "{signal}");
-        assert!(!directory.exists(), "{signal}");
+fn sigterm_exits_0_and_removes_the_socket_directory_while_sigint_is_left_to_terraform() {
+    let mut plugin = PluginProcess::start();
+    let directory = plugin.socket.parent().unwrap().to_owned();
+    let pid = plugin.child.id().to_string();
+    // Ctrl-C reaches the whole process group; Terraform stops its plugins itself, as go-plugin's do.
+    assert!(Command::new("kill").args(["-INT", &pid]).status().unwrap().success());
+    assert_eq!(plugin.wait_exit(Duration::from_millis(1500)), None, "a managed plugin ignores SIGINT");
+    assert!(directory.exists());
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let status = plugin.wait_exit(Duration::from_secs(2)).expect("exits on SIGTERM");
+    assert_eq!(status.code(), Some(0));
+    assert!(!directory.exists());
+}
+
+/// Whether process `pid` still runs (a zombie counts as gone).
+fn alive(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|stat| !stat.contains(") Z "))
+}
+
+#[test]
+fn a_host_that_dies_before_connecting_leaves_no_orphan() {
+    use std::io::{BufRead, BufReader};
+    use terraform_provider_qbusiness::plugin::handshake::{MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
+    let sockets = tempfile::tempdir().unwrap();
+    // A host that starts the plugin and dies without ever connecting to it.
+    let mut host = Command::new("sh")
+        .args(["-c", "\"$0\" & echo \"pid $!\"; sleep 0.3", common::provider_binary().to_str().unwrap()])
+        .env(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE)
+        .env("PLUGIN_PROTOCOL_VERSIONS", "6")
+        .env("PLUGIN_UNIX_SOCKET_DIR", sockets.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(host.stdout.take().unwrap()).lines();
+    let pid = lines.find_map(|line| line.ok()?.strip_prefix("pid ").map(str::to_owned)).expect("the host names its plugin");
+    assert!(host.wait().unwrap().success());
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    while alive(&pid) && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
     }
+    assert!(!alive(&pid), "the plugin outlived its host by more than 2 s");
+    assert_eq!(std::fs::read_dir(sockets.path()).unwrap().count(), 0, "socket directory left behind");
+}
+
+#[tokio::test]
+async fn a_client_that_never_says_hello_is_dropped_after_10_s() {
+    use tokio::io::AsyncReadExt;
+    let plugin = PluginProcess::start();
+    let mut silent = tokio::net::UnixStream::connect(&plugin.socket).await.unwrap();
+    let started = std::time::Instant::now();
+    let mut buffer = [0u8; 16];
+    let read = tokio::time::timeout(Duration::from_secs(15), silent.read(&mut buffer)).await.expect("dropped within 15 s");
+    assert!(matches!(read, Ok(0) | Err(_)), "{read:?}");
+    assert!(started.elapsed() >= Duration::from_secs(9), "dropped after {:?}", started.elapsed());
+    assert!(plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.is_ok(), "still serving others");
+}
+
+/// CPU time (user + system) of `pid` in clock ticks.
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let fields: Vec<&str> = stat[stat.rfind(')').unwrap() + 2..].split(' ').collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[test]
+fn out_of_file_descriptors_it_backs_off_instead_of_spinning() {
+    use std::io::{BufRead, BufReader};
+    use terraform_provider_qbusiness::plugin::handshake::{MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
+    let sockets = tempfile::tempdir().unwrap();
+    let mut child = Command::new("sh")
+        .args(["-c", "ulimit -n 24 && exec \"$0\"", common::provider_binary().to_str().unwrap()])
+        .env(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE)
+        .env("PLUGIN_PROTOCOL_VERSIONS", "6")
+        .env("PLUGIN_UNIX_SOCKET_DIR", sockets.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    let socket = line.split('|').nth(3).unwrap().to_owned();
+    // More connections than the plugin has descriptors left: accept() fails with EMFILE.
+    let clients: Vec<_> = (0..40).filter_map(|_| std::os::unix::net::UnixStream::connect(&socket).ok()).collect();
+    std::thread::sleep(Duration::from_millis(300));
+    let before = cpu_ticks(child.id());
+    std::thread::sleep(Duration::from_secs(2));
+    let used = cpu_ticks(child.id()) - before;
+    // 2 s is 200 ticks at the usual 100 Hz; a spinning accept loop used ~190 of them.
+    assert!(used < 20, "{used} ticks of CPU in 2 s while out of descriptors");
+    drop(clients);
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 #[tokio::test]

@@ -45,11 +45,11 @@ pub trait Kind: Copy + Eq + fmt::Debug + 'static {
 
     /// The kind named `text`.
     fn parse(selector: &'static str, text: &str) -> Result<Self, UnknownKind> {
-        Self::ALL
-            .iter()
-            .copied()
-            .find(|k| k.name() == text)
-            .ok_or_else(|| UnknownKind { selector, value: text.to_owned(), valid: Self::names() })
+        Self::ALL.iter().copied().find(|k| k.name() == text).ok_or_else(|| UnknownKind {
+            selector,
+            value: text.to_owned(),
+            valid: Self::names(),
+        })
     }
 
     /// Every argument some kind takes, each once, in first-seen order.
@@ -131,12 +131,7 @@ impl ArgumentProblem {
 
 /// Checks which of `candidates` are set (`is_set`) against what `takes` allows: every set argument
 /// outside `takes` and every required one not set is a problem. `who` names the kind in messages.
-pub fn check_arguments(
-    who: &str,
-    takes: &[Argument],
-    candidates: &[&'static str],
-    is_set: &dyn Fn(&str) -> bool,
-) -> Vec<ArgumentProblem> {
+pub fn check_arguments(who: &str, takes: &[Argument], candidates: &[&'static str], is_set: &dyn Fn(&str) -> bool) -> Vec<ArgumentProblem> {
     let list = takes.iter().map(|a| a.name).collect::<Vec<_>>().join(", ");
     let mut problems: Vec<ArgumentProblem> = candidates
         .iter()

@@ -9,8 +9,16 @@ use thiserror::Error;
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum NameError {
     /// Not an S3 bucket name.
-    #[error("{0:?} is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit (give the name, not an ARN or URL)")]
+    #[error("{0:?} is not an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit (give the name, not an ARN or URL), e.g. \"my-docs\"")]
     Bucket(String),
+    /// A name of the right characters that S3 still refuses.
+    #[error("{name:?} is not an S3 bucket name: {rule}, e.g. \"my-docs\"")]
+    BucketRule {
+        /// The name.
+        name: String,
+        /// The S3 naming rule it breaks.
+        rule: &'static str,
+    },
     /// Not a subnet id.
     #[error("{0:?} is not a subnet id: expected subnet- followed by 8 or 17 hex digits, e.g. \"subnet-0123456789abcdef0\"")]
     Subnet(String),
@@ -18,11 +26,16 @@ pub enum NameError {
     #[error("{0:?} is not a security group id: expected sg- followed by 8 or 17 hex digits, e.g. \"sg-0123456789abcdef0\"")]
     SecurityGroup(String),
     /// Not a key prefix.
-    #[error("{0:?} is not an S3 key prefix: it must not start with \"/\" or contain \"*\", \"?\" or control characters")]
+    #[error("{0:?} is not an S3 key prefix: it must not start with \"/\" or contain \"*\", \"?\", policy variables (${{…}}, &{{…}}) or control characters, e.g. \"certificates/\"")]
     KeyPrefix(String),
 }
 
-/// An S3 bucket name (the DNS-compatible rules that apply to all new buckets).
+/// Prefixes S3 reserves for its own names.
+const RESERVED_PREFIXES: [&str; 3] = ["xn--", "sthree-", "amzn-s3-demo-"];
+/// Suffixes S3 reserves for access point aliases and other bucket types.
+const RESERVED_SUFFIXES: [&str; 5] = ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"];
+
+/// An S3 bucket name, by all of S3's naming rules for general purpose buckets.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BucketName(String);
 
@@ -33,10 +46,20 @@ impl FromStr for BucketName {
         let b = s.as_bytes();
         let allowed = b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'.' || *c == b'-');
         let ends_ok = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit());
-        if (3..=63).contains(&b.len()) && allowed && ends_ok(b.first()) && ends_ok(b.last()) && !s.contains("..") {
-            Ok(BucketName(s.to_owned()))
+        if !((3..=63).contains(&b.len()) && allowed && ends_ok(b.first()) && ends_ok(b.last())) || s.contains("..") {
+            return Err(NameError::Bucket(s.to_owned()));
+        }
+        let rule = |rule| Err(NameError::BucketRule { name: s.to_owned(), rule });
+        let is_ip = s.split('.').count() == 4
+            && s.split('.').all(|part| !part.is_empty() && part.len() <= 3 && part.bytes().all(|c| c.is_ascii_digit()));
+        if is_ip {
+            rule("names formatted as an IP address are not allowed")
+        } else if RESERVED_PREFIXES.iter().any(|prefix| s.starts_with(prefix)) {
+            rule("the prefixes xn--, sthree- and amzn-s3-demo- are reserved")
+        } else if RESERVED_SUFFIXES.iter().any(|suffix| s.ends_with(suffix)) {
+            rule("the suffixes -s3alias, --ol-s3, .mrap, --x-s3 and --table-s3 are reserved")
         } else {
-            Err(NameError::Bucket(s.to_owned()))
+            Ok(BucketName(s.to_owned()))
         }
     }
 }
@@ -55,7 +78,7 @@ impl FromStr for KeyPrefix {
     type Err = NameError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.starts_with('/') || s.contains(['*', '?']) || s.chars().any(char::is_control) {
+        if s.starts_with('/') || s.contains(['*', '?']) || s.contains("${") || s.contains("&{") || s.chars().any(char::is_control) {
             Err(NameError::KeyPrefix(s.to_owned()))
         } else {
             Ok(KeyPrefix(s.to_owned()))
@@ -131,8 +154,19 @@ mod tests {
             assert!(ok.parse::<BucketName>().is_ok(), "{ok}");
         }
         for bad in ["ab", "My-Docs", "-docs", "docs-", "a..b", "arn:aws:s3:::docs", "s3://docs", &"a".repeat(64)] {
-            assert!(bad.parse::<BucketName>().is_err(), "{bad}");
+            assert_eq!(bad.parse::<BucketName>(), Err(NameError::Bucket(bad.to_owned())), "{bad}");
         }
+        let rules = [
+            ("192.168.5.4", "names formatted as an IP address are not allowed"),
+            ("xn--docs", "the prefixes xn--, sthree- and amzn-s3-demo- are reserved"),
+            ("sthree-docs", "the prefixes xn--, sthree- and amzn-s3-demo- are reserved"),
+            ("docs-s3alias", "the suffixes -s3alias, --ol-s3, .mrap, --x-s3 and --table-s3 are reserved"),
+            ("docs--ol-s3", "the suffixes -s3alias, --ol-s3, .mrap, --x-s3 and --table-s3 are reserved"),
+        ];
+        for (name, rule) in rules {
+            assert_eq!(name.parse::<BucketName>(), Err(NameError::BucketRule { name: name.to_owned(), rule }), "{name}");
+        }
+        assert!("192.168.5.4.docs".parse::<BucketName>().is_ok());
     }
 
     #[test]
@@ -143,6 +177,7 @@ mod tests {
         assert!("sg-0123456789ABCDEF0".parse::<SecurityGroupId>().is_err());
         assert!("certs/".parse::<KeyPrefix>().is_ok());
         assert!("certs/*".parse::<KeyPrefix>().is_err());
+        assert!("certs/${aws:username}/".parse::<KeyPrefix>().is_err());
         assert!("/certs".parse::<KeyPrefix>().is_err());
     }
 }

@@ -74,8 +74,9 @@ impl ServiceRole {
                 .actions(["kendra:Retrieve", "kendra:DescribeIndex"])
                 .resource(&scope.arn("kendra", &format!("index/{}", kendra_index.as_str())))],
             ServiceRole::Plugin { secret, kms_key } => {
-                let mut statements =
-                    vec![Statement::allow("AllowQBusinessToGetSecretValue").actions(["secretsmanager:GetSecretValue"]).resource(secret.arn())];
+                let mut statements = vec![Statement::allow("AllowQBusinessToGetSecretValue")
+                    .actions(["secretsmanager:GetSecretValue"])
+                    .resource(secret.arn())];
                 statements.extend(kms_key.as_ref().map(blocks::decrypt_secret));
                 statements
             }

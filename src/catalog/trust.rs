@@ -230,7 +230,16 @@ mod tests {
         assert_eq!(TrustKind::parse("kind", "plugin"), Ok(TrustKind::Plugin));
         assert_eq!(
             TrustKind::all_arguments(),
-            ["application_id", "partition", "region", "account_id", "saml_provider_arn", "web_experience_url", "oidc_provider_arn", "client_ids"]
+            [
+                "application_id",
+                "partition",
+                "region",
+                "account_id",
+                "saml_provider_arn",
+                "web_experience_url",
+                "oidc_provider_arn",
+                "client_ids"
+            ]
         );
     }
 }

@@ -73,8 +73,9 @@ pub enum WebExperienceRole {
 fn q_apps_statements(scope: &Scope, application: &ResourceId) -> Vec<Statement> {
     let qapps = scope.arn("qapps", &format!("application/{}/qapp/*", application.as_str()));
     let sessions = scope.arn("qapps", &format!("application/{}/qapp/*/session/*", application.as_str()));
-    let conditioned =
-        |statement: Statement, key: &str| statement.condition(Operator::STRING_EQUALS_IGNORE_CASE, ConditionKey::qualified("qapps", key), ["true"]);
+    let conditioned = |statement: Statement, key: &str| {
+        statement.condition(Operator::STRING_EQUALS_IGNORE_CASE, ConditionKey::qualified("qapps", key), ["true"])
+    };
     vec![
         Statement::allow("QAppsResourceAgnosticPermissions")
             .actions([

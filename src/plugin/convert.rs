@@ -21,11 +21,7 @@ fn mismatch(path: &AttributePath, expected: &str, value: &Value) -> ValueError {
 }
 
 fn number_text(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 9.0e15 {
-        format!("{}", n as i64)
-    } else {
-        n.to_string()
-    }
+    super::value::whole_number(n).map_or_else(|| n.to_string(), |i| i.to_string())
 }
 
 /// `value` as a value of `ty`; object attributes missing from `value` become null, extra ones are an error.

@@ -84,11 +84,10 @@ mod tests {
     fn protocol_six_must_be_offered() {
         let refused = read_host_request(ADDRESS, env(&[(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE), ("PLUGIN_PROTOCOL_VERSIONS", "4,5")]));
         assert_eq!(refused, Err(HandshakeError::UnsupportedProtocol { offered: "4,5".into() }));
-        let accepted = read_host_request(ADDRESS, env(&[
-            (MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE),
-            ("PLUGIN_PROTOCOL_VERSIONS", "5,6"),
-            ("PLUGIN_UNIX_SOCKET_DIR", "/run/x"),
-        ]));
+        let accepted = read_host_request(
+            ADDRESS,
+            env(&[(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE), ("PLUGIN_PROTOCOL_VERSIONS", "5,6"), ("PLUGIN_UNIX_SOCKET_DIR", "/run/x")]),
+        );
         assert_eq!(accepted, Ok(HostRequest { client_certificate: None, socket_parent: Some("/run/x".into()) }));
     }
 

@@ -131,11 +131,12 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode
     let (health, health_service) = tonic_health::server::health_reporter();
     health.set_service_status("plugin", tonic_health::ServingStatus::Serving).await;
 
-    spawn_signal_listener(shutdown.clone())?;
+    spawn_signal_listener(shutdown.clone(), &mode)?;
     let tracker = Arc::new(ConnectionTracker::default());
     let incoming = accept_connections(listener, acceptor, tracker.clone(), shutdown.clone());
     if mode == Mode::Managed {
         spawn_orphan_watch(tracker, shutdown.clone());
+        spawn_parent_watch(shutdown.clone());
     }
 
     let line = match &mode {
@@ -180,19 +181,55 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode
 }
 
 /// Registers for SIGINT and SIGTERM at once (before the handshake line, so no early signal is lost
-/// to the default action) and triggers shutdown on either.
-fn spawn_signal_listener(shutdown: ShutdownSignal) -> std::io::Result<()> {
+/// to the default action). SIGTERM ends the plugin. SIGINT, which Ctrl-C sends to Terraform's whole
+/// process group, is ignored by a managed plugin as go-plugin's are: Terraform handles it and ends
+/// the plugin through StopProvider and Shutdown. A debug-mode plugin, run by hand, stops on it.
+fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Result<()> {
     use tokio::signal::unix::{signal, SignalKind};
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut terminate = signal(SignalKind::terminate())?;
+    let stop_on_interrupt = matches!(mode, Mode::Debug { .. });
     tokio::spawn(async move {
-        tokio::select! {
-            _ = interrupt.recv() => log::debug("SIGINT: shutting down"),
-            _ = terminate.recv() => log::debug("SIGTERM: shutting down"),
+        loop {
+            tokio::select! {
+                _ = interrupt.recv() => {
+                    if stop_on_interrupt {
+                        log::debug("SIGINT: shutting down");
+                        break;
+                    }
+                    log::debug("SIGINT ignored: Terraform stops the plugin itself");
+                }
+                _ = terminate.recv() => {
+                    log::debug("SIGTERM: shutting down");
+                    break;
+                }
+            }
         }
         shutdown.trigger();
     });
     Ok(())
+}
+
+/// How often a managed plugin checks that the process that started it is still its parent.
+const PARENT_POLL: Duration = Duration::from_millis(250);
+
+/// Triggers shutdown when the host process dies, connected or not: its children are then
+/// re-parented (to init or a subreaper), so the parent pid changes.
+fn spawn_parent_watch(shutdown: ShutdownSignal) {
+    let parent = std::os::unix::process::parent_id();
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                () = tokio::time::sleep(PARENT_POLL) => {}
+                () = shutdown.wait() => return,
+            }
+            if std::os::unix::process::parent_id() != parent {
+                log::debug("the host process is gone; exiting");
+                shutdown.trigger();
+                return;
+            }
+        }
+    });
 }
 
 /// Triggers shutdown once the host has had connections and then none for `ORPHAN_GRACE`.
@@ -222,6 +259,33 @@ fn spawn_orphan_watch(tracker: Arc<ConnectionTracker>, shutdown: ShutdownSignal)
     });
 }
 
+/// A TLS handshake that has not completed by then is dropped: a client that connects and stays
+/// silent must not hold a connection (and a file descriptor) forever.
+const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Delays between failed accepts: from 5 ms, doubling up to 1 s; one log line per burst.
+#[derive(Debug, Default)]
+struct AcceptBackoff {
+    failures: u32,
+}
+
+impl AcceptBackoff {
+    fn next(&mut self, error: &std::io::Error) -> Duration {
+        if self.failures == 0 {
+            log::error(&format!("accept failed: {error}; retrying with backoff"));
+        }
+        self.failures = self.failures.saturating_add(1);
+        Duration::from_millis(5u64.saturating_mul(1 << self.failures.min(8))).min(Duration::from_secs(1))
+    }
+
+    fn reset(&mut self) {
+        if self.failures > 0 {
+            log::debug(&format!("accept works again after {} failures", self.failures));
+        }
+        self.failures = 0;
+    }
+}
+
 /// Accepts connections until shutdown. TLS handshakes run on their own tasks so that a slow or
 /// refused client (wrong certificate) never blocks the next one.
 fn accept_connections(
@@ -232,13 +296,22 @@ fn accept_connections(
 ) -> ReceiverStream<Result<Connection, std::io::Error>> {
     let (sender, receiver) = mpsc::channel(16);
     tokio::spawn(async move {
+        let mut backoff = AcceptBackoff::default();
         loop {
             let stream = tokio::select! {
                 accepted = listener.accept() => match accepted {
-                    Ok((stream, _)) => stream,
+                    Ok((stream, _)) => {
+                        backoff.reset();
+                        stream
+                    }
                     Err(error) => {
-                        log::error(&format!("accept failed: {error}"));
-                        continue;
+                        // Out of file descriptors, say: waiting lets connections close, where an
+                        // immediate retry would spin and flood the log.
+                        let delay = backoff.next(&error);
+                        tokio::select! {
+                            () = tokio::time::sleep(delay) => continue,
+                            () = shutdown.wait() => return,
+                        }
                     }
                 },
                 () = shutdown.wait() => return,
@@ -252,12 +325,13 @@ fn accept_connections(
                 Some(acceptor) => {
                     let (acceptor, sender, tracker) = (acceptor.clone(), sender.clone(), tracker.clone());
                     tokio::spawn(async move {
-                        match acceptor.accept(stream).await {
-                            Ok(tls) => {
+                        match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
+                            Ok(Ok(tls)) => {
                                 let connection = Connection { stream: Stream::Tls(Box::new(tls)), guard: tracker.track() };
                                 let _ = sender.send(Ok(connection)).await;
                             }
-                            Err(error) => log::error(&format!("TLS handshake refused: {error}")),
+                            Ok(Err(error)) => log::error(&format!("TLS handshake refused: {error}")),
+                            Err(_) => log::error("TLS handshake not completed in time; connection dropped"),
                         }
                     });
                 }
@@ -265,4 +339,19 @@ fn accept_connections(
         }
     });
     ReceiverStream::new(receiver)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accept_backoff_grows_to_a_second_and_resets() {
+        let mut backoff = AcceptBackoff::default();
+        let error = std::io::Error::from_raw_os_error(24);
+        let delays: Vec<u128> = (0..10).map(|_| backoff.next(&error).as_millis()).collect();
+        assert_eq!(delays, [10, 20, 40, 80, 160, 320, 640, 1000, 1000, 1000]);
+        backoff.reset();
+        assert_eq!(backoff.next(&error).as_millis(), 10);
+    }
 }

@@ -283,7 +283,8 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let result = self.provider.call_function(&request.name, &arguments)?;
-            encode(&result, &function.return_type, &self.answers.internal_error).map_err(|d| FunctionError { text: d.detail, argument: None })
+            encode(&result, &function.return_type, &self.answers.internal_error)
+                .map_err(|d| FunctionError { text: d.detail, argument: None })
         });
         let (result, error) = match outcome {
             Ok(Ok(result)) => (Some(result), None),

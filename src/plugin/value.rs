@@ -239,6 +239,11 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
     }
 }
 
+/// `n` as an integer when it is a whole number that an f64 holds exactly.
+pub(crate) fn whole_number(n: f64) -> Option<i64> {
+    (n.fract() == 0.0 && n.abs() < 9.0e15).then_some(n as i64)
+}
+
 fn encode_msgpack(value: &Value, ty: &Type, path: &AttributePath) -> Result<Mp, ValueError> {
     let fail = |found: &str| mismatch(path, ty, found);
     Ok(match (value, ty) {
@@ -252,10 +257,9 @@ fn encode_msgpack(value: &Value, ty: &Type, path: &AttributePath) -> Result<Mp, 
         (Value::Bool(b), Type::Bool) => Mp::Boolean(*b),
         (Value::Number(n), Type::Number) => {
             // Whole numbers as integers: the most compact form that loses nothing.
-            if n.fract() == 0.0 && n.abs() < 9.0e15 {
-                Mp::from(*n as i64)
-            } else {
-                Mp::F64(*n)
+            match whole_number(*n) {
+                Some(i) => Mp::from(i),
+                None => Mp::F64(*n),
             }
         }
         (Value::List(items), Type::List(element) | Type::Set(element)) => Mp::Array(

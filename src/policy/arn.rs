@@ -142,6 +142,8 @@ pub enum ArnError {
     Account { arn: String, account: String },
     #[error("{arn:?} names no resource {prefix:?}; expected {example}")]
     WrongResource { arn: String, prefix: String, example: String },
+    #[error("{arn:?} {problem}; expected {example}")]
+    Form { arn: String, problem: String, example: String },
 }
 
 impl Arn {

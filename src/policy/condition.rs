@@ -75,6 +75,12 @@ impl Operator {
         }
     }
 
+    /// `Bool` or `Null`, with any qualifier: their values are `true` or `false`.
+    pub fn is_boolean(&self) -> bool {
+        let unqualified = self.0.strip_prefix("ForAnyValue:").or_else(|| self.0.strip_prefix("ForAllValues:")).unwrap_or(&self.0);
+        matches!(unqualified.strip_suffix("IfExists").unwrap_or(unqualified), "Bool" | "Null")
+    }
+
     /// The operator as IAM writes it.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -118,7 +118,7 @@ impl PolicyDocument {
 
     /// Parses a policy document a user supplied (e.g. from `aws_iam_policy_document` or `jsonencode`).
     pub fn from_json(text: &str) -> Result<PolicyDocument, ParseError> {
-        let json: Json = serde_json::from_str(text).map_err(|e| ParseError::at("", format!("not valid JSON: {e}")))?;
+        let json = serde_json::from_str::<Strict>(text).map_err(|e| ParseError::at("", format!("not valid JSON: {e}")))?.0;
         let top = json.as_object().ok_or_else(|| ParseError::at("", "a policy document must be a JSON object"))?;
         for key in top.keys() {
             if !["Version", "Statement", "Id"].contains(&key.as_str()) {
@@ -137,6 +137,74 @@ impl PolicyDocument {
         let statements =
             statements.into_iter().enumerate().map(|(i, s)| parse_statement(s, &format!("Statement[{i}]"))).collect::<Result<_, _>>()?;
         Ok(PolicyDocument { statements })
+    }
+}
+
+/// JSON read as serde_json reads it, except that a key repeated in one object is an error rather
+/// than a silent last-one-wins (`"Effect":"Deny","Effect":"Allow"` would become an Allow).
+struct Strict(Json);
+
+impl<'de> serde::Deserialize<'de> for Strict {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(StrictVisitor).map(Strict)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> serde::de::Visitor<'de> for StrictVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
+        Ok(Json::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
+        Ok(Json::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
+        Ok(Json::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
+        Ok(serde_json::Number::from_f64(v).map_or(Json::Null, Json::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
+        Ok(Json::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Json, E> {
+        Ok(Json::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let mut object = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if object.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!("the key {key:?} appears twice in one object")));
+            }
+            let Strict(value) = map.next_value()?;
+            object.insert(key, value);
+        }
+        Ok(Json::Object(object))
     }
 }
 
@@ -235,7 +303,11 @@ fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError>
                 for (key, values) in keys {
                     let key_location = format!("{op_location}.{key}");
                     let parsed_key = ConditionKey::named(key.clone()).map_err(|e| ParseError::at(&key_location, e.to_string()))?;
-                    condition.add(parsed.clone(), parsed_key, strings(values, &key_location)?);
+                    let values = strings(values, &key_location)?;
+                    if parsed.is_boolean() && values.iter().any(|v| v != "true" && v != "false") {
+                        return Err(ParseError::at(&key_location, format!("{operator} compares with true or false only")));
+                    }
+                    condition.add(parsed.clone(), parsed_key, values);
                 }
             }
         }
@@ -314,6 +386,20 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.location, "Statement[0].Condition.StringEqual");
         assert!(PolicyDocument::from_json("{").is_err());
+    }
+
+    #[test]
+    fn duplicate_keys_and_non_boolean_bool_values_are_errors() {
+        let doubled = r#"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#;
+        let error = PolicyDocument::from_json(doubled).unwrap_err().to_string();
+        assert!(error.starts_with("document: not valid JSON: the key \"Effect\" appears twice in one object"), "{error}");
+        let nested = r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEquals":{"aws:SourceVpc":"a","aws:SourceVpc":"b"}}}}"#;
+        assert!(PolicyDocument::from_json(nested).unwrap_err().to_string().contains("\"aws:SourceVpc\" appears twice"));
+        let maybe = r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"BoolIfExists":{"aws:SecureTransport":"maybe"}}}}"#;
+        assert_eq!(
+            PolicyDocument::from_json(maybe).unwrap_err().to_string(),
+            "Statement[0].Condition.BoolIfExists.aws:SecureTransport: BoolIfExists compares with true or false only"
+        );
     }
 
     #[test]

@@ -21,15 +21,9 @@ pub enum SizeVerdict {
     /// Well within the quota.
     Fits,
     /// At 90 % of the limit or more: fine today, one more statement may not be.
-    NearLimit {
-        size: usize,
-        limit: usize,
-    },
+    NearLimit { size: usize, limit: usize },
     /// Over the quota.
-    TooLarge {
-        size: usize,
-        limit: usize,
-    },
+    TooLarge { size: usize, limit: usize },
 }
 
 /// Judges `size` against `limit`.

@@ -92,6 +92,11 @@ fn read_condition(item: &Value, block: &Block, path: AttributePath, parent: &mut
     let operator = inputs.parsed_with("test", Operator::parse);
     let key = inputs.parsed_with("variable", |text| ConditionKey::named(text.to_owned()));
     let values = inputs.parsed_list::<String>("values");
+    if let (Some(operator), Some(values)) = (&operator, &values) {
+        if operator.is_boolean() && values.iter().any(|v| v != "true" && v != "false") {
+            inputs.error("values", "Invalid values", format!("{operator} compares with true or false only, e.g. values = [\"true\"]."));
+        }
+    }
     parent.absorb(inputs);
     let mut condition = Condition::default();
     condition.add(operator?, key?, values?);
@@ -174,7 +179,11 @@ fn read_statement_blocks(inputs: &mut Inputs<'_>) -> Vec<Statement> {
         return Vec::new();
     }
     let items = blocks.as_list().unwrap_or_default();
-    items.iter().enumerate().filter_map(|(i, item)| read_statement(item, block, inputs.path_of("statement").then_index(i), inputs)).collect()
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| read_statement(item, block, inputs.path_of("statement").then_index(i), inputs))
+        .collect()
 }
 
 fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Vec<PolicyDocument> {

@@ -75,8 +75,20 @@ mod tests {
         expect_errors(
             TYPE,
             &[
-                ("malformed application id", vec![("application_id", s("not-an-id"))], "application_id", "Invalid application_id", "ids are 36 characters"),
-                ("GovCloud region", vec![("region", s("us-gov-west-1"))], "region", "Region without Amazon Q Business", "is in partition aws-us-gov, not aws"),
+                (
+                    "malformed application id",
+                    vec![("application_id", s("not-an-id"))],
+                    "application_id",
+                    "Invalid application_id",
+                    "ids are 36 characters",
+                ),
+                (
+                    "GovCloud region",
+                    vec![("region", s("us-gov-west-1"))],
+                    "region",
+                    "Region without Amazon Q Business",
+                    "is in partition aws-us-gov, not aws",
+                ),
                 ("empty account id", vec![("account_id", s(""))], "account_id", "Empty account_id", "must not be empty"),
             ],
         );

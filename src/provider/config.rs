@@ -15,7 +15,12 @@ pub struct ProviderDefaults {
     pub partition: Option<Partition>,
     pub region: Option<String>,
     pub account: Option<AccountId>,
+    /// The provider-block arguments whose value is unknown until apply (at plan).
+    pub unknown: Vec<&'static str>,
 }
+
+/// The scope arguments, in the provider block and on every data source.
+const SCOPE_ARGUMENTS: [&str; 3] = ["partition", "region", "account_id"];
 
 /// The three scope arguments, shared by the provider block and every data source.
 pub fn scope_attributes(whose: &str) -> Vec<Attribute> {
@@ -61,7 +66,20 @@ pub fn read_scope_arguments(inputs: &mut Inputs<'_>) -> ProviderDefaults {
         }
     }
     let account = inputs.parsed::<AccountId>("account_id");
-    ProviderDefaults { partition, region, account }
+    let unknown = SCOPE_ARGUMENTS.into_iter().filter(|name| inputs.raw(name).is_unknown()).collect();
+    ProviderDefaults { partition, region, account, unknown }
+}
+
+/// A scope argument a data source leaves to the provider block, whose value is not known yet.
+fn unknown_in_provider(inputs: &mut Inputs<'_>, name: &str) {
+    inputs.error(
+        name,
+        &format!("Unknown {name}"),
+        format!(
+            "{name} in the provider block is not known until apply, so this document cannot be computed at plan. \
+             Set {name} on this data source, or give the provider block a value known at plan."
+        ),
+    );
 }
 
 /// The scope a data source works in: its own arguments over the provider's defaults. While
@@ -75,6 +93,15 @@ pub fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope>
     let region = own.region.or_else(|| defaults.region.clone());
     let account = own.account.or_else(|| defaults.account.clone());
     if inputs.has_errors() || inputs.incomplete {
+        return None;
+    }
+    // A value the data source leaves to a provider block that does not know it yet is unknown,
+    // not missing: say so, rather than ask for what is set.
+    let leaves_unknown: Vec<&'static str> = defaults.unknown.iter().copied().filter(|name| !inputs.is_set(name)).collect();
+    if !leaves_unknown.is_empty() {
+        for name in leaves_unknown {
+            unknown_in_provider(inputs, name);
+        }
         return None;
     }
     let Some(region) = region else {
@@ -97,13 +124,53 @@ pub fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope>
     Some(Scope { partition, region, account })
 }
 
-/// An ARN the user gave must be in the document's partition.
-pub fn check_same_partition(inputs: &mut Inputs<'_>, name: &str, arn: &crate::policy::Arn, scope: &Scope) {
-    if arn.partition != scope.partition {
+/// An ARN the user gave must be in the document's partition and, where AWS requires it, in the
+/// region of the resource that uses it: `region` is that region and what is there (`the index`).
+pub fn check_place(inputs: &mut Inputs<'_>, name: &str, arn: &crate::policy::Arn, partition: Partition, region: Option<(&str, &str)>) {
+    if arn.partition != partition {
         inputs.error(
             name,
             "ARN in another partition",
-            format!("{arn} is in partition {}, but this policy is for partition {}.", arn.partition, scope.partition),
+            format!("{arn} is in partition {}, but this policy is for partition {partition}.", arn.partition),
         );
+    } else if let Some((region, whose)) = region.filter(|(region, _)| arn.region != *region) {
+        inputs.error(
+            name,
+            "ARN in another region",
+            format!("{arn} is in region {}, but {whose} is in {region}; AWS uses a key of the resource's own region.", arn.region),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plugin::Value;
+
+    #[test]
+    fn a_provider_value_unknown_at_plan_is_reported_as_unknown_not_missing() {
+        let block = provider_schema();
+        let config = Value::object([("region", Value::string("us-east-1")), ("account_id", Value::Unknown), ("partition", Value::Null)]);
+        let defaults = read_scope_arguments(&mut Inputs::new(&config, &block));
+        assert_eq!(defaults.unknown, ["account_id"]);
+        let own = Value::object([("region", Value::Null), ("account_id", Value::Null), ("partition", Value::Null)]);
+        let mut inputs = Inputs::new(&own, &block);
+        assert_eq!(resolve_scope(&mut inputs, Phase::Read(&defaults)), None);
+        let found: Vec<_> =
+            inputs.diagnostics.iter().map(|d| (d.attribute.clone().unwrap_or_default().to_string(), d.summary.clone())).collect();
+        assert_eq!(found, [("account_id".to_owned(), "Unknown account_id".to_owned())]);
+        // Set on the data source, the provider's unknown value does not matter.
+        let own = Value::object([("region", Value::Null), ("account_id", Value::string("123456789012")), ("partition", Value::Null)]);
+        let mut inputs = Inputs::new(&own, &block);
+        assert!(resolve_scope(&mut inputs, Phase::Read(&defaults)).is_some());
+    }
+
+    #[test]
+    fn missing_scope_values_are_missing() {
+        let block = provider_schema();
+        let own = Value::object([("region", Value::Null), ("account_id", Value::Null), ("partition", Value::Null)]);
+        let mut inputs = Inputs::new(&own, &block);
+        assert_eq!(resolve_scope(&mut inputs, Phase::Read(&ProviderDefaults::default())), None);
+        assert_eq!(inputs.diagnostics.iter().map(|d| d.summary.as_str()).collect::<Vec<_>>(), ["Missing region"]);
     }
 }

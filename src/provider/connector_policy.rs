@@ -7,7 +7,7 @@ use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ResourceId};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::config::{check_same_partition, resolve_scope};
+use super::config::{check_place, resolve_scope};
 use super::document::DocumentRole;
 use super::inputs::Inputs;
 use super::Phase;
@@ -101,8 +101,8 @@ impl DocumentRole for ConnectorPolicy {
         let index = inputs.parsed::<ResourceId>("index_id");
         let options = ConnectorOptions {
             bucket: inputs.parsed::<BucketName>("bucket"),
-            secret: inputs.parsed("secret_arn"),
-            kms_key: inputs.parsed("kms_key_arn"),
+            secret: inputs.arn("secret_arn"),
+            kms_key: inputs.arn("kms_key_arn"),
             s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
                 .or_else(|| read_s3_file(inputs, "seed_urls_bucket", "seed_urls_key_prefix")),
             vpc: read_vpc(inputs),
@@ -114,10 +114,16 @@ impl DocumentRole for ConnectorPolicy {
         }
         let scope = resolve_scope(inputs, phase)?;
         if let Some(secret) = &options.secret {
-            check_same_partition(inputs, "secret_arn", secret.arn(), &scope);
+            check_place(inputs, "secret_arn", secret.arn(), scope.partition, None);
         }
         if let Some(key) = &options.kms_key {
-            check_same_partition(inputs, "kms_key_arn", key.arn(), &scope);
+            // A secret's key shares the secret's region; S3 reads SSE-KMS objects with a key of
+            // the bucket's region, which for the S3 connector is the index's.
+            let region = match &options.secret {
+                Some(secret) => (secret.arn().region.as_str(), "the secret"),
+                None => (scope.region.as_str(), "the index"),
+            };
+            check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some(region));
         }
         let role = ConnectorRole { connector: chosen?, scope, application: application?, index: index?, options };
         Some(role.permissions())
@@ -175,7 +181,7 @@ mod tests {
                 ("seed prefix without bucket", crawler(&[("seed_urls_key_prefix", s("seeds/"))]), "seed_urls_key_prefix", "Key prefix without bucket", "seed_urls_key_prefix needs seed_urls_bucket"),
                 ("FSx without VPC", vec![("connector", s("fsx_windows")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID)), ("secret_arn", s(SECRET_ARN))], "vpc", "Missing required argument", "reaches its source only inside your VPC"),
                 ("subnets with vpc false", s3(&[("vpc", Value::Bool(false)), ("subnet_ids", list(&["subnet-0123456789abcdef0"]))]), "subnet_ids", "VPC placement without vpc", "set vpc = true or remove subnet_ids"),
-                ("key in another partition", s3(&[("kms_key_arn", s("arn:aws-cn:kms:cn-north-1:123456789012:key/x"))]), "kms_key_arn", "ARN in another partition", "is in partition aws-cn, but this policy is for partition aws"),
+                ("key in another partition", s3(&[("kms_key_arn", s("arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))]), "kms_key_arn", "ARN in another partition", "is in partition aws-cn, but this policy is for partition aws"),
             ],
         );
     }

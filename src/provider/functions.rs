@@ -8,11 +8,11 @@ use crate::plugin::{AttributePath, Block, Function, FunctionError, Parameter, Ty
 
 use super::application_policy::ApplicationPolicy;
 use super::connector_policy::ConnectorPolicy;
+use super::connectors;
 use super::document::DocumentRole;
 use super::role_policy::RolePolicy;
 use super::trust_policy::TrustPolicyDataSource;
 use super::web_experience_policy::WebExperiencePolicy;
-use super::connectors;
 
 pub struct FunctionSpec {
     pub name: &'static str,
@@ -111,11 +111,11 @@ impl FunctionSpec {
         let root = AttributePath::attribute("config");
         let mut converted =
             convert(config, &block.input_type(), &root).map_err(|e| fail(format!("{}: {}", e.path, e.message), config_index))?;
-        if let (Some(selector), Value::Map(entries)) = (self.selector, &mut converted) {
+        if let (Some(selector), Value::Map(entries), Some(first)) = (self.selector, &mut converted, arguments.first()) {
             if !entries.get(selector).is_none_or(Value::is_null) {
                 return Err(fail(format!("config.{selector}: give {selector} as the first argument, not in config"), config_index));
             }
-            entries.insert(selector.to_owned(), arguments[0].clone());
+            entries.insert(selector.to_owned(), first.clone());
         }
         if let Some(missing) = block.missing_required(&converted, &root).iter().next() {
             let path = missing.attribute.clone().unwrap_or_default();

@@ -4,6 +4,7 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
+use crate::catalog::arns::{ArnKind, TypedArn};
 use crate::catalog::{ArgumentProblem, Kind};
 use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Value};
 
@@ -120,6 +121,16 @@ impl<'a> Inputs<'a> {
                 None
             }
         }
+    }
+
+    /// An ARN of kind `K`: an error unless it names exactly one resource of that kind, and a
+    /// warning where it may still not match (a secret ARN without its suffix).
+    pub fn arn<K: ArnKind>(&mut self, name: &str) -> Option<TypedArn<K>> {
+        let arn = self.parsed::<TypedArn<K>>(name)?;
+        if let Some(why) = arn.warning() {
+            self.warning(name, &format!("{name} may not match"), why);
+        }
+        Some(arn)
     }
 
     pub fn bool(&mut self, name: &str) -> Option<bool> {

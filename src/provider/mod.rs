@@ -116,10 +116,8 @@ impl QBusinessProvider {
             })
             .collect();
         let blocks: BTreeMap<String, Block> = data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.block.clone())).collect();
-        let functions = functions::FUNCTIONS
-            .iter()
-            .filter_map(|f| Some((f.name.to_owned(), f.definition(blocks.get(f.data_source)?))))
-            .collect();
+        let functions =
+            functions::FUNCTIONS.iter().filter_map(|f| Some((f.name.to_owned(), f.definition(blocks.get(f.data_source)?)))).collect();
         let schema = ProviderSchema { provider: provider_schema(), data_sources: blocks, functions };
         QBusinessProvider { schema, data_sources, defaults }
     }

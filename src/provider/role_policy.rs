@@ -1,12 +1,13 @@
 //! Data source `qbusiness_role_policy`: the permissions policies of the other Q Business roles
 //! (Kendra retriever, plugin, custom document enrichment) and of an anonymous application's caller.
 
+use crate::catalog::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use crate::catalog::names::BucketName;
 use crate::catalog::{ResourceId, ServiceRole, ServiceRoleKind};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::config::resolve_scope;
+use super::config::{check_place, resolve_scope};
 use super::document::{scope_note_of, selector_description, taken_by, DocumentRole};
 use super::inputs::Inputs;
 use super::Phase;
@@ -38,7 +39,11 @@ impl DocumentRole for RolePolicy {
                 Type::String,
                 &described("kms_key_arn", "the key of the secret (`plugin`) or the SSE-KMS key of the bucket (`document_enrichment`)."),
             ),
-            Attribute::optional("lambda_function_arn", Type::String, &described("lambda_function_arn", "ARN of the hook's Lambda function.")),
+            Attribute::optional(
+                "lambda_function_arn",
+                Type::String,
+                &described("lambda_function_arn", "ARN of the hook's Lambda function."),
+            ),
             Attribute::optional("bucket", Type::String, &described("bucket", "the bucket the hook reads and writes.")),
             Attribute::optional("application_id", Type::String, &described("application_id", "id of the application.")),
         ]
@@ -52,9 +57,14 @@ impl DocumentRole for RolePolicy {
         let role = inputs.kind::<ServiceRoleKind>("role", None)?;
         let policy = match role {
             ServiceRoleKind::Plugin => {
-                let secret = inputs.parsed("secret_arn");
-                let kms_key = inputs.parsed("kms_key_arn");
-                ServiceRole::Plugin { secret: secret?, kms_key }
+                let secret: Option<SecretArn> = inputs.arn("secret_arn");
+                let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
+                let secret = secret?;
+                if let Some(key) = &kms_key {
+                    let place = secret.arn();
+                    check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((&place.region, "the secret")));
+                }
+                ServiceRole::Plugin { secret, kms_key }
             }
             ServiceRoleKind::KendraRetriever => {
                 let kendra_index = inputs.parsed::<ResourceId>("kendra_index_id");
@@ -62,10 +72,16 @@ impl DocumentRole for RolePolicy {
                 ServiceRole::KendraRetriever { scope, kendra_index: kendra_index? }
             }
             ServiceRoleKind::DocumentEnrichment => {
-                let function = inputs.parsed("lambda_function_arn");
+                let function: Option<LambdaFunctionArn> = inputs.arn("lambda_function_arn");
                 let bucket = inputs.parsed::<BucketName>("bucket");
-                let kms_key = inputs.parsed("kms_key_arn");
+                let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
                 let scope = resolve_scope(inputs, phase)?;
+                if let Some(function) = &function {
+                    check_place(inputs, "lambda_function_arn", function.arn(), scope.partition, None);
+                }
+                if let Some(key) = &kms_key {
+                    check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((&scope.region, "the application")));
+                }
                 ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
             }
             ServiceRoleKind::AnonymousApplication => {
@@ -95,10 +111,38 @@ mod tests {
         expect_errors(
             TYPE,
             &[
-                ("unknown role", vec![("role", s("retriever"))], "role", "Unknown role", "valid values are kendra_retriever, plugin, document_enrichment, anonymous_application."),
-                ("enrichment without Lambda function", vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment"))], "lambda_function_arn", "Missing required argument", "role \"document_enrichment\" needs lambda_function_arn."),
-                ("region for the plugin role", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("region", s("us-east-1"))], "region", "Argument not accepted here", "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn."),
-                ("Lambda layer instead of function", vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment")), ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:layer:x"))], "lambda_function_arn", "Invalid lambda_function_arn", "names no resource \"function:\""),
+                (
+                    "unknown role",
+                    vec![("role", s("retriever"))],
+                    "role",
+                    "Unknown role",
+                    "valid values are kendra_retriever, plugin, document_enrichment, anonymous_application.",
+                ),
+                (
+                    "enrichment without Lambda function",
+                    vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment"))],
+                    "lambda_function_arn",
+                    "Missing required argument",
+                    "role \"document_enrichment\" needs lambda_function_arn.",
+                ),
+                (
+                    "region for the plugin role",
+                    vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("region", s("us-east-1"))],
+                    "region",
+                    "Argument not accepted here",
+                    "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn.",
+                ),
+                (
+                    "Lambda layer instead of function",
+                    vec![
+                        ("role", s("document_enrichment")),
+                        ("bucket", s("my-enrichment")),
+                        ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:layer:x")),
+                    ],
+                    "lambda_function_arn",
+                    "Invalid lambda_function_arn",
+                    "names no resource \"function:\"",
+                ),
             ],
         );
     }

@@ -68,18 +68,20 @@ impl DocumentRole for TrustPolicyDataSource {
             TrustKind::KendraRetriever => {
                 service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::KendraRetriever })
             }
-            TrustKind::Plugin => service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin }),
+            TrustKind::Plugin => {
+                service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin })
+            }
             TrustKind::DocumentEnrichment => {
                 service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment })
             }
             TrustKind::Application => Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)? }),
             TrustKind::WebExperienceSaml => {
-                let saml_provider = inputs.parsed("saml_provider_arn");
+                let saml_provider = inputs.arn("saml_provider_arn");
                 let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
                 Some(TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? })
             }
             TrustKind::WebExperienceOidc => {
-                let oidc_provider = inputs.parsed("oidc_provider_arn");
+                let oidc_provider = inputs.arn("oidc_provider_arn");
                 let client_ids = inputs.parsed_list::<String>("client_ids");
                 Some(TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? })
             }

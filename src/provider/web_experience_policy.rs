@@ -1,11 +1,12 @@
 //! Data source `qbusiness_web_experience_policy`: the permissions policy of a web experience role.
 
+use crate::catalog::arns::{KmsKeyArn, SecretArn};
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
 use crate::catalog::{ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::config::resolve_scope;
+use super::config::{check_place, resolve_scope};
 use super::document::{scope_note_of, selector_description, taken_by, DocumentRole};
 use super::inputs::Inputs;
 use super::Phase;
@@ -64,11 +65,15 @@ impl DocumentRole for WebExperiencePolicy {
 
     fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
         let kind = inputs.kind("kind", Some(WebExperienceKind::IamFederation))?;
-        let kms_key = inputs.parsed("kms_key_arn");
+        let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
         let role = match kind {
             WebExperienceKind::OidcClientSecret => {
-                let secret = inputs.parsed("secret_arn");
-                WebExperienceRole::OidcClientSecret { secret: secret?, kms_key }
+                let secret: SecretArn = inputs.arn("secret_arn")?;
+                if let Some(key) = &kms_key {
+                    let place = secret.arn();
+                    check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((&place.region, "the secret")));
+                }
+                WebExperienceRole::OidcClientSecret { secret, kms_key }
             }
             WebExperienceKind::IamFederation | WebExperienceKind::IdentityCenter => {
                 let application = inputs.parsed::<ResourceId>("application_id");
@@ -80,17 +85,8 @@ impl DocumentRole for WebExperiencePolicy {
                     kms_key,
                 };
                 let scope = resolve_scope(inputs, phase)?;
-                if let Some(key) = options.kms_key.as_ref().map(|k| k.arn()) {
-                    if key.region != scope.region || key.partition != scope.partition {
-                        inputs.error(
-                            "kms_key_arn",
-                            "Key outside the application's region",
-                            format!(
-                                "{key} is in region {}, but the application is in {}; Amazon Q Business uses a key of its own region.",
-                                key.region, scope.region
-                            ),
-                        );
-                    }
+                if let Some(key) = &options.kms_key {
+                    check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((&scope.region, "the application")));
                 }
                 if options.q_apps && QAPPS_UNAVAILABLE_REGIONS.contains(&scope.region.as_str()) {
                     inputs.warning(
@@ -134,10 +130,37 @@ mod tests {
         expect_errors(
             TYPE,
             &[
-                ("unknown kind", vec![("kind", s("idc"))], "kind", "Unknown kind", "valid values are iam_federation, identity_center, oidc_client_secret."),
-                ("Q Apps for the OIDC secret role", vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("q_apps", Value::Bool(true))], "q_apps", "Argument not accepted here", "kind \"oidc_client_secret\" does not take q_apps; it takes secret_arn, kms_key_arn."),
-                ("key in another region", vec![("application_id", s(APPLICATION_ID)), ("kms_key_arn", s("arn:aws:kms:eu-west-1:123456789012:key/x"))], "kms_key_arn", "Key outside the application's region", "is in region eu-west-1, but the application is in us-east-1"),
-                ("federation without application", vec![("q_apps", Value::Bool(false))], "application_id", "Missing required argument", "kind \"iam_federation\" needs application_id."),
+                (
+                    "unknown kind",
+                    vec![("kind", s("idc"))],
+                    "kind",
+                    "Unknown kind",
+                    "valid values are iam_federation, identity_center, oidc_client_secret.",
+                ),
+                (
+                    "Q Apps for the OIDC secret role",
+                    vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("q_apps", Value::Bool(true))],
+                    "q_apps",
+                    "Argument not accepted here",
+                    "kind \"oidc_client_secret\" does not take q_apps; it takes secret_arn, kms_key_arn.",
+                ),
+                (
+                    "key in another region",
+                    vec![
+                        ("application_id", s(APPLICATION_ID)),
+                        ("kms_key_arn", s("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")),
+                    ],
+                    "kms_key_arn",
+                    "ARN in another region",
+                    "is in region eu-west-1, but the application is in us-east-1",
+                ),
+                (
+                    "federation without application",
+                    vec![("q_apps", Value::Bool(false))],
+                    "application_id",
+                    "Missing required argument",
+                    "kind \"iam_federation\" needs application_id.",
+                ),
             ],
         );
     }
