@@ -88,3 +88,77 @@ output "documents" {{
     assert!(documents[123].as_str().unwrap().contains("arn:aws:s3:::docs-123/*"));
     assert_eq!(results[0], results[1]);
 }
+
+/// Ctrl-C during a plan reaches Terraform and every plugin (one process group): Terraform stops
+/// its plugins itself, so the plan ends cleanly, with none of them gone before it asked.
+#[test]
+fn ctrl_c_during_a_plan_of_many_data_sources_stops_cleanly() {
+    use std::io::{BufRead, BufReader};
+    use std::os::unix::process::CommandExt;
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "us-east-1"
+  account_id = "123456789012"
+}}
+
+data "qbusiness_connector_policy" "s3" {{
+  count          = 1000
+  connector      = "s3"
+  application_id = "{APPLICATION_ID}"
+  index_id       = "{INDEX_ID}"
+  bucket         = "docs-${{count.index}}"
+}}
+"#
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let mut plan = workspace
+        .command(&["plan", "-input=false", "-no-color"])
+        .process_group(0)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let group = plan.id();
+    let mut stdout = BufReader::new(plan.stdout.take().unwrap());
+    // Interrupt once the data sources are being read, as a user's Ctrl-C would: to the whole group.
+    let mut seen = String::new();
+    let mut line = String::new();
+    while stdout.read_line(&mut line).unwrap() > 0 {
+        seen.push_str(&line);
+        if line.contains("Reading...") {
+            break;
+        }
+        line.clear();
+    }
+    assert!(seen.contains("Reading..."), "the plan read nothing:\n{seen}");
+    assert!(std::process::Command::new("kill").args(["-INT", "--", &format!("-{group}")]).status().unwrap().success());
+    // Keep both pipes drained, or Terraform blocks on a full one instead of stopping.
+    let rest = std::thread::spawn(move || {
+        let mut rest = String::new();
+        std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+        rest
+    });
+    let mut stderr_pipe = plan.stderr.take().unwrap();
+    let stderr = std::thread::spawn(move || {
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut stderr_pipe, &mut stderr).unwrap();
+        stderr
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = plan.try_wait().unwrap() {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "terraform did not stop within 60 s of Ctrl-C");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let text = format!("{seen}{}\n{}", rest.join().unwrap(), stderr.join().unwrap());
+    assert!(text.contains("Interrupt received"), "the interrupt did not reach Terraform mid-plan ({status}):\n{text}");
+    for broken in ["did not respond", "plugin crashed", "connection refused", "Plugin did not respond", "panic"] {
+        assert!(!text.contains(broken), "{broken:?} after Ctrl-C:\n{text}");
+    }
+}

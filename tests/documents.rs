@@ -127,3 +127,22 @@ fn every_service_trust_is_guarded_against_the_confused_deputy() {
         }
     }
 }
+
+/// The breadth oracle over every golden document: a wildcard stands only where a role's fixed
+/// pattern puts it (catalog::breadth::FIXED_WILDCARDS).
+#[test]
+fn no_golden_document_holds_a_wildcard_outside_the_fixed_patterns() {
+    use terraform_provider_qbusiness::catalog::breadth::introduced_wildcards;
+    use terraform_provider_qbusiness::policy::PolicyDocument;
+    let mut found = Vec::new();
+    // The user's own statements may hold any wildcard they want: only the roles' documents count.
+    let additions = ["statement", "source_policy_documents", "override_policy_documents"];
+    for case in cases::all().into_iter().filter(|c| !c.attributes.iter().any(|(k, _)| additions.contains(k))) {
+        let text = std::fs::read_to_string(golden_dir().join(format!("{}.json", case.name))).unwrap();
+        let wide = introduced_wildcards(&PolicyDocument::from_json(&text).unwrap());
+        if !wide.is_empty() {
+            found.push(format!("{}: {wide:?}", case.name));
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -350,13 +350,17 @@ fn out_of_file_descriptors_it_backs_off_instead_of_spinning() {
 }
 
 #[tokio::test]
-async fn stop_provider_exits_0_after_answering() {
+async fn stop_provider_answers_and_the_plugin_serves_until_shutdown() {
     let mut plugin = PluginProcess::start();
     let directory = plugin.socket.parent().unwrap().to_owned();
     let mut client = plugin.provider().await;
     let stopped = client.stop_provider(pb::stop_provider::Request {}).await.unwrap().into_inner();
     assert_eq!(stopped.error, "");
-    let status = plugin.wait_exit(Duration::from_secs(3)).expect("exits after StopProvider");
+    // Terraform stops providers on Ctrl-C with requests still in flight: those must be answered.
+    assert_eq!(plugin.wait_exit_async(Duration::from_millis(500)).await, None);
+    assert!(client.get_metadata(pb::get_metadata::Request {}).await.is_ok());
+    GrpcControllerClient::new(plugin.channel().await).shutdown(Empty {}).await.unwrap();
+    let status = plugin.wait_exit_async(Duration::from_secs(3)).await.expect("exits after Shutdown");
     assert_eq!(status.code(), Some(0));
     assert!(!directory.exists());
 }

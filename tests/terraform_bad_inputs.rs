@@ -111,3 +111,86 @@ fn schema_errors_are_terraforms_and_the_provider_survives_them() {
         assert!(!text.contains("Plugin did not respond"), "{text}");
     }
 }
+
+/// Whether a case's role takes the scope arguments, which a function (never seeing the provider
+/// block) must then be given in its config.
+fn takes_scope(case: &BadCase) -> bool {
+    use terraform_provider_qbusiness::catalog::{Kind, ServiceRoleKind, TrustKind, WebExperienceKind};
+    let attribute = |name: &str| case.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
+    let scoped = |arguments: Vec<terraform_provider_qbusiness::catalog::Argument>| arguments.iter().any(|a| a.name == "region");
+    match case.data_source {
+        "qbusiness_trust_policy" => attribute("kind").and_then(|k| TrustKind::parse("kind", k).ok()).is_some_and(|k| scoped(k.arguments())),
+        "qbusiness_role_policy" => attribute("role").and_then(|k| ServiceRoleKind::parse("role", k).ok()).is_some_and(|k| scoped(k.arguments())),
+        "qbusiness_web_experience_policy" => {
+            WebExperienceKind::parse("kind", attribute("kind").unwrap_or("iam_federation")).is_ok_and(|k| scoped(k.arguments()))
+        }
+        "qbusiness_connectors" => false,
+        _ => true,
+    }
+}
+
+/// The same matrix through the function twins: each call fails the plan naming its argument
+/// (`config.secret_arn`, or the selector) with the data source's message.
+#[test]
+fn every_bad_input_fails_its_function_twin_naming_the_argument() {
+    use terraform_provider_qbusiness::provider::functions::FUNCTIONS;
+    let all = cases();
+    let mut outputs = Vec::new();
+    let mut checked = Vec::new();
+    for (i, case) in all.iter().enumerate() {
+        let function = FUNCTIONS.iter().find(|f| f.data_source == case.data_source).unwrap();
+        let mut config: Vec<(&str, Value)> = case.attributes.clone();
+        let selector = match function.selector {
+            Some(selector) => match config.iter().rev().find(|(k, _)| *k == selector).map(|(_, v)| v.clone()) {
+                Some(value) if !value.is_null() => {
+                    config.retain(|(k, _)| *k != selector);
+                    Some(common::hcl::literal(&value))
+                }
+                // A function cannot be called without its selector: Terraform's own arity error.
+                _ => continue,
+            },
+            None => None,
+        };
+        // Statement blocks are blocks in HCL, not attributes of an object (issue 15 settles their function form).
+        if config.iter().any(|(k, _)| *k == "statement") {
+            continue;
+        }
+        if takes_scope(case) {
+            for (name, value) in [("region", "us-east-1"), ("account_id", "123456789012")] {
+                if !config.iter().any(|(k, _)| *k == name) {
+                    config.push((name, Value::string(value)));
+                }
+            }
+        }
+        let arguments: Vec<String> = selector.into_iter().chain([common::hcl::literal(&Value::object(config))]).collect();
+        outputs.push(format!("output \"case_{i}\" {{\n  value = provider::qbusiness::{}({})\n}}\n", function.name, arguments.join(", ")));
+        let location = match (function.selector, case.path) {
+            (Some(selector), path) if path == selector => selector.to_owned(),
+            (_, "") => "config".to_owned(),
+            (_, path) => format!("config.{path}"),
+        };
+        checked.push((i, case, location));
+    }
+    assert!(checked.len() >= 70, "only {} cases reach the functions", checked.len());
+    let config = format!("{PROVIDER_BLOCK}\n{}", outputs.join("\n"));
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    let text = plan.text();
+    assert_eq!(plan.code, 1, "{text}");
+    assert!(!text.contains("Plugin did not respond") && !text.contains("panic"), "{text}");
+    let mut failures = Vec::new();
+    for (i, case, location) in &checked {
+        let Some(at) = text.find(&format!("in output \"case_{i}\":")) else {
+            failures.push(format!("{:?}: no error", case.name));
+            continue;
+        };
+        let start = text[..at].rfind("Error: ").unwrap();
+        let block = &text[start..];
+        let block = &block[..block[7..].find("Error: ").map_or(block.len(), |e| e + 7)];
+        if !(block.contains(&format!("parameter: {location}: ")) && block.contains(case.detail)) {
+            failures.push(format!("{:?}: expected {location}: …{}…\n  got {block}", case.name, case.detail));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} failures:\n{}", failures.len(), checked.len(), failures.join("\n"));
+}

@@ -29,10 +29,24 @@ fuzz_target!(|data: &[u8]| {
     let types = types();
     let ty = &types[selector as usize % types.len()];
     let from_msgpack = Value::from_msgpack(bytes, ty);
-    let _ = Value::from_json(bytes, ty);
+    // The JSON form must agree with the msgpack form: a value read from JSON round-trips through msgpack.
+    if let Ok(value) = Value::from_json(bytes, ty) {
+        if !matches!(ty, Type::Dynamic) && !has_nan(&value) {
+            let encoded = value.to_msgpack(ty).expect("a value read from JSON encodes as msgpack");
+            assert_eq!(Value::from_msgpack(&encoded, ty).expect("and decodes again"), value);
+        }
+    }
     if let Ok(value) = from_msgpack {
-        if matches!(ty, Type::Dynamic) || has_nan(&value) {
-            return; // dynamic re-encoding infers tuple/object types; NaN is never equal to itself
+        if has_nan(&value) {
+            return; // NaN is never equal to itself
+        }
+        if matches!(ty, Type::Dynamic) {
+            // A dynamic value re-encodes with the type inferred from it: it must still decode, and
+            // then encode to the same bytes (a fixed point).
+            let encoded = value.to_msgpack(ty).expect("a decoded dynamic value encodes");
+            let again = Value::from_msgpack(&encoded, ty).expect("an encoded dynamic value decodes");
+            assert_eq!(again.to_msgpack(ty).expect("encodes again"), encoded);
+            return;
         }
         let encoded = value.to_msgpack(ty).expect("a decoded value encodes with its own type");
         let again = Value::from_msgpack(&encoded, ty).expect("an encoded value decodes");

@@ -1,14 +1,18 @@
-//! The policy builder on arbitrary configurations of every data source: either error diagnostics
-//! and no document, or a document that is valid JSON, re-parses into the same model, breaks none
-//! of the model's form rules, fits its quota and uses only IAM's characters.
+//! The policy builder on arbitrary configurations of every data source and function: either error
+//! diagnostics and no document, or a document that is valid JSON, re-parses into the same model,
+//! breaks none of the model's form rules, fits its quota, uses only IAM's characters, and, without
+//! the user's own statements, holds no wildcard outside the roles' fixed patterns (the breadth
+//! oracle, catalog::breadth).
 #![no_main]
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
+use terraform_provider_qbusiness::catalog::breadth::introduced_wildcards;
 use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
 use terraform_provider_qbusiness::policy::lint::problems;
 use terraform_provider_qbusiness::policy::size::{first_disallowed_char, non_whitespace_chars};
 use terraform_provider_qbusiness::policy::{DocumentKind, PolicyDocument};
+use terraform_provider_qbusiness::provider::functions::FUNCTIONS;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 /// Values that reach deep into the builders, mixed with arbitrary text.
@@ -45,7 +49,9 @@ const DICTIONARY: &[&str] = &[
     "rds/",
     "subnet-0123456789abcdef0",
     "sg-0123456789abcdef0",
-    "arn:aws:kms:us-east-1:123456789012:key/k",
+    "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+    "arn:aws:secretsmanager:us-east-1:123456789012:secret:s-AbCdEf",
     "arn:aws:secretsmanager:us-east-1:123456789012:secret:s",
     "arn:aws:iam::123456789012:saml-provider/idp",
     "arn:aws:iam::123456789012:oidc-provider/login.example.com",
@@ -58,15 +64,64 @@ const DICTIONARY: &[&str] = &[
     "Allow",
     "Deny",
     r#"{"Version":"2012-10-17","Statement":[{"Sid":"A","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#,
+    r#"{"Version":"2012-10-17","Id":"x","Statement":[{"Effect":"Deny","Effect":"Allow","Action":"s3:*","Resource":"*"}]}"#,
+    r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::a\u0000b"}}"#,
+    r#"{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":123456789012345678901}}}}"#,
+    r#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"s3:*","Resource":"*","Condition":{"Bool":{"aws:SecureTransport":"maybe"}}}}"#,
+    "Bool",
+    "aws:SecureTransport",
+    "true",
 ];
 
+/// Parts an ARN is composed of, wildcards and variables among them, joined by `arn()`.
+const PARTITIONS: &[&str] = &["aws", "aws-cn", "aws-us-gov", "", "*"];
+const SERVICES: &[&str] = &["kms", "secretsmanager", "lambda", "iam", "s3", "*"];
+const REGIONS: &[&str] = &["us-east-1", "eu-west-1", "", "*", "us-east-?", "${aws:RequestedRegion}"];
+const ACCOUNTS: &[&str] = &["123456789012", "", "*", "12345678901?"];
+const RESOURCES: &[&str] = &[
+    "key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    "key/*",
+    "key/mrk-1234abcd12ab34cd56ef1234567890ab",
+    "alias/docs",
+    "secret:s-AbCdEf",
+    "secret:*",
+    "secret:${aws:username}",
+    "secret:&{aws:username}",
+    "function:f",
+    "function:f:$LATEST",
+    "function:*",
+    "saml-provider/idp",
+    "saml-provider/*",
+    "oidc-provider/login.example.com",
+    "oidc-provider/:x",
+    "oidc-provider/*",
+];
+
+fn arn(u: &mut Unstructured<'_>) -> arbitrary::Result<String> {
+    Ok(format!(
+        "arn:{}:{}:{}:{}:{}",
+        u.choose(PARTITIONS)?,
+        u.choose(SERVICES)?,
+        u.choose(REGIONS)?,
+        u.choose(ACCOUNTS)?,
+        u.choose(RESOURCES)?
+    ))
+}
+
 fn string(u: &mut Unstructured<'_>) -> arbitrary::Result<Value> {
-    Ok(if u.ratio(3, 4)? { Value::string(*u.choose(DICTIONARY)?) } else { Value::String(u.arbitrary()?) })
+    Ok(match u.int_in_range(0..=7)? {
+        0..=3 => Value::string(*u.choose(DICTIONARY)?),
+        4 | 5 => Value::String(arn(u)?),
+        _ => Value::String(u.arbitrary()?),
+    })
 }
 
 fn value(u: &mut Unstructured<'_>, ty: &Type, depth: u32) -> arbitrary::Result<Value> {
     if u.ratio(1, 3)? {
         return Ok(Value::Null);
+    }
+    if u.ratio(1, 40)? {
+        return Ok(Value::Unknown);
     }
     Ok(match ty {
         Type::String => string(u)?,
@@ -83,6 +138,37 @@ fn value(u: &mut Unstructured<'_>, ty: &Type, depth: u32) -> arbitrary::Result<V
     })
 }
 
+/// The user's own additions, which may hold any wildcard the user writes.
+const ADDITIONS: [&str; 4] = ["statement", "source_policy_documents", "override_policy_documents", "policy_id"];
+
+/// The configuration without the user's additions.
+fn without_additions(config: &Value) -> Value {
+    let mut attributes = config.as_map().cloned().unwrap_or_default();
+    for name in ADDITIONS {
+        if attributes.contains_key(name) {
+            attributes.insert(name.to_owned(), Value::Null);
+        }
+    }
+    Value::Map(attributes)
+}
+
+/// The checks every document must pass; `built` is the same document without additions.
+fn check(name: &str, json: &str, built: Option<&str>) {
+    let parsed: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    assert_eq!(parsed["Version"], "2012-10-17");
+    let document = PolicyDocument::from_json(json).expect("re-parses into the model");
+    assert_eq!(&document.to_pretty_json(), json, "rendering is stable");
+    let kind = if name.contains("trust") { DocumentKind::Trust } else { DocumentKind::Permissions };
+    assert!(problems(&document, kind).is_empty(), "form rules broken: {json}");
+    assert!(first_disallowed_char(json).is_none());
+    assert!(non_whitespace_chars(json) <= 10_240);
+    if let Some(built) = built {
+        let built = PolicyDocument::from_json(built).expect("re-parses into the model");
+        let wide = introduced_wildcards(&built);
+        assert!(wide.is_empty(), "a wildcard from input in {name}: {wide:?}\n{}", built.to_pretty_json());
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let provider = QBusinessProvider::new();
@@ -95,6 +181,29 @@ fuzz_target!(|data: &[u8]| {
         attributes.remove(computed);
     }
     let config = Value::Map(attributes);
+    // The function twin: a selector argument and the rest as a dynamic config object.
+    if u.ratio(1, 3).unwrap_or(false) {
+        let Some(function) = FUNCTIONS.iter().find(|f| f.data_source == name) else { return };
+        let call = |config: &Value| {
+            let mut config = config.as_map().cloned().unwrap_or_default();
+            config.retain(|_, v| !v.is_null());
+            let mut arguments = Vec::new();
+            if let Some(selector) = function.selector {
+                arguments.push(config.remove(selector).unwrap_or(Value::Null));
+            }
+            arguments.push(Value::Map(config));
+            provider.call_function(function.name, &arguments)
+        };
+        if let Ok(Value::String(json)) = call(&config) {
+            let built = call(&without_additions(&config));
+            let built = match &built {
+                Ok(Value::String(built)) => Some(built.as_str()),
+                _ => None,
+            };
+            check(name, &json, built);
+        }
+        return;
+    }
     if u.arbitrary::<bool>().unwrap_or(false) {
         let defaults = Value::object([("region", Value::string("us-east-1")), ("account_id", Value::string("123456789012"))]);
         provider.configure_provider(&defaults);
@@ -107,14 +216,8 @@ fuzz_target!(|data: &[u8]| {
         Some(state) => {
             assert!(!diagnostics.has_errors(), "a document despite errors: {diagnostics:?}");
             let Some(json) = state.attribute("json").as_str() else { return }; // qbusiness_connectors
-            let parsed: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
-            assert_eq!(parsed["Version"], "2012-10-17");
-            let document = PolicyDocument::from_json(json).expect("re-parses into the model");
-            assert_eq!(&document.to_pretty_json(), json, "rendering is stable");
-            let kind = if name == "qbusiness_trust_policy" { DocumentKind::Trust } else { DocumentKind::Permissions };
-            assert!(problems(&document, kind).is_empty(), "form rules broken: {json}");
-            assert!(first_disallowed_char(json).is_none());
-            assert!(non_whitespace_chars(json) <= 10_240);
+            let built = data_source.read(&without_additions(&config)).0;
+            check(name, json, built.as_ref().and_then(|b| b.attribute("json").as_str()));
         }
     }
 });

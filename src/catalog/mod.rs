@@ -8,6 +8,7 @@ pub mod application;
 pub mod arns;
 pub mod availability;
 pub mod blocks;
+pub mod breadth;
 pub mod connectors;
 pub mod kinds;
 pub mod names;

@@ -153,13 +153,12 @@ pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode
     }
     log::debug(&format!("serving on {}", socket_dir.socket_path().display()));
 
-    // StopProvider and the Shutdown RPC end a managed plugin; a debug-mode one serves run after run
-    // until a signal.
+    // The Shutdown RPC ends a managed plugin; a debug-mode one serves run after run until a signal.
     let managed_stop = if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() };
     let server = tonic::transport::Server::builder()
         .add_service(health_service)
         .add_service(
-            ProviderServer::new(ProviderService::new(provider, managed_stop.clone()))
+            ProviderServer::new(ProviderService::new(provider))
                 .max_decoding_message_size(MAX_MESSAGE_BYTES)
                 .max_encoding_message_size(MAX_MESSAGE_BYTES),
         )

@@ -13,7 +13,6 @@ use super::log;
 use super::proto::tfplugin6 as pb;
 use super::provider::{short_name, DataSource, FunctionError, Provider};
 use super::schema::Block;
-use super::shutdown::ShutdownSignal;
 use super::value::Value;
 
 /// Responses that depend only on the schema, built once: Terraform asks for them in every process.
@@ -32,18 +31,16 @@ struct SchemaAnswers {
 pub struct ProviderService<P> {
     provider: Arc<P>,
     answers: Arc<SchemaAnswers>,
-    /// Triggered by StopProvider.
-    stop: ShutdownSignal,
 }
 
 impl<P> Clone for ProviderService<P> {
     fn clone(&self) -> Self {
-        Self { provider: self.provider.clone(), answers: self.answers.clone(), stop: self.stop.clone() }
+        Self { provider: self.provider.clone(), answers: self.answers.clone() }
     }
 }
 
 impl<P: Provider> ProviderService<P> {
-    pub fn new(provider: Arc<P>, stop: ShutdownSignal) -> Self {
+    pub fn new(provider: Arc<P>) -> Self {
         let schema = provider.schema();
         let capabilities = pb::ServerCapabilities {
             plan_destroy: false,
@@ -84,7 +81,7 @@ impl<P: Provider> ProviderService<P> {
                 .collect(),
             internal_error: format!("Internal error in the {} provider", short_name(provider.address())),
         };
-        Self { provider, answers: Arc::new(answers), stop }
+        Self { provider, answers: Arc::new(answers) }
     }
 
     /// A data source's configuration, decoded against its schema, with the required arguments that
@@ -298,10 +295,10 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     }
 
     async fn stop_provider(&self, _request: Request<pb::stop_provider::Request>) -> Result<Response<pb::stop_provider::Response>, Status> {
-        // Every operation here finishes in microseconds, so nothing is left to cancel: stopping
-        // means ending the process once the answer is out.
+        // Every operation here finishes in microseconds, so nothing is left to cancel. The process
+        // keeps serving: Terraform sends StopProvider on Ctrl-C while other requests of the same
+        // plan are still in flight, and ends the plugin with GRPCController.Shutdown after them.
         log::debug("StopProvider");
-        self.stop.trigger();
         Ok(Response::new(pb::stop_provider::Response { error: String::new() }))
     }
 }
@@ -362,7 +359,7 @@ mod tests {
 
     #[tokio::test]
     async fn a_panicking_provider_yields_error_diagnostics_not_a_dead_process() {
-        let service = ProviderService::new(Arc::new(Panicking::new()), ShutdownSignal::default());
+        let service = ProviderService::new(Arc::new(Panicking::new()));
         let validate = service
             .validate_data_resource_config(Request::new(pb::validate_data_resource_config::Request {
                 type_name: "broken".into(),

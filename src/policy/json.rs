@@ -59,6 +59,8 @@ struct StatementJson<'a> {
 struct DocumentJson<'a> {
     #[serde(rename = "Version")]
     version: &'static str,
+    #[serde(rename = "Id", skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
     #[serde(rename = "Statement")]
     statement: Vec<StatementJson<'a>>,
 }
@@ -66,6 +68,7 @@ struct DocumentJson<'a> {
 fn view(document: &PolicyDocument) -> DocumentJson<'_> {
     DocumentJson {
         version: POLICY_VERSION,
+        id: document.id.as_deref(),
         statement: document
             .statements
             .iter()
@@ -118,7 +121,10 @@ impl PolicyDocument {
 
     /// Parses a policy document a user supplied (e.g. from `aws_iam_policy_document` or `jsonencode`).
     pub fn from_json(text: &str) -> Result<PolicyDocument, ParseError> {
-        let json = serde_json::from_str::<Strict>(text).map_err(|e| ParseError::at("", format!("not valid JSON: {e}")))?.0;
+        let invalid = |e: serde_json::Error| ParseError::at("", format!("not valid JSON: {e}"));
+        // Two reads: the first only refuses repeated keys, the second keeps numbers exactly as written.
+        serde_json::from_str::<UniqueKeys>(text).map_err(invalid)?;
+        let json: Json = serde_json::from_str(text).map_err(invalid)?;
         let top = json.as_object().ok_or_else(|| ParseError::at("", "a policy document must be a JSON object"))?;
         for key in top.keys() {
             if !["Version", "Statement", "Id"].contains(&key.as_str()) {
@@ -136,75 +142,72 @@ impl PolicyDocument {
         };
         let statements =
             statements.into_iter().enumerate().map(|(i, s)| parse_statement(s, &format!("Statement[{i}]"))).collect::<Result<_, _>>()?;
-        Ok(PolicyDocument { statements })
+        let id = match top.get("Id") {
+            None => None,
+            Some(Json::String(id)) => Some(id.clone()),
+            Some(_) => return Err(ParseError::at("Id", "must be a string")),
+        };
+        Ok(PolicyDocument { id, statements })
     }
 }
 
-/// JSON read as serde_json reads it, except that a key repeated in one object is an error rather
-/// than a silent last-one-wins (`"Effect":"Deny","Effect":"Allow"` would become an Allow).
-struct Strict(Json);
+/// A JSON text with no key repeated in one object: serde_json would silently keep the last one
+/// (`"Effect":"Deny","Effect":"Allow"` would become an Allow).
+struct UniqueKeys;
 
-impl<'de> serde::Deserialize<'de> for Strict {
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(StrictVisitor).map(Strict)
+        deserializer.deserialize_any(UniqueKeysVisitor)
     }
 }
 
-struct StrictVisitor;
+struct UniqueKeysVisitor;
 
-impl<'de> serde::de::Visitor<'de> for StrictVisitor {
-    type Value = Json;
+impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
+    type Value = UniqueKeys;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
-        Ok(Json::Bool(v))
+    fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
     }
 
-    fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
-        Ok(Json::from(v))
+    fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
     }
 
-    fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
-        Ok(Json::from(v))
+    fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
     }
 
-    fn visit_f64<E>(self, v: f64) -> Result<Json, E> {
-        Ok(serde_json::Number::from_f64(v).map_or(Json::Null, Json::Number))
+    fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Json, E> {
-        Ok(Json::String(v.to_owned()))
+    fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Json, E> {
-        Ok(Json::String(v))
+    fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+        Ok(UniqueKeys)
     }
 
-    fn visit_unit<E>(self) -> Result<Json, E> {
-        Ok(Json::Null)
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+        while seq.next_element::<UniqueKeys>()?.is_some() {}
+        Ok(UniqueKeys)
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
-        let mut items = Vec::new();
-        while let Some(Strict(item)) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Json::Array(items))
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
-        let mut object = serde_json::Map::new();
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+        let mut seen = std::collections::HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if object.contains_key(&key) {
+            if !seen.insert(key.clone()) {
                 return Err(serde::de::Error::custom(format!("the key {key:?} appears twice in one object")));
             }
-            let Strict(value) = map.next_value()?;
-            object.insert(key, value);
+            map.next_value::<UniqueKeys>()?;
         }
-        Ok(Json::Object(object))
+        Ok(UniqueKeys)
     }
 }
 
@@ -399,6 +402,17 @@ mod tests {
         assert_eq!(
             PolicyDocument::from_json(maybe).unwrap_err().to_string(),
             "Statement[0].Condition.BoolIfExists.aws:SecureTransport: BoolIfExists compares with true or false only"
+        );
+    }
+
+    #[test]
+    fn numbers_keep_their_text_and_the_id_is_kept() {
+        let text = r#"{"Version":"2012-10-17","Id":"my-policy","Statement":{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":123456789012345678901}}}}"#;
+        let document = PolicyDocument::from_json(text).unwrap();
+        assert_eq!(document.id.as_deref(), Some("my-policy"));
+        assert_eq!(
+            document.to_minified_json(),
+            r#"{"Version":"2012-10-17","Id":"my-policy","Statement":[{"Effect":"Allow","Action":"s3:ListBucket","Resource":"*","Condition":{"NumericLessThan":{"s3:max-keys":"123456789012345678901"}}}]}"#
         );
     }
 

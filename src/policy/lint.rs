@@ -91,6 +91,9 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
     let mut report = |statement: Option<usize>, field: &'static str, message: String| {
         found.push(Problem { statement, field, rule: Rule::Form, message });
     };
+    if let Some(c) = document.id.as_deref().and_then(first_disallowed_char) {
+        found_characters.push(Problem { statement: None, field: "Id", rule: Rule::Character, message: character_message(c) });
+    }
     if document.statements.is_empty() {
         report(None, "Statement", "a policy needs at least one statement".into());
     }

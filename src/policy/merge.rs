@@ -50,7 +50,7 @@ fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>, origin: Ori
 /// Appends sources then statements (a Sid already present is an error), then applies each override
 /// document: a statement whose Sid is present replaces it in place, any other is appended.
 pub fn merge(base: PolicyDocument, additions: &Additions) -> Result<PolicyDocument, MergeError> {
-    let mut statements = base.statements;
+    let PolicyDocument { id: base_id, mut statements } = base;
     let sources = additions.sources.iter().enumerate().flat_map(|(i, d)| d.statements.iter().map(move |s| (Origin::Source(i), s)));
     let extra = additions.statements.iter().enumerate().map(|(i, s)| (Origin::Statement(i), s));
     for (origin, statement) in sources.chain(extra) {
@@ -66,7 +66,9 @@ pub fn merge(base: PolicyDocument, additions: &Additions) -> Result<PolicyDocume
             }
         }
     }
-    Ok(PolicyDocument::new(statements))
+    // The Id of the last document that has one, as `aws_iam_policy_document` merges them.
+    let id = additions.overrides.iter().rev().chain(additions.sources.iter().rev()).find_map(|d| d.id.clone()).or(base_id);
+    Ok(PolicyDocument { id, statements })
 }
 
 #[cfg(test)]

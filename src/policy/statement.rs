@@ -216,16 +216,18 @@ impl fmt::Display for DocumentKind {
     }
 }
 
-/// A policy document: its statements in order.
+/// A policy document: its optional `Id` and its statements in order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PolicyDocument {
+    /// The document's `Id`, if it has one.
+    pub id: Option<String>,
     /// The statements.
     pub statements: Vec<Statement>,
 }
 
 impl PolicyDocument {
-    /// A document of `statements`.
+    /// A document of `statements`, without an `Id`.
     pub fn new(statements: Vec<Statement>) -> PolicyDocument {
-        PolicyDocument { statements }
+        PolicyDocument { id: None, statements }
     }
 }

@@ -6,9 +6,9 @@ use std::marker::PhantomData;
 
 use crate::catalog::Kind;
 use crate::plugin::{Attribute, Block, Diagnostic, Type, Value};
-use crate::policy::lint::problems;
+use crate::policy::lint::{character_message, problems};
 use crate::policy::merge::{MergeError, Origin};
-use crate::policy::size::{judge_size, non_whitespace_chars, SizeVerdict};
+use crate::policy::size::{first_disallowed_char, judge_size, non_whitespace_chars, SizeVerdict};
 use crate::policy::size::{INLINE_ROLE_POLICIES_LIMIT, MANAGED_POLICY_LIMIT, TRUST_POLICY_DEFAULT_LIMIT, TRUST_POLICY_MAX_LIMIT};
 use crate::policy::{merge, Additions, DocumentKind, PolicyDocument};
 
@@ -88,6 +88,11 @@ impl<R: DocumentRole> DataSource for Document<R> {
 
     fn schema(&self) -> Block {
         let mut attributes = R::attributes();
+        attributes.push(Attribute::optional(
+            "policy_id",
+            Type::String,
+            "The document's `Id`, as `aws_iam_policy_document`'s `policy_id`; otherwise the `Id` of the last override or source document that has one.",
+        ));
         attributes.push(limit_attribute(R::KIND));
         if R::KIND == DocumentKind::Permissions {
             attributes.extend(addition_attributes());
@@ -102,7 +107,14 @@ impl<R: DocumentRole> DataSource for Document<R> {
     }
 
     fn read(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Value> {
-        let additions = read_additions(inputs, R::KIND);
+        let mut additions = read_additions(inputs, R::KIND);
+        // `policy_id` wins over any Id the documents carry: it goes in as the last override's.
+        if let Some(id) = inputs.string("policy_id") {
+            match first_disallowed_char(id) {
+                Some(c) => inputs.error("policy_id", "Character not allowed in IAM policies", character_message(c)),
+                None => additions.overrides.push(PolicyDocument { id: Some(id.to_owned()), statements: Vec::new() }),
+            }
+        }
         let limit = read_limit(inputs, R::KIND);
         let document = R::document(inputs, phase);
         if matches!(phase, Phase::Validate) || inputs.has_errors() || inputs.incomplete {
@@ -216,4 +228,39 @@ fn render(inputs: &mut Inputs<'_>, document: PolicyDocument, additions: &Additio
     state.insert("minified_json".into(), Value::String(minified));
     state.insert("size".into(), Value::Number(size as f64));
     Some(Value::Map(state))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::plugin::Value;
+    use crate::provider::testing::{list, read, s};
+
+    const TYPE: &str = "qbusiness_application_policy";
+
+    fn id_of(attributes: &[(&str, Value)]) -> Option<String> {
+        let json: serde_json::Value = serde_json::from_str(&read(TYPE, attributes).json?).ok()?;
+        json.get("Id").and_then(|id| id.as_str()).map(str::to_owned)
+    }
+
+    #[test]
+    fn the_id_comes_from_policy_id_else_the_last_document_that_has_one() {
+        let source = |id: &str| format!(r#"{{"Version":"2012-10-17","Id":"{id}","Statement":[{{"Sid":"S{id}","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}]}}"#);
+        assert_eq!(id_of(&[]), None);
+        assert_eq!(id_of(&[("source_policy_documents", list(&[&source("a"), &source("b")]))]), Some("b".into()));
+        assert_eq!(
+            id_of(&[("source_policy_documents", list(&[&source("a")])), ("override_policy_documents", list(&[&source("c")]))]),
+            Some("c".into())
+        );
+        assert_eq!(id_of(&[("source_policy_documents", list(&[&source("a")])), ("policy_id", s("mine"))]), Some("mine".into()));
+    }
+
+    #[test]
+    fn a_policy_id_outside_latin1_is_an_error() {
+        let outcome = read(TYPE, &[("policy_id", s("caf\u{e9}\u{2013}"))]);
+        assert_eq!(outcome.json, None);
+        assert_eq!(
+            outcome.diagnostics,
+            ["error policy_id | Character not allowed in IAM policies | '–' (U+2013) is not allowed in IAM policies, which accept only tab, newline, carriage return and U+0020 to U+00FF"]
+        );
+    }
 }

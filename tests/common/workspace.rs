@@ -118,18 +118,26 @@ impl Workspace {
 
     /// `run` with extra environment variables, e.g. `TF_REATTACH_PROVIDERS`.
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
-        let output = Command::new(terraform())
-            .args(args)
+        let output = self
+            .command(args)
             .envs(env.iter().copied())
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run terraform at {}: {e}", terraform().display()));
+        Run::from(output)
+    }
+
+    /// Terraform with `args` in this workspace, to start and watch as a test needs.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(terraform());
+        command
+            .args(args)
             .current_dir(self.dir.path())
             .env("TF_CLI_CONFIG_FILE", &self.cli_config)
             .env("CHECKPOINT_DISABLE", "1")
             .env("TF_IN_AUTOMATION", "1")
             .env_remove("TF_LOG")
-            .env_remove("TF_LOG_PROVIDER")
-            .output()
-            .unwrap_or_else(|e| panic!("cannot run terraform at {}: {e}", terraform().display()));
-        Run::from(output)
+            .env_remove("TF_LOG_PROVIDER");
+        command
     }
 
     /// `terraform init`, which must succeed.

@@ -1,0 +1,85 @@
+//! The breadth oracle: where the roles' own documents may hold a wildcard. Every Resource,
+//! principal and condition value of a built document is either specific (made of the configured
+//! ids) or one of these fixed patterns; a wildcard anywhere else came from input and would widen
+//! the document. Tests and the fuzzer check every document against this one list.
+
+use crate::policy::statement::Principal;
+use crate::policy::PolicyDocument;
+
+/// The fixed wildcard patterns of the roles. `{…}` stands for a configured value (which the
+/// parsers keep free of wildcards and policy variables); `*` is a literal wildcard of the role.
+pub const FIXED_WILDCARDS: &[&str] = &[
+    "*",
+    "arn:{partition}:s3:::{bucket}/*",
+    "arn:{partition}:s3:::{bucket}/{prefix}*",
+    "arn:{partition}:ec2:{region}:{account}:subnet/*",
+    "arn:{partition}:ec2:{region}:{account}:security-group/*",
+    "arn:{partition}:ec2:{region}:{account}:network-interface/*",
+    "qbusiness_{account}_{application}_*",
+    "arn:{partition}:qbusiness:{region}:{account}:application/*",
+    "arn:{partition}:qbusiness:{region}:{account}:application/*/subscription/*",
+    "arn:{partition}:qbusiness:{region}:{account}:application/{application}/subscription/*",
+    "arn:{partition}:qbusiness:{region}:{account}:application/{application}/web-experience/*",
+    "arn:{partition}:qbusiness:{region}:{account}:application/{application}/plugin/*",
+    "arn:{partition}:qbusiness:{region}:{account}:application/{application}/retriever/*",
+    "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/*",
+    "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/*:log-stream:*",
+    "arn:{partition}:qapps:{region}:{account}:application/{application}/qapp/*",
+    "arn:{partition}:qapps:{region}:{account}:application/{application}/qapp/*/session/*",
+];
+
+/// Whether `text` holds a wildcard or a policy variable.
+fn is_wide(text: &str) -> bool {
+    text.contains(['*', '?']) || text.contains("${") || text.contains("&{")
+}
+
+/// Whether `value` is `pattern` with each `{…}` replaced by text free of wildcards and variables.
+fn fits(pattern: &str, value: &str) -> bool {
+    match pattern.split_once('{') {
+        None => pattern == value,
+        Some((literal, rest)) => {
+            let Some(after) = value.strip_prefix(literal) else { return false };
+            let rest = rest.split_once('}').map_or("", |(_, rest)| rest);
+            // The placeholder takes some prefix of what is left, never a wildcard or a `$`.
+            let limit = after.find(['*', '?', '$', '&']).unwrap_or(after.len());
+            (1..=limit).filter(|&end| after.is_char_boundary(end)).any(|end| fits(rest, &after[end..]))
+        }
+    }
+}
+
+/// Every value of `document` that holds a wildcard or policy variable outside the fixed patterns.
+pub fn introduced_wildcards(document: &PolicyDocument) -> Vec<String> {
+    let mut values: Vec<&str> = Vec::new();
+    for statement in &document.statements {
+        values.extend(statement.resources.iter().flat_map(|r| r.entries()).map(String::as_str));
+        match &statement.principal {
+            Some(Principal::Anyone) => values.push("Principal *"),
+            Some(Principal::Named(named)) => values.extend(named.values().flatten().map(String::as_str)),
+            None => {}
+        }
+        values.extend(statement.condition.0.values().flat_map(|keys| keys.values().flatten()).map(String::as_str));
+    }
+    values.into_iter().filter(|v| is_wide(v) && !FIXED_WILDCARDS.iter().any(|p| fits(p, v))).map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_admit_configured_values_only_around_their_own_wildcards() {
+        assert!(fits("arn:{partition}:s3:::{bucket}/*", "arn:aws:s3:::my-docs/*"));
+        assert!(fits("arn:{partition}:s3:::{bucket}/{prefix}*", "arn:aws:s3:::certs/rds/*"));
+        assert!(!fits("arn:{partition}:s3:::{bucket}/*", "arn:aws:s3:::*/*"));
+        assert!(!fits("arn:{partition}:s3:::{bucket}/*", "arn:aws:s3:::my-docs/a*/*"));
+        assert!(fits("qbusiness_{account}_{application}_*", "qbusiness_123456789012_a1b2-x_*"));
+        assert!(!fits("arn:{partition}:qbusiness:{region}:{account}:application/*", "arn:aws:qbusiness:us-east-1:*:application/*"));
+    }
+
+    #[test]
+    fn a_wildcard_from_input_is_found() {
+        let secret = crate::policy::Arn::new(crate::policy::Partition::Aws, "secretsmanager", "us-east-1", "123456789012", "secret:*");
+        let document = PolicyDocument::new(vec![crate::policy::Statement::allow("S").actions(["secretsmanager:GetSecretValue"]).resource(&secret)]);
+        assert_eq!(introduced_wildcards(&document), ["arn:aws:secretsmanager:us-east-1:123456789012:secret:*"]);
+    }
+}
