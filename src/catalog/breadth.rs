@@ -79,7 +79,8 @@ mod tests {
     #[test]
     fn a_wildcard_from_input_is_found() {
         let secret = crate::policy::Arn::new(crate::policy::Partition::Aws, "secretsmanager", "us-east-1", "123456789012", "secret:*");
-        let document = PolicyDocument::new(vec![crate::policy::Statement::allow("S").actions(["secretsmanager:GetSecretValue"]).resource(&secret)]);
+        let document =
+            PolicyDocument::new(vec![crate::policy::Statement::allow("S").actions(["secretsmanager:GetSecretValue"]).resource(&secret)]);
         assert_eq!(introduced_wildcards(&document), ["arn:aws:secretsmanager:us-east-1:123456789012:secret:*"]);
     }
 }

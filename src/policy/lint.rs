@@ -14,6 +14,8 @@ pub enum Rule {
     Character,
     /// The form of a statement or document.
     Form,
+    /// AWS's service data: actions, the resources they act on, condition keys.
+    ServiceData,
 }
 
 /// One rule a document breaks, located by statement index and field.
@@ -26,6 +28,10 @@ pub struct Problem {
     pub field: &'static str,
     /// Which rule.
     pub rule: Rule,
+    /// The element of the field concerned (an action, a resource), when it is one.
+    pub value: Option<String>,
+    /// Only a warning: the document may still be right (AWS's data can lag AWS).
+    pub warning: bool,
     /// What is wrong, and what is valid.
     pub message: String,
 }
@@ -89,10 +95,17 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
     let mut found = Vec::new();
     let mut found_characters = Vec::new();
     let mut report = |statement: Option<usize>, field: &'static str, message: String| {
-        found.push(Problem { statement, field, rule: Rule::Form, message });
+        found.push(Problem { statement, field, rule: Rule::Form, value: None, warning: false, message });
     };
     if let Some(c) = document.id.as_deref().and_then(first_disallowed_char) {
-        found_characters.push(Problem { statement: None, field: "Id", rule: Rule::Character, message: character_message(c) });
+        found_characters.push(Problem {
+            statement: None,
+            field: "Id",
+            rule: Rule::Character,
+            value: None,
+            warning: false,
+            message: character_message(c),
+        });
     }
     if document.statements.is_empty() {
         report(None, "Statement", "a policy needs at least one statement".into());
@@ -102,7 +115,14 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
         let at = Some(i);
         for (field, text) in texts(statement) {
             if let Some(c) = first_disallowed_char(text) {
-                found_characters.push(Problem { statement: at, field, rule: Rule::Character, message: character_message(c) });
+                found_characters.push(Problem {
+                    statement: at,
+                    field,
+                    rule: Rule::Character,
+                    value: Some(text.to_owned()),
+                    warning: false,
+                    message: character_message(c),
+                });
             }
         }
         if let Some(sid) = &statement.sid {
@@ -137,6 +157,15 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             }
             (DocumentKind::Trust, None) => {}
         }
+        if kind == DocumentKind::Trust {
+            for action in statement.actions.names().iter().filter(|a| !a.to_ascii_lowercase().starts_with("sts:")) {
+                report(
+                    at,
+                    "Action",
+                    format!("{action:?} is not an sts action; a trust policy allows only sts actions, e.g. sts:AssumeRole"),
+                );
+            }
+        }
         match (kind, &statement.principal) {
             (DocumentKind::Permissions, Some(_)) => {
                 report(at, "Principal", "a permissions policy must not name a Principal; that belongs in the trust policy".into())
@@ -150,6 +179,29 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
     found.retain(|p| !found_characters.iter().any(|c| c.statement == p.statement && c.field == p.field));
     found_characters.extend(found);
     found_characters
+}
+
+/// [`problems`], and for a document of the user's own what AWS's service data says against it
+/// (unknown actions and condition keys, resources its actions do not act on). The roles' own
+/// documents are checked against the same data by the tests, so reading them never inflates it.
+pub fn user_problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
+    let mut found = problems(document, kind);
+    if !found.is_empty() {
+        return found;
+    }
+    if let Some(data) = super::service_data::service_data() {
+        for (i, statement) in document.statements.iter().enumerate() {
+            found.extend(data.findings(statement).into_iter().map(|f| Problem {
+                statement: Some(i),
+                field: f.field,
+                rule: Rule::ServiceData,
+                value: Some(f.value),
+                warning: f.warning,
+                message: f.message,
+            }));
+        }
+    }
+    found
 }
 
 #[cfg(test)]

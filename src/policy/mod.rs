@@ -8,6 +8,7 @@ pub mod condition;
 pub mod json;
 pub mod lint;
 pub mod merge;
+pub mod service_data;
 pub mod size;
 pub mod statement;
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
-use crate::policy::lint::{problems, Problem, Rule};
+use crate::policy::lint::{user_problems, Problem, Rule};
 use crate::policy::statement::{Actions, Effect, Resources};
 use crate::policy::{Additions, Condition, ConditionKey, DocumentKind, Operator, PolicyDocument, Statement};
 
@@ -61,7 +61,8 @@ pub fn statement_block() -> NestedBlock {
 pub fn problem_summary(problem: &Problem, otherwise: &str) -> String {
     match problem.rule {
         Rule::Character => "Character not allowed in IAM policies".to_owned(),
-        Rule::Form => otherwise.to_owned(),
+        Rule::ServiceData if problem.warning => "Not in this provider's AWS data".to_owned(),
+        Rule::Form | Rule::ServiceData => otherwise.to_owned(),
     }
 }
 
@@ -156,11 +157,20 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
         }),
         _ => None,
     };
-    // The policy rules, each reported at the argument it concerns.
+    // The policy rules and AWS's data, each reported at the argument (and element) it concerns.
     if let Some(statement) = &statement {
-        for problem in problems(&PolicyDocument::new(vec![statement.clone()]), DocumentKind::Permissions) {
+        for problem in user_problems(&PolicyDocument::new(vec![statement.clone()]), DocumentKind::Permissions) {
             let summary = problem_summary(&problem, "Invalid statement");
-            inputs.error(argument_of(problem.field), &summary, problem.message);
+            let argument = argument_of(problem.field);
+            let mut at = inputs.path_of(argument);
+            let element =
+                problem.value.as_ref().and_then(|v| inputs.raw(argument).as_list()?.iter().position(|item| item.as_str() == Some(v)));
+            if let (Some(j), Rule::ServiceData) = (element, problem.rule) {
+                at = at.then_index(j);
+            }
+            let diagnostic =
+                if problem.warning { Diagnostic::warning(summary, problem.message) } else { Diagnostic::error(summary, problem.message) };
+            inputs.diagnostics.push(diagnostic.at(at));
         }
     }
     // Hand the findings over before anything can return early, or they would be lost.
@@ -199,13 +209,17 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
         let summary = format!("Invalid document in {name}");
         match PolicyDocument::from_json(text) {
             Ok(document) => {
-                let found = problems(&document, kind);
+                let found = user_problems(&document, kind);
                 for problem in &found {
                     let location = problem.statement.map_or(String::new(), |s| format!("Statement[{s}].{}: ", problem.field));
                     let detail = format!("{location}{}", problem.message);
-                    inputs.diagnostics.push(Diagnostic::error(summary.clone(), detail).at(path.clone()));
+                    let diagnostic = match problem.warning {
+                        true => Diagnostic::warning(problem_summary(problem, &summary), detail),
+                        false => Diagnostic::error(summary.clone(), detail),
+                    };
+                    inputs.diagnostics.push(diagnostic.at(path.clone()));
                 }
-                if found.is_empty() {
+                if found.iter().all(|p| p.warning) {
                     documents.push(document);
                 }
             }

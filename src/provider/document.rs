@@ -244,7 +244,11 @@ mod tests {
 
     #[test]
     fn the_id_comes_from_policy_id_else_the_last_document_that_has_one() {
-        let source = |id: &str| format!(r#"{{"Version":"2012-10-17","Id":"{id}","Statement":[{{"Sid":"S{id}","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}]}}"#);
+        let source = |id: &str| {
+            format!(
+                r#"{{"Version":"2012-10-17","Id":"{id}","Statement":[{{"Sid":"S{id}","Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}]}}"#
+            )
+        };
         assert_eq!(id_of(&[]), None);
         assert_eq!(id_of(&[("source_policy_documents", list(&[&source("a"), &source("b")]))]), Some("b".into()));
         assert_eq!(

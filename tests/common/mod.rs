@@ -8,7 +8,6 @@ pub mod plugin_process;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -17,21 +16,6 @@ pub fn repo() -> PathBuf {
 /// The provider binary cargo built for this test run.
 pub fn provider_binary() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_terraform-provider-qbusiness"))
-}
-
-/// `IAM_ORACLE`, else `../shared/iam-oracle/check` beside the repository.
-pub fn oracle() -> PathBuf {
-    std::env::var_os("IAM_ORACLE").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared/iam-oracle/check"))
-}
-
-/// Runs the IAM oracle over `files`; returns (exit code, stdout).
-pub fn run_oracle(trust: bool, files: &[PathBuf]) -> (i32, String) {
-    let mut command = Command::new(oracle());
-    if trust {
-        command.arg("--trust");
-    }
-    let output = command.args(files).output().unwrap_or_else(|e| panic!("cannot run the IAM oracle at {}: {e}", oracle().display()));
-    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// `TERRAFORM`, else `terraform` on PATH, else the shim `make` installs in `.venv/bin`.

