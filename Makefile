@@ -57,8 +57,15 @@ demo: install terraform
 	cd build/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) init -input=false -no-color >/dev/null
 	cd build/demo && TF_CLI_CONFIG_FILE=$(CLI_CONFIG) $(TERRAFORM) plan -input=false -no-color
 
+# The IAM policy simulator the proofs run (tests/proofs.rs): AGPL, a test tool only, installed
+# into the project's node_modules at the versions package.json pins, never linked or shipped.
+SIMULATOR := node_modules/@cloud-copilot/iam-simulate/package.json
+$(SIMULATOR): package.json
+	npm install --no-audit --no-fund --no-package-lock --loglevel=error
+	touch $@
+
 # One release build serves every test: cargo test --release reuses target/release.
-test: build terraform $(EMULATOR)
+test: build terraform $(EMULATOR) $(SIMULATOR)
 	$(CARGO) test --release --locked
 
 bench: install terraform

@@ -2,19 +2,37 @@
 
 use std::path::PathBuf;
 
-use terraform_provider_qbusiness::provider::docs::{render, GENERATED_DIRS};
+use terraform_provider_qbusiness::provider::docs::{in_registry_layout, render, GENERATED_DIRS};
 
 #[test]
 fn docs_are_up_to_date() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let docs = repo.join("docs");
-    let pages = render(&repo.join("examples")).unwrap();
+    let pages = render(&repo).unwrap();
     let stale: Vec<&str> = pages
         .iter()
         .filter(|p| std::fs::read_to_string(docs.join(&p.path)).ok().as_deref() != Some(p.content.as_str()))
         .map(|p| p.path.as_str())
         .collect();
     assert!(stale.is_empty(), "docs/ is stale, run `make docs`: {stale:?}");
+    // The registry publishes only index.md and these directories: nothing may sit elsewhere.
+    let mut outside = Vec::new();
+    let mut stack = vec![docs.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(&docs).unwrap().to_string_lossy().into_owned();
+                if !in_registry_layout(&relative) {
+                    outside.push(relative);
+                }
+            }
+        }
+    }
+    assert!(outside.is_empty(), "docs/ holds files the registry would drop: {outside:?}");
+    assert!(in_registry_layout("guides/errata.md") && !in_registry_layout("errata.md") && !in_registry_layout("guides.md"));
     for dir in GENERATED_DIRS {
         for entry in std::fs::read_dir(docs.join(dir)).unwrap() {
             let path = entry.unwrap().path();
@@ -27,12 +45,20 @@ fn docs_are_up_to_date() {
 #[test]
 fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let pages = render(&repo.join("examples")).unwrap();
+    let pages = render(&repo).unwrap();
     for name in ["application_policy", "connector_policy", "role_policy", "trust_policy", "web_experience_policy"] {
         for (path, must_have) in [
             (
                 format!("data-sources/{name}.md"),
-                vec!["## Example Usage", "```terraform\n", "### Required", "### Read-Only", "- `json` (String)"],
+                vec![
+                    "## Example Usage",
+                    "```terraform\n",
+                    "### Required",
+                    "### Read-Only",
+                    "- `json` (String)",
+                    "## What this role allows\n",
+                    "| **allowed** |",
+                ],
             ),
             (format!("functions/{name}.md"), vec!["## Example Usage", "## Signature", "1. `config` (Dynamic)"]),
         ] {

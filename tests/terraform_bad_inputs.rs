@@ -45,15 +45,17 @@ fn plan_and_check(cases: &[(usize, &BadCase)]) -> Vec<String> {
     if text.contains("Plugin did not respond") || text.contains("plugin crashed") || text.contains("panic") {
         failures.push(format!("the provider crashed:\n{text}"));
     }
+    // Each diagnostic is a block from its "Error: " or "Warning: " to the next one; a case's error
+    // is the error block that names its data source (a warning may name it too).
+    let mut starts: Vec<usize> = text.match_indices("Error: ").chain(text.match_indices("Warning: ")).map(|(at, _)| at).collect();
+    starts.sort_unstable();
+    let blocks: Vec<&str> = starts.iter().enumerate().map(|(k, &at)| &text[at..starts.get(k + 1).copied().unwrap_or(text.len())]).collect();
     for (i, case) in cases {
         let address = format!("with data.{}.case_{i},", case.data_source);
-        let Some(at) = text.find(&address) else {
-            failures.push(format!("{:?}: no diagnostic", case.name));
+        let Some(block) = blocks.iter().find(|b| b.starts_with("Error: ") && b.contains(&address)) else {
+            failures.push(format!("{:?}: no error", case.name));
             continue;
         };
-        let start = text[..at].rfind("Error: ").unwrap();
-        let block = &text[start..];
-        let block = &block[..block[7..].find("Error: ").map_or(block.len(), |e| e + 7)];
         let summary_ok = block.starts_with(&format!("Error: {}", case.summary));
         let detail_ok = block.contains(case.detail);
         // Terraform shows the attribute's line; for an attribute that is absent, or a whole nested

@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use terraform_provider_qbusiness::provider::docs::{render, GENERATED_DIRS};
+use terraform_provider_qbusiness::provider::docs::{in_registry_layout, render, GENERATED_DIRS};
 
 fn main() -> std::io::Result<()> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let docs = repo.join("docs");
-    let pages = render(&repo.join("examples"))?;
+    let pages = render(repo)?;
     for dir in GENERATED_DIRS {
         let dir = docs.join(dir);
         if dir.is_dir() {
@@ -30,5 +30,29 @@ fn main() -> std::io::Result<()> {
             eprintln!("wrote docs/{}", page.path);
         }
     }
+    // The registry publishes only its layout: refuse to leave anything else under docs/.
+    let outside: Vec<String> = walk(&docs)?
+        .into_iter()
+        .map(|path| path.strip_prefix(&docs).unwrap().to_string_lossy().into_owned())
+        .filter(|relative| !in_registry_layout(relative))
+        .collect();
+    if !outside.is_empty() {
+        eprintln!("docs/ holds files outside the registry's layout (index.md, data-sources/, functions/, guides/): {outside:?}");
+        std::process::exit(1);
+    }
     Ok(())
+}
+
+/// Every file below `dir`.
+fn walk(dir: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            files.extend(walk(&path)?);
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(files)
 }

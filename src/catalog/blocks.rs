@@ -1,7 +1,7 @@
 //! The statement building blocks data-source roles are made of (reference §2), each with one
 //! canonical Sid, whatever Sid the connector's own page used.
 
-use crate::policy::{Arn, ConditionKey, Operator, Statement};
+use crate::policy::{AccountId, Arn, ConditionKey, Operator, Statement};
 
 use super::arns::{KmsKeyArn, SecretArn};
 use super::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
@@ -53,33 +53,45 @@ pub fn principal_mapping(scope: &Scope, application: &ResourceId, index: &Resour
         .resources([&scope.application_arn(application), &scope.index_arn(application, index)])
 }
 
-/// The bucket must belong to the role's account, so a bucket name squatted elsewhere grants nothing.
-fn in_own_account(statement: Statement, scope: &Scope) -> Statement {
-    statement.condition(Operator::STRING_EQUALS, ConditionKey::RESOURCE_ACCOUNT, [scope.account.as_str()])
+/// The bucket must belong to the expected account (the role's, unless the bucket is another
+/// account's), so a bucket name squatted elsewhere grants nothing.
+fn in_account(statement: Statement, owner: &AccountId) -> Statement {
+    statement.condition(Operator::STRING_EQUALS, ConditionKey::RESOURCE_ACCOUNT, [owner.as_str()])
 }
 
 fn objects_arn(scope: &Scope, bucket: &BucketName, prefix: Option<&KeyPrefix>) -> Arn {
     scope.global_arn("s3", &format!("{bucket}/{}*", prefix.map_or("", KeyPrefix::as_str)))
 }
 
-/// S3GET: read the documents of the S3 connector's bucket.
-pub fn get_s3_objects(scope: &Scope, bucket: &BucketName) -> Statement {
+/// S3GET: read the documents of the S3 connector's bucket, owned by `owner`.
+pub fn get_s3_objects(scope: &Scope, bucket: &BucketName, owner: &AccountId) -> Statement {
     let statement =
         Statement::allow("AllowsAmazonQToGetObjectfromS3").actions(["s3:GetObject"]).resource(&objects_arn(scope, bucket, None));
-    in_own_account(statement, scope)
+    in_account(statement, owner)
 }
 
-/// S3LIST: list the S3 connector's bucket.
-pub fn list_s3_bucket(scope: &Scope, bucket: &BucketName) -> Statement {
+/// S3LIST: list the S3 connector's bucket, owned by `owner`.
+pub fn list_s3_bucket(scope: &Scope, bucket: &BucketName, owner: &AccountId) -> Statement {
     let statement =
         Statement::allow("AllowsAmazonQToListS3Buckets").actions(["s3:ListBucket"]).resource(&scope.global_arn("s3", &bucket.to_string()));
-    in_own_account(statement, scope)
+    in_account(statement, owner)
+}
+
+/// S3PASS: pass the data source's role to Q Business, as AWS's current S3 page grants: only roles
+/// named `QBusiness-DataSource-*` of the account, and only to Q Business.
+pub fn pass_data_source_role(scope: &Scope) -> Statement {
+    let roles = Arn::new(scope.partition, "iam", "", scope.account.as_str(), "role/QBusiness-DataSource-*");
+    Statement::allow("AllowsAmazonQToPassCustomerRole").actions(["iam:PassRole"]).resource(&roles).condition(
+        Operator::STRING_EQUALS,
+        ConditionKey::IAM_PASSED_TO_SERVICE,
+        [scope.service_principal("qbusiness")],
+    )
 }
 
 /// CERT: read an object (an SSL certificate, a seed-URL list) from a bucket, optionally under a prefix.
 pub fn get_s3_file(scope: &Scope, bucket: &BucketName, prefix: Option<&KeyPrefix>) -> Statement {
     let statement = Statement::allow("AllowsAmazonQToGetS3Objects").actions(["s3:GetObject"]).resource(&objects_arn(scope, bucket, prefix));
-    in_own_account(statement, scope)
+    in_account(statement, &scope.account)
 }
 
 /// Where the connector's network interfaces go; empty lists mean any subnet or security group of

@@ -26,6 +26,8 @@ pub const FIXED_WILDCARDS: &[&str] = &[
     "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/*:log-stream:*",
     "arn:{partition}:qapps:{region}:{account}:application/{application}/qapp/*",
     "arn:{partition}:qapps:{region}:{account}:application/{application}/qapp/*/session/*",
+    "arn:{partition}:sts::*:self",
+    "arn:{partition}:iam::{account}:role/QBusiness-DataSource-*",
 ];
 
 /// Whether `text` holds a wildcard or a policy variable.

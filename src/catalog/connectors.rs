@@ -1,7 +1,7 @@
 //! The data-source connectors as a table, and the templates that turn a row plus options into a
 //! permissions policy. Adding a connector that fits a template is one row.
 
-use crate::policy::{PolicyDocument, Statement};
+use crate::policy::{AccountId, PolicyDocument, Statement};
 
 use super::arns::{KmsKeyArn, SecretArn};
 use super::blocks::{self, VpcPlacement};
@@ -30,7 +30,7 @@ pub enum ConnectorTemplate {
 const VPC: [Argument; 3] = [optional("vpc"), optional("subnet_ids"), optional("security_group_ids")];
 const CERTIFICATE: [Argument; 2] = [optional("ssl_certificate_bucket"), optional("ssl_certificate_key_prefix")];
 const SECRET: [Argument; 2] = [required("secret_arn"), optional("kms_key_arn")];
-const BUCKET: [Argument; 2] = [required("bucket"), optional("kms_key_arn")];
+const BUCKET: [Argument; 4] = [required("bucket"), optional("kms_key_arn"), optional("bucket_account_id"), optional("pass_role")];
 const CRAWLER: [Argument; 4] =
     [optional("secret_arn"), optional("kms_key_arn"), optional("seed_urls_bucket"), optional("seed_urls_key_prefix")];
 
@@ -205,6 +205,10 @@ pub struct S3Location {
 pub struct ConnectorOptions {
     /// The S3 connector's bucket.
     pub bucket: Option<BucketName>,
+    /// The account owning the S3 connector's bucket, when it is not the role's.
+    pub bucket_account: Option<AccountId>,
+    /// Whether the S3 connector's role may pass `QBusiness-DataSource-*` roles to Q Business.
+    pub pass_role: bool,
     /// The secret with the connector's credentials.
     pub secret: Option<SecretArn>,
     /// The KMS key of the secret, or of the S3 connector's objects.
@@ -239,9 +243,13 @@ impl ConnectorRole {
         let options = &self.options;
         let mut statements: Vec<Statement> = Vec::new();
         if let Some(bucket) = &options.bucket {
-            statements.push(blocks::get_s3_objects(scope, bucket));
-            statements.push(blocks::list_s3_bucket(scope, bucket));
+            let owner = options.bucket_account.as_ref().unwrap_or(&scope.account);
+            statements.push(blocks::get_s3_objects(scope, bucket, owner));
+            statements.push(blocks::list_s3_bucket(scope, bucket, owner));
             statements.extend(options.kms_key.as_ref().map(blocks::decrypt_s3_objects));
+            if options.pass_role {
+                statements.push(blocks::pass_data_source_role(scope));
+            }
         }
         if let Some(file) = &options.s3_file {
             statements.push(blocks::get_s3_file(scope, &file.bucket, file.key_prefix.as_ref()));
@@ -303,7 +311,7 @@ mod tests {
             problems("s3", &["bucket", "secret_arn"], Some(false)),
             [(
                 "secret_arn",
-                "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, vpc, subnet_ids, security_group_ids."
+                "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, vpc, subnet_ids, security_group_ids."
                     .to_owned()
             )]
         );

@@ -12,6 +12,7 @@ pub mod breadth;
 pub mod connectors;
 pub mod kinds;
 pub mod names;
+pub mod requests;
 pub mod scope;
 pub mod service_roles;
 pub mod trust;

@@ -4,7 +4,7 @@
 use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Principal, Statement};
 
 use super::arns::{OidcProviderArn, SamlProviderArn};
-use super::kinds::{required, Argument, Kind, SCOPE};
+use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::scope::{ResourceId, Scope};
 
 /// The roles a trust policy can be for: the value of `kind`.
@@ -65,7 +65,7 @@ impl Kind for TrustKind {
             | TrustKind::KendraRetriever
             | TrustKind::Plugin
             | TrustKind::DocumentEnrichment => [required("application_id")].into_iter().chain(SCOPE).collect(),
-            TrustKind::Application => SCOPE.to_vec(),
+            TrustKind::Application => [optional("application_id")].into_iter().chain(SCOPE).collect(),
             TrustKind::WebExperienceSaml => vec![required("saml_provider_arn"), required("web_experience_url")],
             TrustKind::WebExperienceOidc => vec![required("oidc_provider_arn"), required("client_ids")],
         }
@@ -101,9 +101,10 @@ impl std::str::FromStr for WebExperienceUrl {
 pub enum TrustPolicy {
     /// A data-source connector role, assumed by Q Business for one application.
     Connector { scope: Scope, application: ResourceId },
-    /// The application's service role. The application does not exist yet when its role is made,
-    /// so the guard names any application of the account and region.
-    Application { scope: Scope },
+    /// The application's service role. A new application does not exist yet when its role is made,
+    /// so without its id the guard names any application of the account and region; an existing
+    /// estate gives the id and the guard names that application.
+    Application { scope: Scope, application: Option<ResourceId> },
     /// The role that reads a web experience's OIDC client secret (principal `application.qbusiness`).
     OidcSecret { scope: Scope, application: ResourceId },
     /// A web experience with IAM Identity Center: `application.qbusiness` assumes it and sets the
@@ -167,8 +168,12 @@ impl TrustPolicy {
                 Operator::ARN_EQUALS,
                 &scope.application_arn(application),
             )],
-            TrustPolicy::Application { scope } => {
-                vec![service_trust(scope, "AmazonQApplicationPermission", "qbusiness", Operator::ARN_LIKE, &scope.any_application_arn())]
+            TrustPolicy::Application { scope, application } => {
+                let (operator, source) = match application {
+                    Some(application) => (Operator::ARN_EQUALS, scope.application_arn(application)),
+                    None => (Operator::ARN_LIKE, scope.any_application_arn()),
+                };
+                vec![service_trust(scope, "AmazonQApplicationPermission", "qbusiness", operator, &source)]
             }
             TrustPolicy::OidcSecret { scope, application } => vec![service_trust(
                 scope,

@@ -1,7 +1,7 @@
 //! Web experience roles: the one users assume through IAM federation (SAML or OIDC), and the one
 //! that reads an OIDC client secret.
 
-use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
+use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Statement};
 
 use super::arns::{KmsKeyArn, SecretArn};
 use super::blocks;
@@ -58,6 +58,8 @@ pub struct WebExperienceOptions {
     pub plugins: bool,
     /// Users are subscribed on first sign-in.
     pub auto_subscription: bool,
+    /// Users sign in with IAM Identity Center (rather than IAM federation).
+    pub identity_center: bool,
     /// The application's customer managed key, if it has one.
     pub kms_key: Option<KmsKeyArn>,
 }
@@ -170,6 +172,8 @@ impl WebExperienceRole {
                 );
                 let mut conversation = Statement::allow("QBusinessConversationPermissions").actions([
                     "qbusiness:Chat",
+                    // In the published policy before plugin actions were: it stays without plugins.
+                    "qbusiness:ListPlugins",
                     "qbusiness:ChatSync",
                     "qbusiness:ListMessages",
                     "qbusiness:ListConversations",
@@ -187,10 +191,24 @@ impl WebExperienceRole {
                 conversation = conversation.resources([&application_arn, &web_experience_arn]);
                 if options.plugins {
                     conversation = conversation
-                        .actions(["qbusiness:ListPlugins", "qbusiness:ListPluginActions"])
+                        .actions(["qbusiness:ListPluginActions"])
                         .resource(&scope.application_child_arn(application, "plugin/*"));
                 }
                 let mut statements = vec![conversation];
+                // With IAM Identity Center the web experience sets the user's identity context
+                // through STS, on the calling session itself; AWS's page for this role has it.
+                if options.identity_center {
+                    let mut callers = vec![scope.service_principal("qbusiness")];
+                    if options.q_apps {
+                        callers.push(scope.service_principal("qapps"));
+                    }
+                    statements.push(
+                        Statement::allow("QBusinessSetContextPermissions")
+                            .actions(["sts:SetContext"])
+                            .resource(&Arn::new(scope.partition, "sts", "", "*", "self"))
+                            .condition(Operator::STRING_LIKE, ConditionKey::CALLED_VIA_LAST, callers),
+                    );
+                }
                 if options.plugins {
                     statements.push(
                         Statement::allow("QBusinessPluginDiscoveryPermissions")

@@ -38,6 +38,14 @@ fn read_vpc(inputs: &mut Inputs<'_>) -> Option<VpcPlacement> {
         );
         return None;
     }
+    if enabled == Some(true) && !placed {
+        inputs.warning(
+            "vpc",
+            "Any subnet and security group",
+            "vpc = true without subnet_ids or security_group_ids lets the connector create network interfaces in any subnet and \
+             security group of the account in this region; set subnet_ids and security_group_ids to narrow it.",
+        );
+    }
     (enabled == Some(true) || placed)
         .then(|| VpcPlacement { subnets: subnets.unwrap_or_default(), security_groups: security_groups.unwrap_or_default() })
 }
@@ -57,6 +65,16 @@ impl DocumentRole for ConnectorPolicy {
             Attribute::required("application_id", Type::String, "Id of the Amazon Q Business application (36 characters)."),
             Attribute::required("index_id", Type::String, "Id of the index the data source syncs into."),
             Attribute::optional("bucket", Type::String, "S3 connector: name of the bucket holding the documents."),
+            Attribute::optional(
+                "bucket_account_id",
+                Type::String,
+                "S3 connector: the account that owns the bucket, when it is another account's (same region as the index); the bucket's policy must then grant this role `s3:GetObject` and `s3:ListBucket`. Default: the role's account.",
+            ),
+            Attribute::optional(
+                "pass_role",
+                Type::Bool,
+                "S3 connector: let the role pass roles named `QBusiness-DataSource-*` to Amazon Q Business (`iam:PassRole`), as AWS's current S3 page grants. Default true; false leaves the statement out.",
+            ),
             Attribute::optional(
                 "secret_arn",
                 Type::String,
@@ -101,6 +119,8 @@ impl DocumentRole for ConnectorPolicy {
         let index = inputs.parsed::<ResourceId>("index_id");
         let options = ConnectorOptions {
             bucket: inputs.parsed::<BucketName>("bucket"),
+            bucket_account: inputs.parsed("bucket_account_id"),
+            pass_role: inputs.bool("pass_role").unwrap_or(true),
             secret: inputs.arn("secret_arn"),
             kms_key: inputs.arn("kms_key_arn"),
             s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
@@ -175,7 +195,7 @@ mod tests {
             TYPE,
             &[
                 ("unknown connector", s3(&[("connector", s("sharepoint_2003"))]), "connector", "Unknown connector", "\"sharepoint_2003\" is not a valid connector; valid values are s3, aem_cloud"),
-                ("secret for the S3 connector", s3(&[("secret_arn", s(SECRET_ARN))]), "secret_arn", "Argument not accepted here", "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, vpc, subnet_ids, security_group_ids."),
+                ("secret for the S3 connector", s3(&[("secret_arn", s(SECRET_ARN))]), "secret_arn", "Argument not accepted here", "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, vpc, subnet_ids, security_group_ids."),
                 ("S3 without bucket", vec![("connector", s("s3")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))], "bucket", "Missing required argument", "connector \"s3\" (Amazon S3) needs bucket."),
                 ("crawler key without secret", crawler(&[("kms_key_arn", s(KEY_ARN))]), "kms_key_arn", "Key without secret", "set secret_arn too"),
                 ("seed prefix without bucket", crawler(&[("seed_urls_key_prefix", s("seeds/"))]), "seed_urls_key_prefix", "Key prefix without bucket", "seed_urls_key_prefix needs seed_urls_bucket"),

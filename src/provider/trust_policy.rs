@@ -21,7 +21,14 @@ impl DocumentRole for TrustPolicyDataSource {
         let described = |name: &str, text: &str| format!("{}{text}", taken_by::<TrustKind>(name));
         vec![
             Attribute::required("kind", Type::String, &format!("Which role the trust policy is for: {}.", TrustKind::names())),
-            Attribute::optional("application_id", Type::String, &described("application_id", "Id of the Amazon Q Business application.")),
+            Attribute::optional(
+                "application_id",
+                Type::String,
+                &described(
+                    "application_id",
+                    "Id of the Amazon Q Business application (required, except for `application`). For `application` it narrows `aws:SourceArn` to that application; leave it out when the role is created in the same configuration as its application (the application needs the role first, a dependency cycle).",
+                ),
+            ),
             Attribute::optional(
                 "saml_provider_arn",
                 Type::String,
@@ -74,7 +81,10 @@ impl DocumentRole for TrustPolicyDataSource {
             TrustKind::DocumentEnrichment => {
                 service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment })
             }
-            TrustKind::Application => Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)? }),
+            TrustKind::Application => {
+                let application = inputs.parsed::<ResourceId>("application_id");
+                Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)?, application })
+            }
             TrustKind::WebExperienceSaml => {
                 let saml_provider = inputs.arn("saml_provider_arn");
                 let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
@@ -117,7 +127,7 @@ mod tests {
             TYPE,
             &[
                 ("unknown kind", vec![("kind", s("lambda"))], "kind", "Unknown kind", "\"lambda\" is not a valid kind; valid values are connector, application, oidc_secret, web_experience_identity_center, kendra_retriever, plugin, document_enrichment, web_experience_saml, web_experience_oidc."),
-                ("application id for the application trust", vec![("kind", s("application")), ("application_id", s(APPLICATION_ID))], "application_id", "Argument not accepted here", "kind \"application\" does not take application_id; it takes partition, region, account_id."),
+                ("SAML provider for the application trust", vec![("kind", s("application")), ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/idp"))], "saml_provider_arn", "Argument not accepted here", "kind \"application\" does not take saml_provider_arn; it takes application_id, partition, region, account_id."),
                 ("connector trust without application id", vec![("kind", s("connector"))], "application_id", "Missing required argument", "kind \"connector\" needs application_id."),
                 ("OIDC provider without issuer", vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/")), ("client_ids", list(&["c"]))], "oidc_provider_arn", "Invalid oidc_provider_arn", "names no resource \"oidc-provider/\""),
                 ("client id outside Latin-1", vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com")), ("client_ids", list(&["caf\u{e9}\u{2013}"]))], "", "Character not allowed in IAM policies", "(U+2013) is not allowed in IAM policies"),

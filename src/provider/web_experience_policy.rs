@@ -16,7 +16,9 @@ pub struct WebExperiencePolicy;
 fn summary(kind: WebExperienceKind) -> &'static str {
     match kind {
         WebExperienceKind::IamFederation => "the default: the role users assume through SAML or OIDC federation",
-        WebExperienceKind::IdentityCenter => "the role of a web experience with IAM Identity Center; its own trust kind",
+        WebExperienceKind::IdentityCenter => {
+            "the role of a web experience with IAM Identity Center: the same permissions plus `sts:SetContext` on the session itself, and its own trust kind"
+        }
         WebExperienceKind::OidcClientSecret => "the role that reads the OIDC client secret",
     }
 }
@@ -82,6 +84,7 @@ impl DocumentRole for WebExperiencePolicy {
                     q_apps: inputs.bool("q_apps").unwrap_or(true),
                     plugins: inputs.bool("plugins").unwrap_or(true),
                     auto_subscription: inputs.bool("auto_subscription").unwrap_or(true),
+                    identity_center: kind == WebExperienceKind::IdentityCenter,
                     kms_key,
                 };
                 let scope = resolve_scope(inputs, phase)?;

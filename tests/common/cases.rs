@@ -70,6 +70,11 @@ fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attribu
                 ("vpc-placed", with(&[&base, &placed])),
                 ("all", with(&[&base, &kms, &vpc, &placed])),
             ];
+            if template == ConnectorTemplate::S3 {
+                // A bucket of another account (AWS's current S3 page), and the role without iam:PassRole.
+                variants.push(("cross-account", with(&[&base, &vec![("bucket_account_id", s("210987654321"))]])));
+                variants.push(("no-pass-role", with(&[&base, &vec![("pass_role", Value::Bool(false))]])));
+            }
             if template == ConnectorTemplate::Server {
                 variants.push(("certificate", with(&[&base, &certificate])));
                 variants.push(("certificate-bucket", with(&[&base, &certificate[..1].to_vec()])));
@@ -198,6 +203,7 @@ pub fn all() -> Vec<Case> {
     };
     cases.push(trust("connector", vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID))]));
     cases.push(trust("application", vec![("kind", s("application"))]));
+    cases.push(trust("application-scoped", vec![("kind", s("application")), ("application_id", s(APPLICATION_ID))]));
     cases.push(trust("oidc-secret", vec![("kind", s("oidc_secret")), ("application_id", s(APPLICATION_ID))]));
     for kind in ["web_experience_identity_center", "kendra_retriever", "plugin", "document_enrichment"] {
         cases.push(trust(&kind.replace('_', "-"), vec![("kind", s(kind)), ("application_id", s(APPLICATION_ID))]));
@@ -215,6 +221,15 @@ pub fn all() -> Vec<Case> {
         vec![
             ("kind", s("web_experience_oidc")),
             ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
+            ("client_ids", list(&["qbusiness-web", "qbusiness-mobile"])),
+        ],
+    ));
+    // An issuer the policy simulator knows the condition keys of (tests/proofs.rs).
+    cases.push(trust(
+        "web-experience-oidc-google",
+        vec![
+            ("kind", s("web_experience_oidc")),
+            ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/accounts.google.com")),
             ("client_ids", list(&["qbusiness-web", "qbusiness-mobile"])),
         ],
     ));

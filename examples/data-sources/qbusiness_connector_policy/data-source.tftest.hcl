@@ -2,7 +2,7 @@ run "s3_connector_reads_its_bucket_and_decrypts_through_s3" {
   command = plan
 
   assert {
-    condition     = [for s in jsondecode(data.qbusiness_connector_policy.s3.json).Statement : s.Sid] == ["AllowsAmazonQToGetObjectfromS3", "AllowsAmazonQToListS3Buckets", "AllowsAmazonQToDecryptS3Objects", "AllowsAmazonQToIngestDocuments", "AllowsAmazonQToIngestPrincipalMapping", "AllowsAmazonQToCreateNIInSubnetsAndSecurityGroups", "AllowsAmazonQToCreateNIForSpecificTag", "AllowsAmazonQToDeleteNIForSpecificTag", "AllowsAmazonQToCreateTags", "AllowsAmazonQToCreateNetworkInterfacePermission", "AllowsAmazonQToDescribeResourcesForVPC"]
+    condition     = [for s in jsondecode(data.qbusiness_connector_policy.s3.json).Statement : s.Sid] == ["AllowsAmazonQToGetObjectfromS3", "AllowsAmazonQToListS3Buckets", "AllowsAmazonQToDecryptS3Objects", "AllowsAmazonQToPassCustomerRole", "AllowsAmazonQToIngestDocuments", "AllowsAmazonQToIngestPrincipalMapping", "AllowsAmazonQToCreateNIInSubnetsAndSecurityGroups", "AllowsAmazonQToCreateNIForSpecificTag", "AllowsAmazonQToDeleteNIForSpecificTag", "AllowsAmazonQToCreateTags", "AllowsAmazonQToCreateNetworkInterfacePermission", "AllowsAmazonQToDescribeResourcesForVPC"]
     error_message = "unexpected statements in the S3 connector policy"
   }
 

@@ -1,0 +1,629 @@
+//! What each role's document lets through, as requests: the calls Amazon Q Business (or the
+//! role's users) make, which the document must allow, and their neighbours (another application,
+//! index, bucket, secret, key, account; the same key through another service; a write where only
+//! reads are granted), which it must deny. The proofs run every golden document through an IAM
+//! policy simulator with these rows, and the docs show them: one table, as data, per role family.
+
+/// When a row applies, judged on the data source's configuration.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Always.
+    Always,
+    /// The argument is set.
+    Set(&'static str),
+    /// The argument is not set.
+    Unset(&'static str),
+    /// The boolean argument is not false (set true or left to its default of true).
+    On(&'static str),
+    /// The boolean argument is false.
+    Off(&'static str),
+    /// The boolean argument is true (its default being false).
+    True(&'static str),
+    /// The selector (`kind`, `role`, `connector`'s template) is one of these.
+    Kind(&'static [&'static str]),
+    /// Both hold.
+    Both(&'static When, &'static When),
+    /// One of the arguments is set.
+    AnySet(&'static [&'static str]),
+    /// None of the arguments is set.
+    NoneSet(&'static [&'static str]),
+}
+
+/// One request and whether the role's document must allow it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Expectation {
+    /// What the request is, for people: "read a document of the bucket".
+    pub label: &'static str,
+    /// Who asks: `{role}` (the role itself, for permissions policies) or a service or federated principal.
+    pub principal: &'static str,
+    /// The action.
+    pub action: &'static str,
+    /// The resource's ARN, with `{…}` for the case's ids.
+    pub resource: &'static str,
+    /// The request's context keys and values (`{…}` as in `resource`).
+    pub context: &'static [(&'static str, &'static str)],
+    /// Allowed, or denied.
+    pub allowed: bool,
+    /// Which configurations the row applies to.
+    pub when: When,
+}
+
+const fn allow(
+    label: &'static str,
+    action: &'static str,
+    resource: &'static str,
+    context: &'static [(&'static str, &'static str)],
+    when: When,
+) -> Expectation {
+    Expectation { label, principal: "{role}", action, resource, context, allowed: true, when }
+}
+
+const fn deny(
+    label: &'static str,
+    action: &'static str,
+    resource: &'static str,
+    context: &'static [(&'static str, &'static str)],
+    when: When,
+) -> Expectation {
+    Expectation { label, principal: "{role}", action, resource, context, allowed: false, when }
+}
+
+const fn trust(
+    label: &'static str,
+    principal: &'static str,
+    action: &'static str,
+    context: &'static [(&'static str, &'static str)],
+    allowed: bool,
+    when: When,
+) -> Expectation {
+    Expectation { label, principal, action, resource: "arn:{partition}:iam::{account}:role/qbusiness-role", context, allowed, when }
+}
+
+use When::{Always, AnySet, Both, Kind, Off, On, Set, True, Unset};
+
+const APP: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}";
+const INDEX: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}/index/{index}";
+const OWNER: &[(&str, &str)] = &[("aws:ResourceAccount", "{bucket_owner}")];
+const OWN: &[(&str, &str)] = &[("aws:ResourceAccount", "{account}")];
+const VIA_S3: &[(&str, &str)] = &[("kms:ViaService", "s3.{key_region}.amazonaws.com")];
+const VIA_SECRETS: &[(&str, &str)] = &[("kms:ViaService", "secretsmanager.{key_region}.amazonaws.com")];
+const VIA_QBUSINESS: &[(&str, &str)] = &[("kms:ViaService", "qbusiness.{key_region}.amazonaws.com")];
+const ENI: &str = "arn:{partition}:ec2:{region}:{account}:network-interface/eni-0123456789abcdef0";
+const OUR_TAG: &[(&str, &str)] = &[("aws:ResourceTag/AMAZON_Q", "qbusiness_{account}_{application}_ds1")];
+const VPC: When = AnySet(&["vpc", "subnet_ids", "security_group_ids"]);
+const S3_KEY: When = Both(&Set("bucket"), &Set("kms_key_arn"));
+const SECRET_KEY: When = Both(&Set("secret_arn"), &Set("kms_key_arn"));
+
+/// `qbusiness_connector_policy`, every template: rows for the options a case sets.
+pub const CONNECTOR: &[Expectation] = &[
+    allow("ingest documents into the index", "qbusiness:BatchPutDocument", INDEX, &[], Always),
+    allow("delete documents from the index", "qbusiness:BatchDeleteDocument", INDEX, &[], Always),
+    allow("ingest through the application", "qbusiness:BatchPutDocument", APP, &[], Always),
+    deny(
+        "ingest into another index",
+        "qbusiness:BatchPutDocument",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/index/{other_id}",
+        &[],
+        Always,
+    ),
+    deny(
+        "ingest into another application's index",
+        "qbusiness:BatchPutDocument",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}/index/{index}",
+        &[],
+        Always,
+    ),
+    deny(
+        "ingest in another account",
+        "qbusiness:BatchPutDocument",
+        "arn:{partition}:qbusiness:{region}:{other_account}:application/{application}/index/{index}",
+        &[],
+        Always,
+    ),
+    allow("map users and groups", "qbusiness:PutGroup", INDEX, &[], Always),
+    deny(
+        "map groups of another index",
+        "qbusiness:PutGroup",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/index/{other_id}",
+        &[],
+        Always,
+    ),
+    deny("delete the index", "qbusiness:DeleteIndex", INDEX, &[], Always),
+    allow("read a document of the bucket", "s3:GetObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Set("bucket")),
+    allow("list the bucket", "s3:ListBucket", "arn:{partition}:s3:::{bucket}", OWNER, Set("bucket")),
+    deny("read another bucket", "s3:GetObject", "arn:{partition}:s3:::{other_bucket}/docs/guide.pdf", OWNER, Set("bucket")),
+    deny(
+        "read the bucket when another account owns it",
+        "s3:GetObject",
+        "arn:{partition}:s3:::{bucket}/docs/guide.pdf",
+        &[("aws:ResourceAccount", "{other_account}")],
+        Set("bucket"),
+    ),
+    deny("write to the bucket", "s3:PutObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Set("bucket")),
+    allow(
+        "pass a data source role to Q Business",
+        "iam:PassRole",
+        "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
+        &[("iam:PassedToService", "qbusiness.amazonaws.com")],
+        Both(&Set("bucket"), &On("pass_role")),
+    ),
+    deny(
+        "pass a data source role without pass_role",
+        "iam:PassRole",
+        "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
+        &[("iam:PassedToService", "qbusiness.amazonaws.com")],
+        Off("pass_role"),
+    ),
+    deny(
+        "pass another role",
+        "iam:PassRole",
+        "arn:{partition}:iam::{account}:role/Admin",
+        &[("iam:PassedToService", "qbusiness.amazonaws.com")],
+        Set("bucket"),
+    ),
+    deny(
+        "pass the role to another service",
+        "iam:PassRole",
+        "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
+        &[("iam:PassedToService", "ec2.amazonaws.com")],
+        Set("bucket"),
+    ),
+    allow("decrypt the bucket's objects through S3", "kms:Decrypt", "{key}", VIA_S3, S3_KEY),
+    deny("decrypt with the key through another service", "kms:Decrypt", "{key}", VIA_SECRETS, S3_KEY),
+    deny("decrypt with another key", "kms:Decrypt", "{other_key}", VIA_S3, S3_KEY),
+    allow("read the credentials", "secretsmanager:GetSecretValue", "{secret}", &[], Set("secret_arn")),
+    deny("read another secret", "secretsmanager:GetSecretValue", "{other_secret}", &[], Set("secret_arn")),
+    deny("change the credentials", "secretsmanager:PutSecretValue", "{secret}", &[], Set("secret_arn")),
+    allow("decrypt the secret through Secrets Manager", "kms:Decrypt", "{key}", VIA_SECRETS, SECRET_KEY),
+    deny("decrypt with the secret's key through S3", "kms:Decrypt", "{key}", VIA_S3, SECRET_KEY),
+    deny("decrypt with another key", "kms:Decrypt", "{other_key}", VIA_SECRETS, SECRET_KEY),
+    allow(
+        "read the certificate",
+        "s3:GetObject",
+        "arn:{partition}:s3:::{certificate_bucket}/{certificate_prefix}ca.pem",
+        OWN,
+        Set("ssl_certificate_bucket"),
+    ),
+    deny(
+        "read outside the certificate prefix",
+        "s3:GetObject",
+        "arn:{partition}:s3:::{certificate_bucket}/other/ca.pem",
+        OWN,
+        Set("ssl_certificate_key_prefix"),
+    ),
+    deny(
+        "read the certificate bucket of another account",
+        "s3:GetObject",
+        "arn:{partition}:s3:::{certificate_bucket}/{certificate_prefix}ca.pem",
+        &[("aws:ResourceAccount", "{other_account}")],
+        Set("ssl_certificate_bucket"),
+    ),
+    allow("read the seed URLs", "s3:GetObject", "arn:{partition}:s3:::{seed_bucket}/{seed_prefix}seeds.txt", OWN, Set("seed_urls_bucket")),
+    deny(
+        "read outside the seed prefix",
+        "s3:GetObject",
+        "arn:{partition}:s3:::{seed_bucket}/other/seeds.txt",
+        OWN,
+        Set("seed_urls_key_prefix"),
+    ),
+    allow(
+        "create a network interface in the subnet",
+        "ec2:CreateNetworkInterface",
+        "arn:{partition}:ec2:{region}:{account}:subnet/{subnet}",
+        &[],
+        VPC,
+    ),
+    allow(
+        "create a network interface in the security group",
+        "ec2:CreateNetworkInterface",
+        "arn:{partition}:ec2:{region}:{account}:security-group/{security_group}",
+        &[],
+        VPC,
+    ),
+    deny(
+        "create a network interface in another subnet",
+        "ec2:CreateNetworkInterface",
+        "arn:{partition}:ec2:{region}:{account}:subnet/subnet-0fffffffffffffff0",
+        &[],
+        Set("subnet_ids"),
+    ),
+    allow(
+        "create the tagged network interface",
+        "ec2:CreateNetworkInterface",
+        ENI,
+        &[("aws:RequestTag/AMAZON_Q", "qbusiness_{account}_{application}_ds1"), ("aws:TagKeys", "AMAZON_Q")],
+        VPC,
+    ),
+    deny("create an untagged network interface", "ec2:CreateNetworkInterface", ENI, &[], VPC),
+    allow("delete its network interface", "ec2:DeleteNetworkInterface", ENI, OUR_TAG, VPC),
+    deny("delete an untagged network interface", "ec2:DeleteNetworkInterface", ENI, &[], VPC),
+    deny(
+        "delete another application's network interface",
+        "ec2:DeleteNetworkInterface",
+        ENI,
+        &[("aws:ResourceTag/AMAZON_Q", "qbusiness_{account}_{other_id}_ds1")],
+        VPC,
+    ),
+    allow("tag its network interface on creation", "ec2:CreateTags", ENI, &[("ec2:CreateAction", "CreateNetworkInterface")], VPC),
+    deny("tag a network interface afterwards", "ec2:CreateTags", ENI, &[("ec2:CreateAction", "ModifyNetworkInterfaceAttribute")], VPC),
+    allow("describe the VPC", "ec2:DescribeSubnets", "*", &[], VPC),
+    deny("describe the VPC without a VPC", "ec2:DescribeSubnets", "*", &[], When::NoneSet(&["vpc", "subnet_ids", "security_group_ids"])),
+];
+
+/// `qbusiness_application_policy`.
+pub const APPLICATION: &[Expectation] = &[
+    allow("put metrics in AWS/QBusiness", "cloudwatch:PutMetricData", "*", &[("cloudwatch:namespace", "AWS/QBusiness")], Always),
+    deny("put metrics in another namespace", "cloudwatch:PutMetricData", "*", &[("cloudwatch:namespace", "AWS/EC2")], Always),
+    allow(
+        "create its log group",
+        "logs:CreateLogGroup",
+        "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/{application}",
+        &[],
+        Always,
+    ),
+    allow(
+        "write its logs",
+        "logs:PutLogEvents",
+        "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/{application}:log-stream:chat",
+        &[],
+        Always,
+    ),
+    deny(
+        "create another service's log group",
+        "logs:CreateLogGroup",
+        "arn:{partition}:logs:{region}:{account}:log-group:/aws/lambda/fn",
+        &[],
+        Always,
+    ),
+    deny(
+        "write logs in another account",
+        "logs:PutLogEvents",
+        "arn:{partition}:logs:{region}:{other_account}:log-group:/aws/qbusiness/{application}:log-stream:chat",
+        &[],
+        Always,
+    ),
+    deny(
+        "delete its log group",
+        "logs:DeleteLogGroup",
+        "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/{application}",
+        &[],
+        Always,
+    ),
+    allow(
+        "manage user subscriptions",
+        "qbusiness:CreateSubscription",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/subscription/s1",
+        &[],
+        True("user_subscriptions"),
+    ),
+    deny(
+        "manage subscriptions without user_subscriptions",
+        "qbusiness:CreateSubscription",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/subscription/s1",
+        &[],
+        Unset("user_subscriptions"),
+    ),
+    deny(
+        "manage another application's subscriptions",
+        "qbusiness:CreateSubscription",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}/subscription/s1",
+        &[],
+        Both(&True("user_subscriptions"), &Set("application_id")),
+    ),
+];
+
+const USERS: When = Kind(&["iam_federation", "identity_center"]);
+const SELF_CONTEXT: &[(&str, &str)] = &[("aws:CalledViaLast", "qbusiness.amazonaws.com")];
+
+/// `qbusiness_web_experience_policy`, by `kind`.
+pub const WEB_EXPERIENCE: &[Expectation] = &[
+    allow("chat", "qbusiness:Chat", APP, &[], USERS),
+    deny(
+        "chat with another application",
+        "qbusiness:Chat",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}",
+        &[],
+        USERS,
+    ),
+    allow(
+        "open the web experience",
+        "qbusiness:GetWebExperience",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/web-experience/{web_experience}",
+        &[],
+        USERS,
+    ),
+    deny(
+        "open another web experience",
+        "qbusiness:GetWebExperience",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/web-experience/{other_id}",
+        &[],
+        Both(&USERS, &Set("web_experience_id")),
+    ),
+    deny("delete the application", "qbusiness:DeleteApplication", APP, &[], USERS),
+    allow("list plugins", "qbusiness:ListPlugins", APP, &[], USERS),
+    allow(
+        "list a plugin's actions",
+        "qbusiness:ListPluginActions",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/plugin/p1",
+        &[],
+        Both(&USERS, &On("plugins")),
+    ),
+    deny(
+        "list plugin actions without plugins",
+        "qbusiness:ListPluginActions",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/plugin/p1",
+        &[],
+        Off("plugins"),
+    ),
+    allow(
+        "subscribe on first sign-in",
+        "user-subscriptions:CreateClaim",
+        "*",
+        &[("user-subscriptions:CreateForSelf", "true"), ("aws:CalledViaLast", "qbusiness.amazonaws.com")],
+        Both(&USERS, &On("auto_subscription")),
+    ),
+    deny("subscribe outside Q Business", "user-subscriptions:CreateClaim", "*", &[("user-subscriptions:CreateForSelf", "true")], USERS),
+    deny(
+        "subscribe without auto_subscription",
+        "user-subscriptions:CreateClaim",
+        "*",
+        &[("user-subscriptions:CreateForSelf", "true"), ("aws:CalledViaLast", "qbusiness.amazonaws.com")],
+        Off("auto_subscription"),
+    ),
+    allow("decrypt through Q Business", "kms:Decrypt", "{key}", VIA_QBUSINESS, Both(&USERS, &Set("kms_key_arn"))),
+    deny("decrypt through S3", "kms:Decrypt", "{key}", VIA_S3, Both(&USERS, &Set("kms_key_arn"))),
+    allow("create a Q App", "qapps:CreateQApp", APP, &[], Both(&USERS, &On("q_apps"))),
+    deny("create a Q App without q_apps", "qapps:CreateQApp", APP, &[], Off("q_apps")),
+    allow("set the identity context", "sts:SetContext", "arn:{partition}:sts::{account}:self", SELF_CONTEXT, Kind(&["identity_center"])),
+    deny(
+        "set the identity context with IAM federation",
+        "sts:SetContext",
+        "arn:{partition}:sts::{account}:self",
+        SELF_CONTEXT,
+        Kind(&["iam_federation"]),
+    ),
+    deny(
+        "set the identity context outside Q Business",
+        "sts:SetContext",
+        "arn:{partition}:sts::{account}:self",
+        &[("aws:CalledViaLast", "ec2.amazonaws.com")],
+        Kind(&["identity_center"]),
+    ),
+    allow("read the client secret", "secretsmanager:GetSecretValue", "{secret}", &[], Kind(&["oidc_client_secret"])),
+    deny("read another secret", "secretsmanager:GetSecretValue", "{other_secret}", &[], Kind(&["oidc_client_secret"])),
+    deny("change the client secret", "secretsmanager:PutSecretValue", "{secret}", &[], Kind(&["oidc_client_secret"])),
+    allow("decrypt the client secret", "kms:Decrypt", "{key}", VIA_SECRETS, Both(&Kind(&["oidc_client_secret"]), &Set("kms_key_arn"))),
+];
+
+/// `qbusiness_role_policy`, by `role`.
+pub const ROLE: &[Expectation] = &[
+    allow(
+        "retrieve from the Kendra index",
+        "kendra:Retrieve",
+        "arn:{partition}:kendra:{region}:{account}:index/{kendra_index}",
+        &[],
+        Kind(&["kendra_retriever"]),
+    ),
+    deny(
+        "retrieve from another Kendra index",
+        "kendra:Retrieve",
+        "arn:{partition}:kendra:{region}:{account}:index/{other_id}",
+        &[],
+        Kind(&["kendra_retriever"]),
+    ),
+    deny(
+        "delete the Kendra index",
+        "kendra:DeleteIndex",
+        "arn:{partition}:kendra:{region}:{account}:index/{kendra_index}",
+        &[],
+        Kind(&["kendra_retriever"]),
+    ),
+    allow("read the plugin's credentials", "secretsmanager:GetSecretValue", "{secret}", &[], Kind(&["plugin"])),
+    deny("read another secret", "secretsmanager:GetSecretValue", "{other_secret}", &[], Kind(&["plugin"])),
+    deny("change the plugin's credentials", "secretsmanager:PutSecretValue", "{secret}", &[], Kind(&["plugin"])),
+    allow("decrypt the plugin's secret", "kms:Decrypt", "{key}", VIA_SECRETS, Both(&Kind(&["plugin"]), &Set("kms_key_arn"))),
+    allow("invoke the hook", "lambda:InvokeFunction", "{function}", &[], Kind(&["document_enrichment"])),
+    deny("invoke another function", "lambda:InvokeFunction", "{other_function}", &[], Kind(&["document_enrichment"])),
+    allow("read the hook's objects", "s3:GetObject", "arn:{partition}:s3:::{bucket}/in/doc.json", OWN, Kind(&["document_enrichment"])),
+    allow("write the hook's objects", "s3:PutObject", "arn:{partition}:s3:::{bucket}/out/doc.json", OWN, Kind(&["document_enrichment"])),
+    deny("read another bucket", "s3:GetObject", "arn:{partition}:s3:::{other_bucket}/in/doc.json", OWN, Kind(&["document_enrichment"])),
+    allow("make data keys through S3", "kms:GenerateDataKey", "{key}", VIA_S3, Both(&Kind(&["document_enrichment"]), &Set("kms_key_arn"))),
+    allow("chat anonymously", "qbusiness:Chat", APP, &[], Kind(&["anonymous_application"])),
+    deny(
+        "chat with another application",
+        "qbusiness:Chat",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}",
+        &[],
+        Kind(&["anonymous_application"]),
+    ),
+    deny("read conversations", "qbusiness:ListConversations", APP, &[], Kind(&["anonymous_application"])),
+];
+
+const GUARDED: &[(&str, &str)] = &[("aws:SourceArn", "{source_arn}"), ("aws:SourceAccount", "{account}")];
+const FROM_OTHER_APP: &[(&str, &str)] =
+    &[("aws:SourceArn", "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}"), ("aws:SourceAccount", "{account}")];
+const FROM_OTHER_ACCOUNT: &[(&str, &str)] = &[
+    ("aws:SourceArn", "arn:{partition}:qbusiness:{region}:{other_account}:application/{application}"),
+    ("aws:SourceAccount", "{other_account}"),
+];
+const QBUSINESS_TRUSTS: When = Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment"]);
+const APPLICATION_TRUSTS: When = Kind(&["oidc_secret", "web_experience_identity_center"]);
+
+/// `qbusiness_trust_policy`, by `kind`: who may assume the role.
+pub const TRUST: &[Expectation] = &[
+    trust(
+        "Q Business, for the application",
+        "{service}",
+        "sts:AssumeRole",
+        GUARDED,
+        true,
+        Kind(&[
+            "connector",
+            "kendra_retriever",
+            "plugin",
+            "document_enrichment",
+            "application",
+            "oidc_secret",
+            "web_experience_identity_center",
+        ]),
+    ),
+    trust(
+        "Q Business, for another application",
+        "{service}",
+        "sts:AssumeRole",
+        FROM_OTHER_APP,
+        false,
+        Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment", "oidc_secret", "web_experience_identity_center"]),
+    ),
+    trust(
+        "Q Business, for another application of the account",
+        "{service}",
+        "sts:AssumeRole",
+        FROM_OTHER_APP,
+        true,
+        Both(&Kind(&["application"]), &Unset("application_id")),
+    ),
+    trust(
+        "Q Business, for another application than the given one",
+        "{service}",
+        "sts:AssumeRole",
+        FROM_OTHER_APP,
+        false,
+        Both(&Kind(&["application"]), &Set("application_id")),
+    ),
+    trust(
+        "Q Business, for another account",
+        "{service}",
+        "sts:AssumeRole",
+        FROM_OTHER_ACCOUNT,
+        false,
+        Kind(&[
+            "connector",
+            "application",
+            "oidc_secret",
+            "kendra_retriever",
+            "plugin",
+            "document_enrichment",
+            "web_experience_identity_center",
+        ]),
+    ),
+    trust(
+        "another service",
+        "kendra.amazonaws.com",
+        "sts:AssumeRole",
+        GUARDED,
+        false,
+        Kind(&["connector", "application", "kendra_retriever", "plugin", "document_enrichment"]),
+    ),
+    trust(
+        "Q Business itself, not its application principal",
+        "qbusiness.amazonaws.com",
+        "sts:AssumeRole",
+        GUARDED,
+        false,
+        APPLICATION_TRUSTS,
+    ),
+    trust("set the user's identity context", "{service}", "sts:SetContext", GUARDED, true, Kind(&["web_experience_identity_center"])),
+    trust("set an identity context", "{service}", "sts:SetContext", GUARDED, false, QBUSINESS_TRUSTS),
+    trust(
+        "users of the web experience, through SAML",
+        "{saml_provider}",
+        "sts:AssumeRoleWithSAML",
+        &[("SAML:aud", "{web_experience_url}/saml")],
+        true,
+        Kind(&["web_experience_saml"]),
+    ),
+    trust(
+        "users of another SAML audience",
+        "{saml_provider}",
+        "sts:AssumeRoleWithSAML",
+        &[("SAML:aud", "https://other.example.com/saml")],
+        false,
+        Kind(&["web_experience_saml"]),
+    ),
+    trust(
+        "users of the web experience, through OIDC",
+        "{oidc_provider}",
+        "sts:AssumeRoleWithWebIdentity",
+        &[("{issuer}:aud", "{client_id}")],
+        true,
+        Kind(&["web_experience_oidc"]),
+    ),
+    trust(
+        "users of another OIDC client",
+        "{oidc_provider}",
+        "sts:AssumeRoleWithWebIdentity",
+        &[("{issuer}:aud", "other-client")],
+        false,
+        Kind(&["web_experience_oidc"]),
+    ),
+    trust(
+        "tag the session with the user's e-mail",
+        "{federated_provider}",
+        "sts:TagSession",
+        &[("aws:RequestTag/Email", "user@example.com")],
+        true,
+        Kind(&["web_experience_saml", "web_experience_oidc"]),
+    ),
+];
+
+/// A data source's role family: its table, the argument that selects the kind within it, and the
+/// kind when that argument is left out.
+#[derive(Clone, Copy, Debug)]
+pub struct Family {
+    /// The rows.
+    pub expectations: &'static [Expectation],
+    /// `kind` or `role`, for the families with kinds.
+    pub selector: Option<&'static str>,
+    /// The kind a configuration without the selector has.
+    pub default_kind: Option<&'static str>,
+}
+
+/// The family of a data source.
+pub fn family(data_source: &str) -> Option<Family> {
+    let family = |expectations, selector, default_kind| Some(Family { expectations, selector, default_kind });
+    match data_source {
+        "qbusiness_connector_policy" => family(CONNECTOR, None, None),
+        "qbusiness_application_policy" => family(APPLICATION, None, None),
+        "qbusiness_web_experience_policy" => family(WEB_EXPERIENCE, Some("kind"), Some("iam_federation")),
+        "qbusiness_role_policy" => family(ROLE, Some("role"), None),
+        "qbusiness_trust_policy" => family(TRUST, Some("kind"), None),
+        _ => None,
+    }
+}
+
+impl When {
+    /// The condition in words, for the docs' tables.
+    pub fn describe(&self) -> String {
+        let quoted = |names: &[&str]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        match self {
+            When::Always => "always".to_owned(),
+            When::Set(name) => format!("`{name}` set"),
+            When::Unset(name) => format!("`{name}` not set"),
+            When::On(name) => format!("`{name}` not false"),
+            When::Off(name) => format!("`{name} = false`"),
+            When::True(name) => format!("`{name} = true`"),
+            When::Kind(kinds) => quoted(kinds),
+            When::Both(a, b) => format!("{}; {}", a.describe(), b.describe()),
+            When::AnySet(names) => format!("one of {} set", quoted(names)),
+            When::NoneSet(names) => format!("none of {} set", quoted(names)),
+        }
+    }
+
+    /// Whether the row applies to a configuration: `value(name)` is the argument's value as
+    /// text (`None` when not set); `kind` the selected kind.
+    pub fn holds(&self, value: &dyn Fn(&str) -> Option<String>, kind: Option<&str>) -> bool {
+        match self {
+            When::Always => true,
+            When::Set(name) => value(name).is_some(),
+            When::Unset(name) => value(name).is_none(),
+            When::On(name) => value(name).as_deref() != Some("false"),
+            When::Off(name) => value(name).as_deref() == Some("false"),
+            When::True(name) => value(name).as_deref() == Some("true"),
+            When::Kind(kinds) => kind.is_some_and(|k| kinds.contains(&k)),
+            When::Both(a, b) => a.holds(value, kind) && b.holds(value, kind),
+            When::AnySet(names) => names.iter().any(|name| value(name).is_some()),
+            When::NoneSet(names) => names.iter().all(|name| value(name).is_none()),
+        }
+    }
+}
