@@ -44,7 +44,7 @@ cat > ../RELIABILITY.md <<MD
 ## Fuzzing (\`make fuzz\`)
 
 Last run: $(date -u +%Y-%m-%d), $(nproc) cores, cargo-fuzz with libFuzzer (\`--sanitizer none\`, stable Rust),
-budget $runs executions or $seconds s per target.
+budget $runs executions or $seconds s per target, on commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown).
 
 | target | executions | seconds | corpus files | crashes |
 |---|---:|---:|---:|---:|
@@ -70,6 +70,8 @@ $(printf "%b" "$rows")
   protocol, through real Terraform data sources and through the function twins
   (tests/bad_inputs.rs, tests/terraform_bad_inputs.rs);
 - the breadth oracle over every golden document (tests/documents.rs);
+- every golden document proven request by request with an IAM policy simulator: about 5,400
+  requests, the calls each role makes allowed and their neighbours denied (tests/proofs.rs);
 - process faults: the host dies before connecting, accept() out of descriptors (RLIMIT_NOFILE 24),
   a client that never sends its TLS hello, SIGINT ignored / SIGTERM obeyed, Ctrl-C to a whole
   Terraform plan of 1,000 data sources with no "did not respond" (tests/protocol.rs, tests/concurrency.rs);

@@ -46,7 +46,7 @@ fn docs_are_up_to_date() {
 fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let pages = render(&repo).unwrap();
-    for name in ["application_policy", "connector_policy", "role_policy", "trust_policy", "web_experience_policy"] {
+    for name in ["application_policy", "bucket_policy", "connector_policy", "role_policy", "trust_policy", "web_experience_policy"] {
         for (path, must_have) in [
             (
                 format!("data-sources/{name}.md"),
@@ -74,4 +74,5 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
     assert!(connector.content.contains("<a id=\"nestedblock--statement--condition\"></a>\n### Nested Schema for `statement.condition`"));
     let catalog = pages.iter().find(|p| p.path == "guides/connectors.md").unwrap();
     assert!(catalog.content.contains("| `rds_mysql` | Amazon RDS (MySQL) | `JDBC` | server | `secret_arn` |"));
+    assert!(catalog.content.contains("| user guide `ibm-db2-iam-role` (not read: no copy found) | not read |"), "a row not read says so");
 }

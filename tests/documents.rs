@@ -87,13 +87,13 @@ fn no_golden_document_holds_a_wildcard_outside_the_fixed_patterns() {
 fn the_providers_checker_accepts_every_document() {
     use terraform_provider_qbusiness::policy::lint::problems;
     use terraform_provider_qbusiness::policy::service_data::service_data;
-    use terraform_provider_qbusiness::policy::{DocumentKind, PolicyDocument};
+    use terraform_provider_qbusiness::policy::PolicyDocument;
     let data = service_data().expect("compiled-in AWS data");
     let mut found = Vec::new();
     for case in cases::all() {
         let text = std::fs::read_to_string(golden_dir().join(format!("{}.json", case.name))).unwrap();
         let document = PolicyDocument::from_json(&text).unwrap();
-        let kind = if case.is_trust() { DocumentKind::Trust } else { DocumentKind::Permissions };
+        let kind = case.kind();
         found.extend(problems(&document, kind).into_iter().map(|p| format!("{}: {} {}", case.name, p.field, p.message)));
         for statement in document.statements {
             for finding in data.findings(&statement) {

@@ -11,11 +11,14 @@ use std::process::Command;
 use common::cases::{self, Case, ACCOUNT_ID, APPLICATION_ID, REGION};
 use terraform_provider_qbusiness::catalog::requests::{family, Expectation};
 use terraform_provider_qbusiness::plugin::Value;
+use terraform_provider_qbusiness::policy::DocumentKind;
 
 /// A neighbour's id: the same shape as a Q Business id, another resource.
 const OTHER_ID: &str = "f1b2c3d4-5678-90ab-cdef-EXAMPLE99999";
 const OTHER_ACCOUNT: &str = "999999999999";
 const WEB_EXPERIENCE_ID: &str = "c1b2c3d4-5678-90ab-cdef-EXAMPLE33333";
+/// The account owning the bucket of connector-s3-cross-account and bucket-policy-cross-account.
+const BUCKET_OWNER: &str = "210987654321";
 
 /// The case's arguments as text (lists joined by commas), for the rows' conditions and placeholders.
 fn arguments(case: &Case) -> BTreeMap<&'static str, String> {
@@ -61,7 +64,9 @@ fn placeholders(arguments: &BTreeMap<&'static str, String>, kind: Option<&str>) 
     values.insert("web_experience", get("web_experience_id").unwrap_or_else(|| WEB_EXPERIENCE_ID.to_owned()));
     values.insert("kendra_index", get("kendra_index_id").unwrap_or_default());
     values.insert("bucket", get("bucket").unwrap_or_default());
-    values.insert("bucket_owner", get("bucket_account_id").unwrap_or_else(|| ACCOUNT_ID.to_owned()));
+    let owner = get("bucket_account_id").or_else(|| get("connector_role_arn").map(|_| BUCKET_OWNER.to_owned()));
+    values.insert("bucket_owner", owner.unwrap_or_else(|| ACCOUNT_ID.to_owned()));
+    values.insert("connector_role", get("connector_role_arn").unwrap_or_default());
     values.insert("other_bucket", "someone-elses-bucket".into());
     values.insert("key_region", key.split(':').nth(3).unwrap_or(REGION).to_owned());
     values.insert(
@@ -112,6 +117,11 @@ fn key_policy() -> serde_json::Value {
         "Principal": {"AWS": format!("arn:aws:iam::{ACCOUNT_ID}:root")}, "Action": "kms:*", "Resource": "*"}]})
 }
 
+/// A golden document, parsed.
+fn golden(name: &str) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(common::repo().join("tests/golden").join(format!("{name}.json"))).unwrap()).unwrap()
+}
+
 /// One simulation per applicable row, and what it must give.
 struct Proof {
     case: String,
@@ -124,9 +134,7 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
     let arguments = arguments(case);
     let kind = family.selector.and_then(|s| arguments.get(s).map(String::as_str)).or(family.default_kind);
     let values = placeholders(&arguments, kind);
-    let document: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(common::repo().join("tests/golden").join(format!("{}.json", case.name))).unwrap())
-            .unwrap();
+    let document = golden(&case.name);
     let value = |name: &str| arguments.get(name).cloned();
     family
         .expectations
@@ -143,21 +151,26 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
                     (fill(k, &values), value)
                 })
                 .collect();
-            let trust = case.is_trust();
-            let resource_policy = if trust {
-                document.clone()
-            } else if expectation.action.starts_with("kms:") {
-                key_policy()
-            } else {
-                serde_json::Value::Null
+            let principal = fill(expectation.principal, &values);
+            // Who holds which policy: a permissions policy is the caller's (a KMS key adds its key
+            // policy); a trust policy is the role's own resource policy; a bucket policy is the
+            // bucket's, in its owner's account, with the connector role's policy on the caller.
+            let (identity, resource_policy, account) = match case.kind() {
+                DocumentKind::Permissions if expectation.action.starts_with("kms:") => (vec![document.clone()], key_policy(), ACCOUNT_ID),
+                DocumentKind::Permissions => (vec![document.clone()], serde_json::Value::Null, ACCOUNT_ID),
+                DocumentKind::Trust => (vec![], document.clone(), ACCOUNT_ID),
+                DocumentKind::Resource => {
+                    let caller = if principal == values["connector_role"] { vec![golden("connector-s3-cross-account")] } else { vec![] };
+                    (caller, document.clone(), BUCKET_OWNER)
+                }
             };
             let request = serde_json::json!({
-                "principal": fill(expectation.principal, &values),
+                "principal": principal,
                 "action": expectation.action,
                 "resource": fill(expectation.resource, &values),
-                "accountId": ACCOUNT_ID,
+                "accountId": account,
                 "context": context,
-                "identityPolicies": if trust { vec![] } else { vec![document.clone()] },
+                "identityPolicies": identity,
                 "resourcePolicy": resource_policy,
             });
             Proof { case: case.name.clone(), expectation: *expectation, request }

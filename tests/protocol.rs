@@ -101,7 +101,7 @@ async fn mtls_refuses_a_client_certificate_other_than_the_announced_one() {
     assert!(refused, "a stranger's certificate was accepted");
     // The announced certificate still works after the refusal.
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 6);
+    assert_eq!(metadata.data_sources.len(), 7);
 }
 
 #[tokio::test]
@@ -116,6 +116,7 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
         names,
         [
             "qbusiness_application_policy",
+            "qbusiness_bucket_policy",
             "qbusiness_connector_policy",
             "qbusiness_connectors",
             "qbusiness_role_policy",
@@ -385,8 +386,8 @@ async fn two_instances_serve_side_by_side() {
     assert_ne!(one.socket, two.socket);
     let (mut a, mut b) = (one.provider().await, two.provider().await);
     for _ in 0..20 {
-        assert_eq!(a.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 6);
-        assert_eq!(b.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 6);
+        assert_eq!(a.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 7);
+        assert_eq!(b.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 7);
     }
 }
 
@@ -395,5 +396,5 @@ async fn without_client_certificate_it_serves_plaintext() {
     let plugin = PluginProcess::start_with(false);
     assert!(plugin.handshake.ends_with("|grpc|\n"), "{:?}", plugin.handshake);
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 6);
+    assert_eq!(metadata.data_sources.len(), 7);
 }

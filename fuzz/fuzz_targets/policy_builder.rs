@@ -158,7 +158,13 @@ fn check(name: &str, json: &str, built: Option<&str>) {
     assert_eq!(parsed["Version"], "2012-10-17");
     let document = PolicyDocument::from_json(json).expect("re-parses into the model");
     assert_eq!(&document.to_pretty_json(), json, "rendering is stable");
-    let kind = if name.contains("trust") { DocumentKind::Trust } else { DocumentKind::Permissions };
+    let kind = if name.contains("trust") {
+        DocumentKind::Trust
+    } else if name.contains("bucket") {
+        DocumentKind::Resource
+    } else {
+        DocumentKind::Permissions
+    };
     assert!(problems(&document, kind).is_empty(), "form rules broken: {json}");
     assert!(first_disallowed_char(json).is_none());
     assert!(non_whitespace_chars(json) <= 10_240);

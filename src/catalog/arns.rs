@@ -232,6 +232,27 @@ impl ArnKind for OidcProvider {
     }
 }
 
+/// An IAM role.
+#[derive(Debug)]
+pub enum IamRole {}
+
+impl ArnKind for IamRole {
+    const SERVICE: &'static str = "iam";
+    const RESOURCE_PREFIX: &'static str = "role/";
+    const EXAMPLE: &'static str = "arn:aws:iam::ACCOUNT:role/NAME, e.g. arn:aws:iam::123456789012:role/qbusiness-s3-connector";
+    const REGIONAL: bool = false;
+
+    fn check_name(name: &str) -> Result<(), String> {
+        // A role name may sit under a path (`service-role/NAME`); every segment non-empty.
+        if name.split('/').any(str::is_empty) {
+            return Err(format!("has {name:?} where a role name belongs"));
+        }
+        name_of(name, 512, |b| b.is_ascii_alphanumeric() || b"_+=,.@-/".contains(&b), "a role name")
+    }
+}
+
+/// An IAM role's ARN.
+pub type IamRoleArn = TypedArn<IamRole>;
 /// A Secrets Manager secret's ARN.
 pub type SecretArn = TypedArn<Secret>;
 /// A KMS key's ARN.

@@ -92,6 +92,39 @@ pub struct Connector {
     pub template: ConnectorTemplate,
     /// Whether the reference saw the full policy text of this connector's page.
     pub verified: bool,
+    /// The best AWS source of the connector's policy text, and how much of it was read.
+    pub source: Source,
+}
+
+/// How much of a connector's published policy text could be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceRead {
+    /// The whole policy.
+    Full,
+    /// Part of it (the rest follows the template).
+    Partial,
+    /// None of it: the row follows its template alone.
+    None,
+}
+
+impl SourceRead {
+    /// `full`, `partly` or `not read`, for the docs.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceRead::Full => "full",
+            SourceRead::Partial => "partly",
+            SourceRead::None => "not read",
+        }
+    }
+}
+
+/// Where a connector row was checked against AWS's own text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The page or sample.
+    pub text: &'static str,
+    /// How much of its policy was read.
+    pub read: SourceRead,
 }
 
 const fn row(
@@ -100,56 +133,239 @@ const fn row(
     data_source_type: &'static str,
     template: ConnectorTemplate,
     verified: bool,
+    source: Source,
 ) -> Connector {
-    Connector { id, display_name, data_source_type, template, verified }
+    Connector { id, display_name, data_source_type, template, verified, source }
+}
+
+const fn full(text: &'static str) -> Source {
+    Source { text, read: SourceRead::Full }
+}
+
+const fn partly(text: &'static str) -> Source {
+    Source { text, read: SourceRead::Partial }
+}
+
+const fn unread(text: &'static str) -> Source {
+    Source { text, read: SourceRead::None }
 }
 
 use ConnectorTemplate::{FileSystem, Saas, SaasNoVpc, Server, WebCrawler, S3};
 
 /// Every connector the provider knows, in the order documentation lists them.
 pub const CONNECTORS: &[Connector] = &[
-    row("s3", "Amazon S3", "S3", S3, true),
-    row("aem_cloud", "Adobe Experience Manager (Cloud)", "AEM", Saas, true),
-    row("aem_server", "Adobe Experience Manager (Server)", "AEM", Server, false),
-    row("alfresco_cloud", "Alfresco (Cloud)", "ALFRESCO", Saas, false),
-    row("alfresco_server", "Alfresco (Server)", "ALFRESCO", Server, false),
-    row("aurora_mysql", "Amazon Aurora (MySQL)", "JDBC", Server, false),
-    row("aurora_postgresql", "Amazon Aurora (PostgreSQL)", "JDBC", Server, false),
-    row("rds_mysql", "Amazon RDS (MySQL)", "JDBC", Server, true),
-    row("rds_postgresql", "Amazon RDS (PostgreSQL)", "JDBC", Server, false),
-    row("rds_oracle", "Amazon RDS (Oracle)", "JDBC", Server, false),
-    row("rds_sql_server", "Amazon RDS (Microsoft SQL Server)", "JDBC", Server, false),
-    row("mysql", "MySQL", "JDBC", Server, false),
-    row("postgresql", "PostgreSQL", "JDBC", Server, false),
-    row("oracle", "Oracle Database", "JDBC", Server, false),
-    row("sql_server", "Microsoft SQL Server", "JDBC", Server, false),
-    row("ibm_db2", "IBM Db2", "JDBC", Server, false),
-    row("fsx_windows", "Amazon FSx (Windows File Server)", "FSX", FileSystem, false),
-    row("asana", "Asana", "ASANA", Saas, false),
-    row("box", "Box", "BOX", Saas, false),
-    row("confluence_cloud", "Confluence (Cloud)", "CONFLUENCEV2", Saas, false),
-    row("confluence_server", "Confluence (Server/Data Center)", "CONFLUENCEV2", Server, true),
-    row("dropbox", "Dropbox", "DROPBOX", Saas, false),
-    row("drupal", "Drupal", "DRUPAL", Saas, false),
-    row("github_cloud", "GitHub (Cloud)", "GITHUB", Saas, false),
-    row("github_server", "GitHub (Server)", "GITHUB", Server, false),
-    row("gmail", "Gmail", "GMAIL", Saas, false),
-    row("google_calendar", "Google Calendar", "GOOGLECALENDAR", Saas, false),
-    row("google_drive", "Google Drive", "GOOGLEDRIVEV2", Saas, false),
-    row("jira", "Jira", "JIRA", Saas, false),
-    row("exchange", "Microsoft Exchange", "MSEXCHANGE", Saas, false),
-    row("onedrive", "Microsoft OneDrive", "ONEDRIVEV2", Saas, false),
-    row("sharepoint_online", "Microsoft SharePoint (Online)", "SHAREPOINTV2", Server, false),
-    row("sharepoint_server", "Microsoft SharePoint (Server)", "SHAREPOINTV2", Server, false),
-    row("teams", "Microsoft Teams", "MSTEAMS", Saas, false),
-    row("yammer", "Microsoft Yammer", "YAMMER", Saas, false),
-    row("quip", "Quip", "QUIP", Saas, false),
-    row("salesforce", "Salesforce Online", "SALESFORCEV2", Saas, false),
-    row("servicenow", "ServiceNow Online", "SERVICENOWV2", Saas, false),
-    row("slack", "Slack", "SLACK", Saas, false),
-    row("smartsheet", "Smartsheet", "SMARTSHEET", SaasNoVpc, true),
-    row("web_crawler", "Web Crawler", "WEBCRAWLERV2", WebCrawler, true),
-    row("zendesk", "Zendesk", "ZENDESK", Saas, false),
+    row("s3", "Amazon S3", "S3", S3, true, full("user guide `s3-iam-role` (current page, read in full)")),
+    row(
+        "aem_cloud",
+        "Adobe Experience Manager (Cloud)",
+        "AEM",
+        Saas,
+        true,
+        partly("user guide `aem-cloud-iam-role` (read to the principal mapping)"),
+    ),
+    row(
+        "aem_server",
+        "Adobe Experience Manager (Server)",
+        "AEM",
+        Server,
+        false,
+        unread("user guide `aem-server-iam-role` (not read: no copy found)"),
+    ),
+    row(
+        "alfresco_cloud",
+        "Alfresco (Cloud)",
+        "ALFRESCO",
+        Saas,
+        false,
+        unread("user guide `alfresco-cloud-iam-role` (not read: no copy found)"),
+    ),
+    row(
+        "alfresco_server",
+        "Alfresco (Server)",
+        "ALFRESCO",
+        Server,
+        false,
+        unread("user guide `alfresco-server-iam-role` (not read: no copy found)"),
+    ),
+    row(
+        "aurora_mysql",
+        "Amazon Aurora (MySQL)",
+        "JDBC",
+        Server,
+        false,
+        unread("user guide `aurora-mysql-iam-role` (not read: no copy found)"),
+    ),
+    row(
+        "aurora_postgresql",
+        "Amazon Aurora (PostgreSQL)",
+        "JDBC",
+        Server,
+        false,
+        partly("user guide `aurora-postgresql-iam-role` (read to the ingest statement)"),
+    ),
+    row("rds_mysql", "Amazon RDS (MySQL)", "JDBC", Server, true, partly("user guide `rds-my-sql-iam-role` (permission list only)")),
+    row(
+        "rds_postgresql",
+        "Amazon RDS (PostgreSQL)",
+        "JDBC",
+        Server,
+        false,
+        partly("user guide `rds-postgresql-iam-role` (permission list to the secret)"),
+    ),
+    row("rds_oracle", "Amazon RDS (Oracle)", "JDBC", Server, false, unread("user guide `rds-oracle-iam-role` (not read: no copy found)")),
+    row(
+        "rds_sql_server",
+        "Amazon RDS (Microsoft SQL Server)",
+        "JDBC",
+        Server,
+        false,
+        unread("user guide `rds-ms-sql-server-iam-role` (not read: no copy found)"),
+    ),
+    row("mysql", "MySQL", "JDBC", Server, false, partly("user guide `my-sql-iam-role` (permission list only)")),
+    row("postgresql", "PostgreSQL", "JDBC", Server, false, partly("user guide `postgresql-iam-role` (read to the ingest statement)")),
+    row(
+        "oracle",
+        "Oracle Database",
+        "JDBC",
+        Server,
+        false,
+        full("user guide `iam-roles` (the shared data-source role, which the Oracle prerequisites link), read in full"),
+    ),
+    row(
+        "sql_server",
+        "Microsoft SQL Server",
+        "JDBC",
+        Server,
+        false,
+        partly("user guide `ms-sql-server-iam-role` (permission list, first statement)"),
+    ),
+    row("ibm_db2", "IBM Db2", "JDBC", Server, false, unread("user guide `ibm-db2-iam-role` (not read: no copy found)")),
+    row(
+        "fsx_windows",
+        "Amazon FSx (Windows File Server)",
+        "FSX",
+        FileSystem,
+        false,
+        partly("user guide `fsx-windows-iam-role` (introduction only)"),
+    ),
+    row("asana", "Asana", "ASANA", Saas, false, partly("user guide `Asana-iam-role` (introduction only)")),
+    row("box", "Box", "BOX", Saas, false, unread("user guide `box-iam-role` (not read: no copy found)")),
+    row(
+        "confluence_cloud",
+        "Confluence (Cloud)",
+        "CONFLUENCEV2",
+        Saas,
+        false,
+        partly(
+            "user guide `confluence-cloud-iam-role` not read; AWS sample `amazon-q-business-samples` (Confluence OAuth notebook), a subset",
+        ),
+    ),
+    row(
+        "confluence_server",
+        "Confluence (Server/Data Center)",
+        "CONFLUENCEV2",
+        Server,
+        true,
+        full("user guide `confluence-server-iam-role`, read in full"),
+    ),
+    row("dropbox", "Dropbox", "DROPBOX", Saas, false, unread("user guide `dropbox-iam-role` (not read: no copy found)")),
+    row("drupal", "Drupal", "DRUPAL", Saas, false, unread("user guide `drupal-iam-role` (not read: no copy found)")),
+    row(
+        "github_cloud",
+        "GitHub (Cloud)",
+        "GITHUB",
+        Saas,
+        false,
+        partly("user guide `github-cloud-iam-role` (read to the principal mapping)"),
+    ),
+    row(
+        "github_server",
+        "GitHub (Server)",
+        "GITHUB",
+        Server,
+        false,
+        partly("user guide `github-server-iam-role` (certificate statement only)"),
+    ),
+    row(
+        "gmail",
+        "Gmail",
+        "GMAIL",
+        Saas,
+        false,
+        partly("user guide `gmail-iam-role` (read to the principal mapping); AWS sample `amazon-q-business-samples` (Gmail notebook)"),
+    ),
+    row(
+        "google_calendar",
+        "Google Calendar",
+        "GOOGLECALENDAR",
+        Saas,
+        false,
+        unread("user guide `gcal-iam-role` (not read: no copy found)"),
+    ),
+    row(
+        "google_drive",
+        "Google Drive",
+        "GOOGLEDRIVEV2",
+        Saas,
+        false,
+        partly("user guide `google-iam-role` (read to the principal mapping; the v2 page not read)"),
+    ),
+    row("jira", "Jira", "JIRA", Saas, false, partly("user guide `jira-iam-role` (read to the principal mapping)")),
+    row("exchange", "Microsoft Exchange", "MSEXCHANGE", Saas, false, unread("user guide `exchange-iam-role` (not read: no copy found)")),
+    row("onedrive", "Microsoft OneDrive", "ONEDRIVEV2", Saas, false, unread("user guide `onedrive-iam-role` (not read: no copy found)")),
+    row(
+        "sharepoint_online",
+        "Microsoft SharePoint (Online)",
+        "SHAREPOINTV2",
+        Server,
+        false,
+        partly("user guide `sharepoint-cloud-iam-role` (read to the KMS statement)"),
+    ),
+    row(
+        "sharepoint_server",
+        "Microsoft SharePoint (Server)",
+        "SHAREPOINTV2",
+        Server,
+        false,
+        partly("user guide `sharepoint-server-subscription-iam-role` (read to the KMS statement)"),
+    ),
+    row("teams", "Microsoft Teams", "MSTEAMS", Saas, false, partly("user guide `teams-iam-role` (read to the ingest statement)")),
+    row("yammer", "Microsoft Yammer", "YAMMER", Saas, false, partly("user guide `yammer-iam-role` (read to the principal mapping)")),
+    row("quip", "Quip", "QUIP", Saas, false, unread("user guide `quip-iam-role` (not read: no copy found)")),
+    row(
+        "salesforce",
+        "Salesforce Online",
+        "SALESFORCEV2",
+        Saas,
+        false,
+        unread("no user guide page found; only a loose AWS sample (`sample-amazon-q-business-agentic-connectors`), not a reference"),
+    ),
+    row(
+        "servicenow",
+        "ServiceNow Online",
+        "SERVICENOWV2",
+        Saas,
+        false,
+        partly("user guide `servicenow-iam-role` (read to the principal mapping)"),
+    ),
+    row(
+        "slack",
+        "Slack",
+        "SLACK",
+        Saas,
+        false,
+        partly("user guide `slack-iam-role` (read to the ingest statement); AWS sample `amazon-q-business-samples` (Slack script)"),
+    ),
+    row("smartsheet", "Smartsheet", "SMARTSHEET", SaasNoVpc, true, full("user guide `smartsheet-iam-role`, read in full")),
+    row("web_crawler", "Web Crawler", "WEBCRAWLERV2", WebCrawler, true, full("user guide `webcrawler-iam-role`, read in full")),
+    row(
+        "zendesk",
+        "Zendesk",
+        "ZENDESK",
+        Saas,
+        false,
+        unread("no user guide page found; only a loose AWS sample (`sample-amazon-q-business-agentic-connectors`), not a reference"),
+    ),
 ];
 
 /// The connector with this id.

@@ -9,6 +9,7 @@ pub mod arns;
 pub mod availability;
 pub mod blocks;
 pub mod breadth;
+pub mod bucket_policy;
 pub mod connectors;
 pub mod kinds;
 pub mod names;

@@ -567,6 +567,37 @@ pub const TRUST: &[Expectation] = &[
     ),
 ];
 
+/// `qbusiness_bucket_policy`: the bucket owner's side, evaluated together with the connector
+/// role's own policy, as a request across accounts.
+pub const BUCKET: &[Expectation] = &[
+    Expectation {
+        principal: "{connector_role}",
+        ..allow("the connector role reads a document", "s3:GetObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Always)
+    },
+    Expectation {
+        principal: "{connector_role}",
+        ..allow("the connector role lists the bucket", "s3:ListBucket", "arn:{partition}:s3:::{bucket}", OWNER, Always)
+    },
+    Expectation {
+        principal: "{connector_role}",
+        ..deny("the connector role writes", "s3:PutObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Always)
+    },
+    Expectation {
+        principal: "arn:{partition}:iam::{account}:role/someone-else",
+        ..deny(
+            "another role of the application's account reads",
+            "s3:GetObject",
+            "arn:{partition}:s3:::{bucket}/docs/guide.pdf",
+            OWNER,
+            Always,
+        )
+    },
+    Expectation {
+        principal: "{connector_role}",
+        ..deny("the connector role deletes the bucket", "s3:DeleteBucket", "arn:{partition}:s3:::{bucket}", OWNER, Always)
+    },
+];
+
 /// A data source's role family: its table, the argument that selects the kind within it, and the
 /// kind when that argument is left out.
 #[derive(Clone, Copy, Debug)]
@@ -585,6 +616,7 @@ pub fn family(data_source: &str) -> Option<Family> {
     match data_source {
         "qbusiness_connector_policy" => family(CONNECTOR, None, None),
         "qbusiness_application_policy" => family(APPLICATION, None, None),
+        "qbusiness_bucket_policy" => family(BUCKET, None, None),
         "qbusiness_web_experience_policy" => family(WEB_EXPERIENCE, Some("kind"), Some("iam_federation")),
         "qbusiness_role_policy" => family(ROLE, Some("role"), None),
         "qbusiness_trust_policy" => family(TRUST, Some("kind"), None),

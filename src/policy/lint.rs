@@ -142,9 +142,11 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             }
         }
         match (kind, &statement.resources) {
-            (DocumentKind::Permissions, None) => report(at, "Resource", "a permissions statement needs Resource or NotResource".into()),
+            (DocumentKind::Permissions | DocumentKind::Resource, None) => {
+                report(at, "Resource", format!("a {kind} statement needs Resource or NotResource"))
+            }
             (DocumentKind::Trust, Some(_)) => report(at, "Resource", "a trust policy statement must not name a Resource".into()),
-            (DocumentKind::Permissions, Some(Resources::Resource(r) | Resources::NotResource(r))) => {
+            (DocumentKind::Permissions | DocumentKind::Resource, Some(Resources::Resource(r) | Resources::NotResource(r))) => {
                 for resource in r {
                     if !is_resource(resource) {
                         report(
@@ -170,7 +172,9 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             (DocumentKind::Permissions, Some(_)) => {
                 report(at, "Principal", "a permissions policy must not name a Principal; that belongs in the trust policy".into())
             }
-            (DocumentKind::Trust, None) => report(at, "Principal", "a trust policy statement needs a Principal".into()),
+            (DocumentKind::Trust | DocumentKind::Resource, None) => {
+                report(at, "Principal", format!("a {kind} statement needs a Principal"))
+            }
             _ => {}
         }
     }

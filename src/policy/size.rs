@@ -6,6 +6,8 @@ pub const INLINE_ROLE_POLICIES_LIMIT: usize = 10_240;
 pub const MANAGED_POLICY_LIMIT: usize = 6_144;
 /// Default `AssumeRolePolicySizeQuota`; it can be raised to [`TRUST_POLICY_MAX_LIMIT`].
 pub const TRUST_POLICY_DEFAULT_LIMIT: usize = 2_048;
+/// S3's limit on a bucket policy (20 KB).
+pub const BUCKET_POLICY_LIMIT: usize = 20_480;
 /// The most a raised trust policy quota can be.
 pub const TRUST_POLICY_MAX_LIMIT: usize = 4_096;
 

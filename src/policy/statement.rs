@@ -111,6 +111,11 @@ impl Principal {
         Principal::Named([(PrincipalKind::Service, [name.into()].into())].into())
     }
 
+    /// One AWS principal: an account, a user or a role.
+    pub fn aws(arn: &Arn) -> Principal {
+        Principal::Named([(PrincipalKind::Aws, [arn.to_string()].into())].into())
+    }
+
     /// One federated identity provider.
     pub fn federated(arn: &Arn) -> Principal {
         Principal::Named([(PrincipalKind::Federated, [arn.to_string()].into())].into())
@@ -198,13 +203,16 @@ impl Statement {
     }
 }
 
-/// Whether a document is a role's permissions policy or its trust (assume-role) policy.
+/// Whether a document is a role's permissions policy, its trust (assume-role) policy, or a
+/// resource's policy (an S3 bucket policy).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentKind {
     /// A permissions policy.
     Permissions,
     /// A trust (assume-role) policy.
     Trust,
+    /// A resource policy: principals and resources both.
+    Resource,
 }
 
 impl fmt::Display for DocumentKind {
@@ -212,6 +220,7 @@ impl fmt::Display for DocumentKind {
         f.write_str(match self {
             DocumentKind::Permissions => "permissions policy",
             DocumentKind::Trust => "trust policy",
+            DocumentKind::Resource => "resource policy",
         })
     }
 }

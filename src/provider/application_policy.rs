@@ -31,8 +31,8 @@ impl DocumentRole for ApplicationPolicy {
         ]
     }
 
-    fn scope_note() -> String {
-        "in this policy".to_owned()
+    fn scope_note() -> Option<String> {
+        Some("in this policy".to_owned())
     }
 
     fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {

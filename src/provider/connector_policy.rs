@@ -103,8 +103,8 @@ impl DocumentRole for ConnectorPolicy {
         ]
     }
 
-    fn scope_note() -> String {
-        "in this policy".to_owned()
+    fn scope_note() -> Option<String> {
+        Some("in this policy".to_owned())
     }
 
     fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {

@@ -185,8 +185,9 @@ fn connectors_page() -> DocPage {
         front_matter("Connector catalog - qbusiness", "Every connector of qbusiness_connector_policy, its template and arguments.");
     content.push_str(
         "# Connector catalog\n\nEach value of `connector` in `qbusiness_connector_policy` and `provider::qbusiness::connector_policy`, \
-         generated from the provider's catalog. *Verified* means the connector's published policy was read in full; the others \
-         follow their template.\n\n| connector | name | data source `type` | template | required arguments | optional arguments | verified |\n|---|---|---|---|---|---|---|\n",
+         generated from the provider's catalog. *Verified* means the role reference read the connector's published policy in full; \
+         *source* is the best AWS text the row was checked against and how much of its policy could be read (rows not read \
+         follow their template alone; every difference found is in the [errata](errata.md)).\n\n| connector | name | data source `type` | template | required arguments | optional arguments | verified | source | read |\n|---|---|---|---|---|---|---|---|---|\n",
     );
     let names = |connector: &Connector, required: bool| {
         let list: Vec<String> =
@@ -200,14 +201,16 @@ fn connectors_page() -> DocPage {
     for connector in CONNECTORS {
         let _ = writeln!(
             content,
-            "| `{}` | {} | `{}` | {} | {} | {} | {} |",
+            "| `{}` | {} | `{}` | {} | {} | {} | {} | {} | {} |",
             connector.id,
             connector.display_name,
             connector.data_source_type,
             connector.template.name(),
             names(connector, true),
             names(connector, false),
-            if connector.verified { "yes" } else { "no" }
+            if connector.verified { "yes" } else { "no" },
+            connector.source.text,
+            connector.source.read.name()
         );
     }
     content.push_str(&allows_section(crate::catalog::requests::CONNECTOR));

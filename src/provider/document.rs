@@ -9,7 +9,9 @@ use crate::plugin::{Attribute, Block, Diagnostic, Type, Value};
 use crate::policy::lint::{character_message, problems};
 use crate::policy::merge::{MergeError, Origin};
 use crate::policy::size::{first_disallowed_char, judge_size, non_whitespace_chars, SizeVerdict};
-use crate::policy::size::{INLINE_ROLE_POLICIES_LIMIT, MANAGED_POLICY_LIMIT, TRUST_POLICY_DEFAULT_LIMIT, TRUST_POLICY_MAX_LIMIT};
+use crate::policy::size::{
+    BUCKET_POLICY_LIMIT, INLINE_ROLE_POLICIES_LIMIT, MANAGED_POLICY_LIMIT, TRUST_POLICY_DEFAULT_LIMIT, TRUST_POLICY_MAX_LIMIT,
+};
 use crate::policy::{merge, Additions, DocumentKind, PolicyDocument};
 
 use super::additions::{addition_attributes, problem_summary, read_additions, statement_block};
@@ -29,8 +31,9 @@ pub trait DocumentRole: Send + Sync + 'static {
     /// The role's own arguments (the shared ones are added by [`Document`]).
     fn attributes() -> Vec<Attribute>;
 
-    /// Which roles the scope arguments apply to, for their description: "in this policy (…)".
-    fn scope_note() -> String;
+    /// Which roles the scope arguments apply to, for their description: "in this policy (…)";
+    /// `None` for a document that takes its scope from the ARNs it is given and has no scope arguments.
+    fn scope_note() -> Option<String>;
 
     /// Reads the role's own arguments and builds its document. `None` when an argument is wrong
     /// or unknown, or when `phase` is validation and the scope is not known yet.
@@ -93,15 +96,17 @@ impl<R: DocumentRole> DataSource for Document<R> {
             Type::String,
             "The document's `Id`, as `aws_iam_policy_document`'s `policy_id`; otherwise the `Id` of the last override or source document that has one.",
         ));
-        attributes.push(limit_attribute(R::KIND));
+        attributes.extend(limit_attribute(R::KIND));
         if R::KIND == DocumentKind::Permissions {
             attributes.extend(addition_attributes());
         }
-        attributes.extend(scope_attributes(&R::scope_note()));
+        if let Some(note) = R::scope_note() {
+            attributes.extend(scope_attributes(&note));
+        }
         attributes.extend(output_attributes());
         let blocks = match R::KIND {
             DocumentKind::Permissions => vec![statement_block()],
-            DocumentKind::Trust => vec![],
+            DocumentKind::Trust | DocumentKind::Resource => vec![],
         };
         Block { description: R::DESCRIPTION.to_owned(), attributes, blocks }
     }
@@ -131,8 +136,8 @@ struct SizeLimit {
     quota: &'static str,
 }
 
-fn limit_attribute(kind: DocumentKind) -> Attribute {
-    match kind {
+fn limit_attribute(kind: DocumentKind) -> Option<Attribute> {
+    Some(match kind {
         DocumentKind::Permissions => Attribute::optional(
             "managed_policy",
             Type::Bool,
@@ -143,7 +148,9 @@ fn limit_attribute(kind: DocumentKind) -> Attribute {
             Type::Number,
             "The account's trust policy size quota (AssumeRolePolicySizeQuota): 2,048 characters unless raised, at most 4,096.",
         ),
-    }
+        // S3's bucket policy limit is fixed.
+        DocumentKind::Resource => return None,
+    })
 }
 
 fn read_limit(inputs: &mut Inputs<'_>, kind: DocumentKind) -> SizeLimit {
@@ -154,6 +161,7 @@ fn read_limit(inputs: &mut Inputs<'_>, kind: DocumentKind) -> SizeLimit {
         DocumentKind::Permissions => {
             SizeLimit { characters: INLINE_ROLE_POLICIES_LIMIT, quota: "the quota for all inline policies of one role together" }
         }
+        DocumentKind::Resource => SizeLimit { characters: BUCKET_POLICY_LIMIT, quota: "S3's bucket policy limit (20 KB)" },
         DocumentKind::Trust => {
             let quota = "the trust policy size quota (AssumeRolePolicySizeQuota)";
             match inputs.number("size_quota") {

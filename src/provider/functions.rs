@@ -7,6 +7,7 @@ use crate::plugin::convert::convert;
 use crate::plugin::{AttributePath, Block, Function, FunctionError, Parameter, Type, Value};
 
 use super::application_policy::ApplicationPolicy;
+use super::bucket_policy::BucketPolicyDataSource;
 use super::connector_policy::ConnectorPolicy;
 use super::connectors;
 use super::document::DocumentRole;
@@ -24,13 +25,20 @@ pub struct FunctionSpec {
     pub summary: &'static str,
 }
 
-pub const FUNCTIONS: [FunctionSpec; 6] = [
+pub const FUNCTIONS: [FunctionSpec; 7] = [
     FunctionSpec {
         name: "application_policy",
         data_source: ApplicationPolicy::TYPE_NAME,
         selector: None,
         output: "json",
         summary: "The permissions policy of the application's service role, as JSON.",
+    },
+    FunctionSpec {
+        name: "bucket_policy",
+        data_source: BucketPolicyDataSource::TYPE_NAME,
+        selector: None,
+        output: "json",
+        summary: "The bucket policy that lets an S3 connector role of another account read the bucket, as JSON.",
     },
     FunctionSpec {
         name: "connector_policy",

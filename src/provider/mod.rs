@@ -3,6 +3,7 @@
 
 pub mod additions;
 pub mod application_policy;
+pub mod bucket_policy;
 pub mod config;
 pub mod connector_policy;
 pub mod connectors;
@@ -51,6 +52,7 @@ pub trait DataSource: Send + Sync {
 fn all_data_sources() -> Vec<Box<dyn DataSource>> {
     vec![
         Box::new(Document::<application_policy::ApplicationPolicy>::new()),
+        Box::new(Document::<bucket_policy::BucketPolicyDataSource>::new()),
         Box::new(Document::<connector_policy::ConnectorPolicy>::new()),
         Box::new(connectors::Connectors),
         Box::new(Document::<role_policy::RolePolicy>::new()),

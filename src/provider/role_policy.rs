@@ -49,8 +49,8 @@ impl DocumentRole for RolePolicy {
         ]
     }
 
-    fn scope_note() -> String {
-        scope_note_of::<ServiceRoleKind>("role")
+    fn scope_note() -> Option<String> {
+        Some(scope_note_of::<ServiceRoleKind>("role"))
     }
 
     fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {

@@ -55,8 +55,8 @@ impl DocumentRole for TrustPolicyDataSource {
         ]
     }
 
-    fn scope_note() -> String {
-        scope_note_of::<TrustKind>("kind")
+    fn scope_note() -> Option<String> {
+        Some(scope_note_of::<TrustKind>("kind"))
     }
 
     fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {

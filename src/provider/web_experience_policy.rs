@@ -61,8 +61,8 @@ impl DocumentRole for WebExperiencePolicy {
         ]
     }
 
-    fn scope_note() -> String {
-        scope_note_of::<WebExperienceKind>("kind")
+    fn scope_note() -> Option<String> {
+        Some(scope_note_of::<WebExperienceKind>("kind"))
     }
 
     fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {

@@ -24,12 +24,24 @@ impl Case {
         self.data_source == "qbusiness_trust_policy"
     }
 
+    /// A permissions, trust or resource (bucket) policy.
+    pub fn kind(&self) -> terraform_provider_qbusiness::policy::DocumentKind {
+        use terraform_provider_qbusiness::policy::DocumentKind;
+        match self.data_source {
+            "qbusiness_trust_policy" => DocumentKind::Trust,
+            "qbusiness_bucket_policy" => DocumentKind::Resource,
+            _ => DocumentKind::Permissions,
+        }
+    }
+
     /// Whether the role takes partition/region/account_id (federated trusts and the OIDC secret
     /// role take their scope from the ARNs they are given).
     pub fn takes_scope(&self) -> bool {
         let kind = self.attributes.iter().find(|(k, _)| *k == "kind").and_then(|(_, v)| v.as_str());
         let role = self.attributes.iter().find(|(k, _)| *k == "role").and_then(|(_, v)| v.as_str());
-        !matches!(kind, Some("web_experience_saml" | "web_experience_oidc" | "oidc_client_secret")) && role != Some("plugin")
+        !matches!(kind, Some("web_experience_saml" | "web_experience_oidc" | "oidc_client_secret"))
+            && role != Some("plugin")
+            && self.data_source != "qbusiness_bucket_policy"
     }
 
     pub fn config(&self) -> Value {
@@ -202,6 +214,12 @@ pub fn all() -> Vec<Case> {
         attributes,
     };
     cases.push(trust("connector", vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID))]));
+    cases.push(Case {
+        name: "bucket-policy-cross-account".into(),
+        data_source: "qbusiness_bucket_policy",
+        // The other side of connector-s3-cross-account: its bucket, its role (tests/proofs.rs runs both).
+        attributes: vec![("bucket", s("my-docs")), ("connector_role_arn", s("arn:aws:iam::123456789012:role/qbusiness-s3-connector"))],
+    });
     cases.push(trust("application", vec![("kind", s("application"))]));
     cases.push(trust("application-scoped", vec![("kind", s("application")), ("application_id", s(APPLICATION_ID))]));
     cases.push(trust("oidc-secret", vec![("kind", s("oidc_secret")), ("application_id", s(APPLICATION_ID))]));

@@ -1,6 +1,7 @@
 """Acceptance by an IAM API emulator: every golden document becomes an IAM role in moto's IAM
 (server on 127.0.0.1, random free port): trust policies as assume-role policies, permissions
-policies as inline policies of a role trusted as that role is. Both are read back and compared.
+policies as inline policies of a role trusted as that role is; bucket policies become the policy
+of a bucket in moto's S3. Each is read back and compared.
 
 Usage: iam_acceptance.py GOLDEN_DIR. Prints one line per failure, then "N passed, M failed";
 exits 0 only when nothing failed. The server is stopped on every path.
@@ -50,7 +51,28 @@ def main(golden):
             aws_access_key_id="testing",
             aws_secret_access_key="testing",
         )
+        s3 = boto3.client(
+            "s3",
+            endpoint_url=f"http://{host}:{port}",
+            region_name="us-east-1",
+            aws_access_key_id="testing",
+            aws_secret_access_key="testing",
+        )
         for number, (name, text) in enumerate(documents.items()):
+            if name.startswith("bucket-policy-"):
+                bucket = json.loads(text)["Statement"][0]["Resource"].split(":::")[1].split("/")[0]
+                try:
+                    s3.create_bucket(Bucket=bucket)
+                    s3.put_bucket_policy(Bucket=bucket, Policy=text)
+                    stored = json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
+                except s3.exceptions.ClientError as error:
+                    failures.append(f"{name}: {error.response['Error']['Code']}: {error.response['Error']['Message']}")
+                    continue
+                if stored != json.loads(text):
+                    failures.append(f"{name}: the bucket policy read back differs")
+                    continue
+                passed += 1
+                continue
             is_trust = name.startswith("trust-")
             trust_name = name if is_trust else trust_for(name)
             role_name = f"qb-{number:03d}-{name}"[:64]

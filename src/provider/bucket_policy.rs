@@ -1,0 +1,86 @@
+//! Data source `qbusiness_bucket_policy`: the bucket owner's side of an S3 connector that reads a
+//! bucket of another account, the statements of that bucket's policy.
+
+use crate::catalog::bucket_policy::BucketPolicy;
+use crate::catalog::names::BucketName;
+use crate::plugin::{Attribute, Type};
+use crate::policy::{DocumentKind, PolicyDocument};
+
+use super::document::DocumentRole;
+use super::inputs::Inputs;
+use super::Phase;
+
+pub struct BucketPolicyDataSource;
+
+impl DocumentRole for BucketPolicyDataSource {
+    const TYPE_NAME: &'static str = "qbusiness_bucket_policy";
+    const KIND: DocumentKind = DocumentKind::Resource;
+    const DESCRIPTION: &'static str = "The bucket policy that lets an S3 connector role of another account read the bucket (AWS's S3 connector page: cross-account buckets, in the index's region). Use it in the bucket owner's account; the connector policy names the owner with `bucket_account_id`.";
+
+    fn attributes() -> Vec<Attribute> {
+        vec![
+            Attribute::required("bucket", Type::String, "Name of the bucket, in the owner's account."),
+            Attribute::required(
+                "connector_role_arn",
+                Type::String,
+                "ARN of the S3 connector's role, in the application's account (`arn:aws:iam::ACCOUNT:role/NAME`).",
+            ),
+        ]
+    }
+
+    fn scope_note() -> Option<String> {
+        // The partition is the role's; the bucket has no region or account in its ARN.
+        None
+    }
+
+    fn document(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<PolicyDocument> {
+        let bucket = inputs.parsed::<BucketName>("bucket");
+        let connector_role = inputs.arn("connector_role_arn");
+        Some(BucketPolicy { bucket: bucket?, connector_role: connector_role? }.document())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::provider::testing::{expect_errors, read, s};
+
+    const TYPE: &str = "qbusiness_bucket_policy";
+    const ROLE: &str = "arn:aws:iam::123456789012:role/qbusiness-s3-connector";
+
+    #[test]
+    fn the_bucket_policy_is_its_golden_document() {
+        let outcome = read(TYPE, &[("bucket", s("my-docs")), ("connector_role_arn", s(ROLE))]);
+        assert_eq!(outcome.diagnostics, Vec::<String>::new());
+        assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/bucket-policy-cross-account.json"));
+    }
+
+    #[test]
+    fn bad_arguments_are_errors_at_their_attribute() {
+        expect_errors(
+            TYPE,
+            &[
+                (
+                    "wildcard role",
+                    vec![("bucket", s("shared-docs")), ("connector_role_arn", s("arn:aws:iam::123456789012:role/*"))],
+                    "connector_role_arn",
+                    "Invalid connector_role_arn",
+                    "must name one resource",
+                ),
+                (
+                    "user instead of role",
+                    vec![("bucket", s("shared-docs")), ("connector_role_arn", s("arn:aws:iam::123456789012:user/u"))],
+                    "connector_role_arn",
+                    "Invalid connector_role_arn",
+                    "names no resource \"role/\"",
+                ),
+                (
+                    "bucket named like an IP address",
+                    vec![("bucket", s("10.0.0.1")), ("connector_role_arn", s(ROLE))],
+                    "bucket",
+                    "Invalid bucket",
+                    "names formatted as an IP address",
+                ),
+            ],
+        );
+    }
+}
