@@ -12,7 +12,8 @@ VENV           := $(CURDIR)/.venv
 VENV_TERRAFORM := $(VENV)/bin/terraform
 TERRAFORM      ?= $(or $(shell command -v terraform 2>/dev/null),$(VENV_TERRAFORM))
 MIRROR         := $(CURDIR)/build/mirror
-PLUGIN_DIR     := $(MIRROR)/registry.terraform.io/qbusiness-iam/qbusiness/$(VERSION)/linux_amd64
+# Terraform resolves qbusiness-iam/qbusiness to registry.terraform.io, OpenTofu to registry.opentofu.org.
+PLUGIN_DIRS    := $(foreach registry,registry.terraform.io registry.opentofu.org,$(MIRROR)/$(registry)/qbusiness-iam/qbusiness/$(VERSION)/linux_amd64)
 CLI_CONFIG     := $(CURDIR)/build/terraform.tfrc
 
 export CHECKPOINT_DISABLE := 1
@@ -46,10 +47,9 @@ terraform: $(if $(filter $(VENV_TERRAFORM),$(TERRAFORM)),$(VENV_TERRAFORM))
 
 # The binary in an unpacked filesystem mirror, and a CLI config that installs from it offline.
 install: build
-	mkdir -p $(PLUGIN_DIR)
-	cp $(BINARY) $(PLUGIN_DIR)/terraform-provider-qbusiness_v$(VERSION)
+	for dir in $(PLUGIN_DIRS); do mkdir -p $$dir && cp $(BINARY) $$dir/terraform-provider-qbusiness_v$(VERSION); done
 	printf 'provider_installation {\n  filesystem_mirror {\n    path    = "%s"\n    include = ["qbusiness-iam/qbusiness"]\n  }\n  direct {\n    exclude = ["qbusiness-iam/qbusiness"]\n  }\n}\n' "$(MIRROR)" > $(CLI_CONFIG)
-	@echo "Installed into $(MIRROR). Use it with: export TF_CLI_CONFIG_FILE=$(CLI_CONFIG)"
+	@echo "Installed into $(MIRROR). Use it with: export TF_CLI_CONFIG_FILE=$(CLI_CONFIG) (OpenTofu reads the same variable)"
 
 # Plans a scratch copy of examples/demo, so no lock file pins an older build's checksum.
 demo: install terraform

@@ -16,30 +16,30 @@ use tonic::transport::server::Connected;
 
 /// Counts open connections; waiters learn of every change.
 #[derive(Debug, Default)]
-pub struct ConnectionTracker {
+pub(super) struct ConnectionTracker {
     open: AtomicUsize,
     changed: Notify,
 }
 
 impl ConnectionTracker {
-    pub fn open(&self) -> usize {
+    pub(super) fn open(&self) -> usize {
         self.open.load(Ordering::SeqCst)
     }
 
     /// Counts a new connection until the returned guard is dropped.
-    pub fn track(self: &Arc<Self>) -> ConnectionGuard {
+    pub(super) fn track(self: &Arc<Self>) -> ConnectionGuard {
         self.open.fetch_add(1, Ordering::SeqCst);
         self.changed.notify_waiters();
         ConnectionGuard(self.clone())
     }
 
-    pub async fn changed(&self) {
+    pub(super) async fn changed(&self) {
         self.changed.notified().await;
     }
 }
 
 #[derive(Debug)]
-pub struct ConnectionGuard(Arc<ConnectionTracker>);
+pub(super) struct ConnectionGuard(Arc<ConnectionTracker>);
 
 impl Drop for ConnectionGuard {
     fn drop(&mut self) {
@@ -48,14 +48,16 @@ impl Drop for ConnectionGuard {
     }
 }
 
-pub enum Stream {
+pub(super) enum Stream {
     Plain(UnixStream),
     Tls(Box<TlsStream<UnixStream>>),
 }
 
 /// A served connection; it stays counted by its guard until hyper drops it.
-pub struct Connection {
+pub(super) struct Connection {
     pub stream: Stream,
+    // Held, never read: dropping it with the connection uncounts the connection.
+    #[allow(dead_code)]
     pub guard: ConnectionGuard,
 }
 

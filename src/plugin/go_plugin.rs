@@ -14,7 +14,7 @@ fn silent_until_shutdown<T: Send + 'static>(shutdown: ShutdownSignal) -> BoxStre
 }
 
 #[derive(Clone)]
-pub struct Controller {
+pub(super) struct Controller {
     pub shutdown: ShutdownSignal,
 }
 
@@ -29,7 +29,7 @@ impl pb::grpc_controller_server::GrpcController for Controller {
 
 /// Our stdout carries only the handshake and we log to stderr, so there is never stdio to forward.
 #[derive(Clone)]
-pub struct Stdio {
+pub(super) struct Stdio {
     pub shutdown: ShutdownSignal,
 }
 
@@ -42,7 +42,7 @@ impl pb::grpc_stdio_server::GrpcStdio for Stdio {
 
 /// Terraform providers open no extra connections; the broker stream is accepted and left idle.
 #[derive(Clone)]
-pub struct Broker {
+pub(super) struct Broker {
     pub shutdown: ShutdownSignal,
 }
 

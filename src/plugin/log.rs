@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use std::time::SystemTime;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
+pub(super) enum Level {
     Trace,
     Debug,
     Info,
@@ -49,7 +49,7 @@ fn threshold() -> Level {
 static MODULE: OnceLock<String> = OnceLock::new();
 
 /// Names the module lines are logged under; the first call wins.
-pub fn set_module(name: &str) {
+pub(super) fn set_module(name: &str) {
     let _ = MODULE.set(name.to_owned());
 }
 
@@ -57,12 +57,12 @@ fn module() -> &'static str {
     MODULE.get().map_or("provider", String::as_str)
 }
 
-pub fn enabled(level: Level) -> bool {
+pub(super) fn enabled(level: Level) -> bool {
     level >= threshold()
 }
 
 /// Formats one hclog JSON line. go-plugin parses `@timestamp` with microsecond precision.
-pub fn format_line(level: Level, message: &str, at: SystemTime) -> String {
+pub(super) fn format_line(level: Level, message: &str, at: SystemTime) -> String {
     let line = serde_json::json!({
         "@level": level.name(),
         "@message": message,
@@ -72,7 +72,7 @@ pub fn format_line(level: Level, message: &str, at: SystemTime) -> String {
     line.to_string()
 }
 
-pub fn log(level: Level, message: &str) {
+pub(super) fn log(level: Level, message: &str) {
     if enabled(level) {
         let line = format_line(level, message, SystemTime::now());
         // A closed stderr must not take the provider down; the line is lost, nothing else.
@@ -80,11 +80,11 @@ pub fn log(level: Level, message: &str) {
     }
 }
 
-pub fn debug(message: &str) {
+pub(super) fn debug(message: &str) {
     log(Level::Debug, message);
 }
 
-pub fn error(message: &str) {
+pub(super) fn error(message: &str) {
     log(Level::Error, message);
 }
 

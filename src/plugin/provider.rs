@@ -42,11 +42,11 @@ pub trait Provider: Send + Sync + 'static {
 }
 
 /// `NAME` of `HOST/NAMESPACE/NAME`.
-pub fn short_name(address: &str) -> &str {
+pub(super) fn short_name(address: &str) -> &str {
     address.rsplit('/').next().unwrap_or(address)
 }
 
 /// `NAMESPACE/NAME` of `HOST/NAMESPACE/NAME`, as users write it in `required_providers`.
-pub fn source(address: &str) -> &str {
+pub(super) fn source(address: &str) -> &str {
     address.split_once('/').map_or(address, |(_, rest)| rest)
 }

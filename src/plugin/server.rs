@@ -39,7 +39,7 @@ const SHUTDOWN_GRACE: Duration = Duration::from_millis(500);
 const ORPHAN_GRACE: Duration = Duration::from_millis(1000);
 
 #[derive(Debug, Error)]
-pub enum ServeError {
+pub(super) enum ServeError {
     #[error(transparent)]
     Handshake(#[from] HandshakeError),
     #[error(transparent)]
@@ -52,7 +52,7 @@ pub enum ServeError {
 
 /// How the server was started, and so how it announces itself and when it stops.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Mode {
+pub(super) enum Mode {
     /// Started by Terraform: handshake line on stdout, stop on the Shutdown RPC or a signal.
     Managed,
     /// Started by hand with `-debug`: print `TF_REATTACH_PROVIDERS` for Terraform to attach to,
@@ -99,23 +99,33 @@ pub fn serve<P: Provider>(provider: P) -> ExitCode {
     }
 }
 
-/// The `TF_REATTACH_PROVIDERS` value that attaches Terraform to a provider serving on `socket`.
-pub fn reattach_json(address: &str, socket: &std::path::Path) -> String {
-    serde_json::json!({
-        address: {
-            "Protocol": "grpc",
-            "ProtocolVersion": super::handshake::APP_PROTOCOL_VERSION,
-            "Pid": std::process::id(),
-            "Test": true,
-            "Addr": { "Network": "unix", "String": socket.display().to_string() },
-        }
-    })
-    .to_string()
+/// The registries a provider's source resolves to: Terraform's, and OpenTofu's for the same source.
+const REGISTRIES: [&str; 2] = ["registry.terraform.io", "registry.opentofu.org"];
+
+/// The `TF_REATTACH_PROVIDERS` value that attaches Terraform (or OpenTofu, which resolves the same
+/// source to its own registry) to a provider serving on `socket`.
+pub(super) fn reattach_json(address: &str, socket: &std::path::Path) -> String {
+    let source = super::provider::source(address);
+    let attach = serde_json::json!({
+        "Protocol": "grpc",
+        "ProtocolVersion": super::handshake::APP_PROTOCOL_VERSION,
+        "Pid": std::process::id(),
+        "Test": true,
+        "Addr": { "Network": "unix", "String": socket.display().to_string() },
+    });
+    let entries: serde_json::Map<String, serde_json::Value> =
+        REGISTRIES.iter().map(|registry| (format!("{registry}/{source}"), attach.clone())).collect();
+    serde_json::Value::Object(entries).to_string()
 }
 
 /// Serves until `shutdown` triggers (Shutdown RPC when managed, SIGINT or SIGTERM); the socket
 /// directory is gone on return.
-pub async fn run<P: Provider>(provider: Arc<P>, request: HostRequest, mode: Mode, shutdown: ShutdownSignal) -> Result<(), ServeError> {
+pub(super) async fn run<P: Provider>(
+    provider: Arc<P>,
+    request: HostRequest,
+    mode: Mode,
+    shutdown: ShutdownSignal,
+) -> Result<(), ServeError> {
     let socket_dir = SocketDir::create(request.socket_parent.as_deref(), short_name(provider.address()))?;
     let listener = UnixListener::bind(socket_dir.socket_path())?;
 
@@ -352,5 +362,15 @@ mod tests {
         assert_eq!(delays, [10, 20, 40, 80, 160, 320, 640, 1000, 1000, 1000]);
         backoff.reset();
         assert_eq!(backoff.next(&error).as_millis(), 10);
+    }
+
+    #[test]
+    fn reattach_settings_name_both_registries() {
+        let json: serde_json::Value =
+            serde_json::from_str(&reattach_json("registry.terraform.io/example/thing", std::path::Path::new("/tmp/x/plugin.sock")))
+                .unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["registry.opentofu.org/example/thing", "registry.terraform.io/example/thing"]);
+        assert_eq!(json["registry.opentofu.org/example/thing"]["Addr"]["String"], "/tmp/x/plugin.sock");
     }
 }

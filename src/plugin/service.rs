@@ -28,7 +28,7 @@ struct SchemaAnswers {
     internal_error: String,
 }
 
-pub struct ProviderService<P> {
+pub(super) struct ProviderService<P> {
     provider: Arc<P>,
     answers: Arc<SchemaAnswers>,
 }
@@ -40,7 +40,7 @@ impl<P> Clone for ProviderService<P> {
 }
 
 impl<P: Provider> ProviderService<P> {
-    pub fn new(provider: Arc<P>) -> Self {
+    pub(super) fn new(provider: Arc<P>) -> Self {
         let schema = provider.schema();
         let capabilities = pb::ServerCapabilities {
             plan_destroy: false,

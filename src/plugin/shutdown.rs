@@ -4,7 +4,7 @@ use tokio::sync::watch;
 
 /// Cloneable; `trigger` from anywhere, `wait` from anywhere, and waiting after the trigger returns at once.
 #[derive(Clone, Debug)]
-pub struct ShutdownSignal {
+pub(super) struct ShutdownSignal {
     sender: std::sync::Arc<watch::Sender<bool>>,
 }
 
@@ -15,22 +15,23 @@ impl Default for ShutdownSignal {
 }
 
 impl ShutdownSignal {
-    pub fn trigger(&self) {
+    pub(super) fn trigger(&self) {
         self.sender.send_replace(true);
     }
 
-    pub fn is_triggered(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_triggered(&self) -> bool {
         *self.sender.borrow()
     }
 
-    pub async fn wait(&self) {
+    pub(super) async fn wait(&self) {
         let mut receiver = self.sender.subscribe();
         // The sender lives as long as self, so this only ends when the flag turns true.
         let _ = receiver.wait_for(|stopped| *stopped).await;
     }
 
     /// `wait` as a `'static` future, for APIs that take ownership of the future.
-    pub async fn wait_owned(self) {
+    pub(super) async fn wait_owned(self) {
         self.wait().await;
     }
 }

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 
 use tempfile::TempDir;
 
-pub struct SocketDir {
+pub(super) struct SocketDir {
+    // Held so that the directory is removed when this drops; read only by the tests.
+    #[cfg_attr(not(test), allow(dead_code))]
     dir: TempDir,
     socket: PathBuf,
 }
@@ -14,7 +16,7 @@ pub struct SocketDir {
 impl SocketDir {
     /// A fresh directory `NAME-plugin…` under `parent` (or the system temp dir), readable only by
     /// us, holding `plugin.sock`.
-    pub fn create(parent: Option<&Path>, name: &str) -> io::Result<SocketDir> {
+    pub(super) fn create(parent: Option<&Path>, name: &str) -> io::Result<SocketDir> {
         let mut builder = tempfile::Builder::new();
         let prefix = format!("{name}-plugin");
         builder.prefix(&prefix).permissions(std::fs::Permissions::from_mode(0o700));
@@ -26,11 +28,12 @@ impl SocketDir {
         Ok(SocketDir { dir, socket })
     }
 
-    pub fn socket_path(&self) -> &Path {
+    pub(super) fn socket_path(&self) -> &Path {
         &self.socket
     }
 
-    pub fn path(&self) -> &Path {
+    #[cfg(test)]
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 }

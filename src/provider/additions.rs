@@ -12,7 +12,7 @@ use crate::policy::{Additions, Condition, ConditionKey, DocumentKind, Operator, 
 use super::inputs::Inputs;
 
 /// The schema of the additions: two document lists and the `statement` block.
-pub fn addition_attributes() -> Vec<Attribute> {
+pub(super) fn addition_attributes() -> Vec<Attribute> {
     vec![
         Attribute::optional(
             "source_policy_documents",
@@ -28,7 +28,7 @@ pub fn addition_attributes() -> Vec<Attribute> {
 }
 
 /// `statement` blocks, shaped like `aws_iam_policy_document`'s, for statements of the user's own.
-pub fn statement_block() -> NestedBlock {
+pub(super) fn statement_block() -> NestedBlock {
     let list = || Type::list(Type::String);
     let condition = Block {
         description: "A condition of the statement.".to_owned(),
@@ -58,7 +58,7 @@ pub fn statement_block() -> NestedBlock {
 }
 
 /// The summary of a lint problem's diagnostic.
-pub fn problem_summary(problem: &Problem, otherwise: &str) -> String {
+pub(super) fn problem_summary(problem: &Problem, otherwise: &str) -> String {
     match problem.rule {
         Rule::Character => "Character not allowed in IAM policies".to_owned(),
         Rule::ServiceData if problem.warning => "Not in this provider's AWS data".to_owned(),
@@ -69,6 +69,14 @@ pub fn problem_summary(problem: &Problem, otherwise: &str) -> String {
 /// One of a pair of mutually exclusive list arguments (`actions`/`not_actions`), as a set.
 fn one_of(inputs: &mut Inputs<'_>, positive: &str, negative: &str) -> Option<(bool, BTreeSet<String>)> {
     let (has_positive, has_negative) = (inputs.is_set(positive), inputs.is_set(negative));
+    // An empty list: leaving the argument out is no way out here, one of the pair is needed.
+    for name in [positive, negative] {
+        if inputs.raw(name).as_list().is_some_and(|items| items.is_empty()) {
+            let example = if name.ends_with("actions") { "[\"s3:GetObject\"]" } else { "[\"arn:aws:s3:::my-bucket/*\"]" };
+            inputs.error(name, &format!("Empty {name}"), format!("{name} must list at least one value, e.g. {name} = {example}."));
+            return None;
+        }
+    }
     match (has_positive, has_negative) {
         (true, false) => inputs.parsed_list::<String>(positive).map(|v| (true, v.into_iter().collect())),
         (false, true) => inputs.parsed_list::<String>(negative).map(|v| (false, v.into_iter().collect())),
@@ -230,7 +238,7 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
 }
 
 /// The user's additions to a document, each document and statement checked on its own.
-pub fn read_additions(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Additions {
+pub(super) fn read_additions(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Additions {
     Additions {
         sources: read_documents(inputs, "source_policy_documents", kind),
         statements: read_statement_blocks(inputs),

@@ -9,7 +9,7 @@ use super::document::DocumentRole;
 use super::inputs::Inputs;
 use super::Phase;
 
-pub struct ApplicationPolicy;
+pub(super) struct ApplicationPolicy;
 
 impl DocumentRole for ApplicationPolicy {
     const TYPE_NAME: &'static str = "qbusiness_application_policy";

@@ -10,7 +10,7 @@ use super::document::DocumentRole;
 use super::inputs::Inputs;
 use super::Phase;
 
-pub struct BucketPolicyDataSource;
+pub(super) struct BucketPolicyDataSource;
 
 impl DocumentRole for BucketPolicyDataSource {
     const TYPE_NAME: &'static str = "qbusiness_bucket_policy";

@@ -23,7 +23,7 @@ pub struct ProviderDefaults {
 const SCOPE_ARGUMENTS: [&str; 3] = ["partition", "region", "account_id"];
 
 /// The three scope arguments, shared by the provider block and every data source.
-pub fn scope_attributes(whose: &str) -> Vec<Attribute> {
+pub(super) fn scope_attributes(whose: &str) -> Vec<Attribute> {
     vec![
         Attribute::optional(
             "partition",
@@ -39,7 +39,7 @@ pub fn scope_attributes(whose: &str) -> Vec<Attribute> {
     ]
 }
 
-pub fn provider_schema() -> Block {
+pub(super) fn provider_schema() -> Block {
     Block {
         description: "Computes the IAM documents (permissions and trust policies) of Amazon Q Business roles. \
                       The arguments here are defaults for every data source and function."
@@ -50,7 +50,7 @@ pub fn provider_schema() -> Block {
 }
 
 /// Parses and checks the scope arguments present in `inputs`; no requirement that they be set.
-pub fn read_scope_arguments(inputs: &mut Inputs<'_>) -> ProviderDefaults {
+pub(super) fn read_scope_arguments(inputs: &mut Inputs<'_>) -> ProviderDefaults {
     let partition = inputs.parsed::<Partition>("partition");
     if let Some(partition) = partition {
         if let Err(error) = check_partition(partition) {
@@ -84,10 +84,13 @@ fn unknown_in_provider(inputs: &mut Inputs<'_>, name: &str) {
 
 /// The scope a data source works in: its own arguments over the provider's defaults. While
 /// validating, before the provider is configured, only its own arguments are checked.
-pub fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope> {
+pub(super) fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope> {
     let own = read_scope_arguments(inputs);
-    let Phase::Read(defaults) = phase else {
-        return None;
+    let none = ProviderDefaults::default();
+    let (defaults, whence) = match phase {
+        Phase::Validate => return None,
+        Phase::Read(defaults) => (defaults, "on this data source or in the provider block"),
+        Phase::Function => (&none, "in the config object (functions never see the provider block)"),
     };
     let partition = own.partition.or(defaults.partition).unwrap_or(Partition::Aws);
     let region = own.region.or_else(|| defaults.region.clone());
@@ -105,15 +108,11 @@ pub fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope>
         return None;
     }
     let Some(region) = region else {
-        inputs.error(
-            "region",
-            "Missing region",
-            format!("Set region on this data source or in the provider block; valid regions are {}.", valid_regions()),
-        );
+        inputs.error("region", "Missing region", format!("Set region {whence}; valid regions are {}.", valid_regions()));
         return None;
     };
     let Some(account) = account else {
-        inputs.error("account_id", "Missing account_id", "Set account_id (12 digits) on this data source or in the provider block.");
+        inputs.error("account_id", "Missing account_id", format!("Set account_id (12 digits) {whence}."));
         return None;
     };
     // A region taken from the provider with this data source's partition is checked together here.
@@ -126,7 +125,13 @@ pub fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope>
 
 /// An ARN the user gave must be in the document's partition and, where AWS requires it, in the
 /// region of the resource that uses it: `region` is that region and what is there (`the index`).
-pub fn check_place(inputs: &mut Inputs<'_>, name: &str, arn: &crate::policy::Arn, partition: Partition, region: Option<(&str, &str)>) {
+pub(super) fn check_place(
+    inputs: &mut Inputs<'_>,
+    name: &str,
+    arn: &crate::policy::Arn,
+    partition: Partition,
+    region: Option<(&str, &str)>,
+) {
     if arn.partition != partition {
         inputs.error(
             name,

@@ -12,7 +12,7 @@ use super::document::DocumentRole;
 use super::inputs::Inputs;
 use super::Phase;
 
-pub struct ConnectorPolicy;
+pub(super) struct ConnectorPolicy;
 
 /// A bucket and optional key prefix given as a pair of arguments; the prefix alone is an error.
 fn read_s3_file(inputs: &mut Inputs<'_>, bucket: &str, prefix: &str) -> Option<S3Location> {

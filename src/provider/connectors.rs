@@ -6,9 +6,9 @@ use crate::plugin::{Attribute, Block, Type, Value};
 use super::inputs::Inputs;
 use super::{DataSource, Phase};
 
-pub const TYPE_NAME: &str = "qbusiness_connectors";
+pub(super) const TYPE_NAME: &str = "qbusiness_connectors";
 
-pub struct Connectors;
+pub(super) struct Connectors;
 
 fn connector_type() -> Type {
     Type::object([

@@ -20,7 +20,7 @@ use super::inputs::Inputs;
 use super::{DataSource, Phase};
 
 /// What a document data source adds to the shared path: its schema and its role's document.
-pub trait DocumentRole: Send + Sync + 'static {
+pub(super) trait DocumentRole: Send + Sync + 'static {
     /// The data source's type name, e.g. `qbusiness_trust_policy`.
     const TYPE_NAME: &'static str;
     /// A permissions or a trust policy.
@@ -41,10 +41,10 @@ pub trait DocumentRole: Send + Sync + 'static {
 }
 
 /// A document data source: the shared path around a [`DocumentRole`].
-pub struct Document<R>(PhantomData<R>);
+pub(super) struct Document<R>(PhantomData<R>);
 
 impl<R> Document<R> {
-    pub const fn new() -> Document<R> {
+    pub(super) const fn new() -> Document<R> {
         Document(PhantomData)
     }
 }
@@ -57,7 +57,7 @@ impl<R> Default for Document<R> {
 
 /// "in this policy (`kind` `a`, `b`)": the kinds of `K` whose documents use the scope arguments,
 /// or just "in this policy" when every kind does.
-pub fn scope_note_of<K: Kind>(selector: &str) -> String {
+pub(super) fn scope_note_of<K: Kind>(selector: &str) -> String {
     let scoped: Vec<String> =
         K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == "region")).map(|k| format!("`{}`", k.name())).collect();
     if scoped.len() == K::ALL.len() {
@@ -68,7 +68,7 @@ pub fn scope_note_of<K: Kind>(selector: &str) -> String {
 }
 
 /// "`a`, `b`: " for an argument that only some kinds of `K` take, before its description.
-pub fn taken_by<K: Kind>(argument: &str) -> String {
+pub(super) fn taken_by<K: Kind>(argument: &str) -> String {
     let kinds: Vec<String> =
         K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == argument)).map(|k| format!("`{}`", k.name())).collect();
     if kinds.len() == K::ALL.len() {
@@ -79,7 +79,7 @@ pub fn taken_by<K: Kind>(argument: &str) -> String {
 }
 
 /// The selector's description: `intro`, then each kind with its own summary.
-pub fn selector_description<K: Kind>(intro: &str, summary: impl Fn(K) -> &'static str) -> String {
+pub(super) fn selector_description<K: Kind>(intro: &str, summary: impl Fn(K) -> &'static str) -> String {
     let kinds: Vec<String> = K::ALL.iter().map(|&k| format!("`{}` ({})", k.name(), summary(k))).collect();
     format!("{intro}: {}.", kinds.join(", "))
 }
@@ -183,7 +183,7 @@ fn read_limit(inputs: &mut Inputs<'_>, kind: DocumentKind) -> SizeLimit {
 }
 
 /// The computed attributes of every document data source.
-pub fn output_attributes() -> Vec<Attribute> {
+pub(super) fn output_attributes() -> Vec<Attribute> {
     vec![
         Attribute::computed("json", Type::String, "The policy document, 2-space indented, in a stable order."),
         Attribute::computed("minified_json", Type::String, "The same document without whitespace."),

@@ -108,8 +108,9 @@ impl FunctionSpec {
     }
 
     /// The data source configuration the arguments stand for, converted to `block`'s user-settable
-    /// type; a required argument left out (or null) is an error, as it is for the data source.
-    pub fn configuration(&self, arguments: &[Value], block: &Block) -> Result<Value, FunctionError> {
+    /// type, and the error for a required argument left out (or null), as for the data source; the
+    /// caller reports it after any error in the selector.
+    pub fn configuration(&self, arguments: &[Value], block: &Block) -> Result<(Value, Option<FunctionError>), FunctionError> {
         let config_index = arguments.len().saturating_sub(1);
         let fail = |text: String, argument: usize| FunctionError { text, argument: Some(argument) };
         let config = arguments.get(config_index).ok_or_else(|| fail("missing config".into(), 0))?;
@@ -125,18 +126,18 @@ impl FunctionSpec {
             }
             entries.insert(selector.to_owned(), first.clone());
         }
-        if let Some(missing) = block.missing_required(&converted, &root).iter().next() {
+        let missing = block.missing_required(&converted, &root).iter().next().map(|missing| {
             let path = missing.attribute.clone().unwrap_or_default();
-            return Err(fail(format!("{path}: {}", missing.detail), config_index));
-        }
-        Ok(converted)
+            fail(format!("{path}: {}", missing.detail.trim_end_matches('.')), config_index)
+        });
+        Ok((converted, missing))
     }
 
     /// Which argument a diagnostic at `path` concerns: the selector's, or config's.
     pub fn argument_of(&self, path: &AttributePath, argument_count: usize) -> (usize, String) {
         let config_index = argument_count.saturating_sub(1);
         match (self.selector, path.0.first()) {
-            (Some(selector), Some(crate::plugin::diagnostic::PathStep::Attribute(name))) if name == selector => (0, selector.to_owned()),
+            (Some(selector), Some(crate::plugin::PathStep::Attribute(name))) if name == selector => (0, selector.to_owned()),
             _ if path.is_root() => (config_index, "config".to_owned()),
             _ => (config_index, format!("config.{path}")),
         }
@@ -160,9 +161,32 @@ mod tests {
         assert_eq!(
             error,
             FunctionError {
-                text: "config.application_id: The argument \"application_id\" is required, but it is null.".into(),
+                text: "config.application_id: The argument \"application_id\" is required, but it is null".into(),
                 argument: Some(1)
             }
         );
+    }
+
+    fn error(name: &str, arguments: &[Value]) -> String {
+        QBusinessProvider::new().call_function(name, arguments).unwrap_err().text
+    }
+
+    #[test]
+    fn errors_speak_of_the_config_object_and_end_without_a_doubled_period() {
+        let config = Value::object([
+            ("application_id", Value::string("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")),
+            ("index_id", Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
+            ("bucket", Value::string("my-docs")),
+        ]);
+        assert_eq!(
+            error("connector_policy", &[Value::string("s3"), config]),
+            "config.region: Set region in the config object (functions never see the provider block); valid regions are ap-southeast-2, eu-west-1, us-east-1, us-west-2"
+        );
+    }
+
+    #[test]
+    fn an_unknown_connector_is_reported_before_missing_arguments() {
+        let text = error("connector_policy", &[Value::string("sharepoint_2003"), Value::object([("region", Value::string("us-east-1"))])]);
+        assert!(text.starts_with("connector: \"sharepoint_2003\" is not a valid connector; valid values are s3,"), "{text}");
     }
 }

@@ -1,19 +1,19 @@
 //! The Terraform surface: the provider block, one file per data source, plugged into the protocol
 //! server through [`crate::plugin::Provider`].
 
-pub mod additions;
-pub mod application_policy;
-pub mod bucket_policy;
-pub mod config;
-pub mod connector_policy;
-pub mod connectors;
+mod additions;
+mod application_policy;
+mod bucket_policy;
+mod config;
+mod connector_policy;
+mod connectors;
 pub mod docs;
-pub mod document;
+mod document;
 pub mod functions;
-pub mod inputs;
-pub mod role_policy;
-pub mod trust_policy;
-pub mod web_experience_policy;
+mod inputs;
+mod role_policy;
+mod trust_policy;
+mod web_experience_policy;
 
 #[cfg(test)]
 pub(crate) mod testing;
@@ -36,6 +36,8 @@ pub const SOURCE_ADDRESS: &str = "registry.terraform.io/qbusiness-iam/qbusiness"
 pub enum Phase<'a> {
     Validate,
     Read(&'a ProviderDefaults),
+    /// A function call: read with no defaults, since functions never see the provider block.
+    Function,
 }
 
 /// One data source: its schema, and one computation used both to validate and to read.
@@ -77,7 +79,7 @@ impl Registered {
     }
 }
 
-impl plugin::provider::DataSource for Registered {
+impl plugin::DataSource for Registered {
     fn validate(&self, config: &Value) -> Diagnostics {
         self.compute(config, Phase::Validate).1
     }
@@ -154,8 +156,8 @@ impl plugin::Provider for QBusinessProvider {
         inputs.diagnostics
     }
 
-    fn data_source(&self, type_name: &str) -> Option<Arc<dyn plugin::provider::DataSource>> {
-        self.data_sources.get(type_name).map(|d| d.clone() as Arc<dyn plugin::provider::DataSource>)
+    fn data_source(&self, type_name: &str) -> Option<Arc<dyn plugin::DataSource>> {
+        self.data_sources.get(type_name).map(|d| d.clone() as Arc<dyn plugin::DataSource>)
     }
 
     fn call_function(&self, name: &str, arguments: &[Value]) -> Result<Value, FunctionError> {
@@ -164,15 +166,27 @@ impl plugin::Provider for QBusinessProvider {
         let data_source = self
             .registered(spec.data_source)
             .ok_or_else(|| FunctionError { text: format!("function {name:?} has no data source"), argument: None })?;
-        let config = spec.configuration(arguments, &data_source.block)?;
+        let (config, missing) = spec.configuration(arguments, &data_source.block)?;
         // Terraform calls functions on an unconfigured provider, so the provider block's defaults are
         // never theirs: the same call must give the same document in any process.
-        let (state, diagnostics) = data_source.compute(&config, Phase::Read(&ProviderDefaults::default()));
+        let (state, diagnostics) = data_source.compute(&config, Phase::Function);
         // Functions cannot return warnings; errors go back naming the argument, as `config.bucket: …`.
-        if let Some(error) = diagnostics.iter().find(|d| d.is_error()) {
+        // An error in the selector (an unknown connector) comes first: it decides what is missing.
+        let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+        let located = |error: &Diagnostic| {
             let path = error.attribute.clone().unwrap_or_default();
             let (argument, location) = spec.argument_of(&path, arguments.len());
-            return Err(FunctionError { text: format!("{location}: {}", error.detail), argument: Some(argument) });
+            // Terraform ends the message with its own period.
+            FunctionError { text: format!("{location}: {}", error.detail.trim_end_matches('.')), argument: Some(argument) }
+        };
+        if let Some(selector_error) = errors.iter().map(|e| located(e)).find(|e| e.argument == Some(0) && spec.selector.is_some()) {
+            return Err(selector_error);
+        }
+        if let Some(missing) = missing {
+            return Err(missing);
+        }
+        if let Some(error) = errors.first() {
+            return Err(located(error));
         }
         match state.as_ref().map(|s| s.attribute(spec.output)) {
             Some(value) if !value.is_null() => Ok(value.clone()),

@@ -12,7 +12,7 @@ use super::document::{scope_note_of, selector_description, taken_by, DocumentRol
 use super::inputs::Inputs;
 use super::Phase;
 
-pub struct RolePolicy;
+pub(super) struct RolePolicy;
 
 fn summary(kind: ServiceRoleKind) -> &'static str {
     match kind {

@@ -10,7 +10,7 @@ use super::document::{scope_note_of, taken_by, DocumentRole};
 use super::inputs::Inputs;
 use super::Phase;
 
-pub struct TrustPolicyDataSource;
+pub(super) struct TrustPolicyDataSource;
 
 impl DocumentRole for TrustPolicyDataSource {
     const TYPE_NAME: &'static str = "qbusiness_trust_policy";

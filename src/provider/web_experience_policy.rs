@@ -11,7 +11,7 @@ use super::document::{scope_note_of, selector_description, taken_by, DocumentRol
 use super::inputs::Inputs;
 use super::Phase;
 
-pub struct WebExperiencePolicy;
+pub(super) struct WebExperiencePolicy;
 
 fn summary(kind: WebExperienceKind) -> &'static str {
     match kind {
