@@ -134,7 +134,7 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
     let connector = block.attributes.iter().find(|a| a.name == "connector").unwrap();
     assert!(connector.required);
     let provider_attributes: Vec<_> = schema.provider.unwrap().block.unwrap().attributes.into_iter().map(|a| a.name).collect();
-    assert_eq!(provider_attributes, ["partition", "region", "account_id"]);
+    assert_eq!(provider_attributes, ["partition", "region", "account_id", "skip_region_validation"]);
 
     let mut health = tonic_health::pb::health_client::HealthClient::new(channel.clone());
     let status = health.check(tonic_health::pb::HealthCheckRequest { service: "plugin".into() }).await.unwrap().into_inner();

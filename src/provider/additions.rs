@@ -49,7 +49,11 @@ pub(super) fn statement_block() -> NestedBlock {
                 Attribute::optional("effect", Type::String, "`Allow` (default) or `Deny`."),
                 Attribute::optional("actions", list(), "Actions, e.g. `s3:GetObject`; exactly one of `actions` and `not_actions`."),
                 Attribute::optional("not_actions", list(), "Actions the statement does not apply to."),
-                Attribute::optional("resources", list(), "Resource ARNs or `*`; exactly one of `resources` and `not_resources`."),
+                Attribute::optional(
+                    "resources",
+                    list(),
+                    "Resource ARNs or `*`; exactly one of `resources` and `not_resources`. Write IAM policy variables as `&{aws:username}` (they become `${aws:username}`), as with `aws_iam_policy_document`.",
+                ),
                 Attribute::optional("not_resources", list(), "Resources the statement does not apply to."),
             ],
             blocks: vec![NestedBlock { type_name: "condition".to_owned(), nesting: Nesting::List, block: condition }],
@@ -155,14 +159,17 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
         inputs.incomplete = true;
     }
     let statement = match (effect, actions, resources) {
-        (Some(effect), Some((positive_actions, names)), Some((positive_resources, arns))) => Some(Statement {
-            sid,
-            effect,
-            principal: None,
-            actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
-            resources: Some(if positive_resources { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
-            condition,
-        }),
+        (Some(effect), Some((positive_actions, names)), Some((positive_resources, arns))) => Some(
+            Statement {
+                sid,
+                effect,
+                principal: None,
+                actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
+                resources: Some(if positive_resources { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
+                condition,
+            }
+            .with_policy_variables(),
+        ),
         _ => None,
     };
     // The policy rules and AWS's data, each reported at the argument (and element) it concerns.
@@ -217,6 +224,8 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
         let summary = format!("Invalid document in {name}");
         match PolicyDocument::from_json(text) {
             Ok(document) => {
+                let statements = document.statements.into_iter().map(Statement::with_policy_variables).collect();
+                let document = PolicyDocument { statements, ..document };
                 let found = user_problems(&document, kind);
                 for problem in &found {
                     let location = problem.statement.map_or(String::new(), |s| format!("Statement[{s}].{}: ", problem.field));

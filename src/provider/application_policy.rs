@@ -71,6 +71,23 @@ mod tests {
     }
 
     #[test]
+    fn skip_region_validation_turns_an_unknown_region_into_a_warning() {
+        let refused = read(TYPE, &[("region", s("eu-central-1"))]);
+        assert_eq!(refused.json, None);
+        assert!(
+            refused.diagnostics[0].ends_with("If it is a new region, set skip_region_validation = true to go on with a warning"),
+            "{:?}",
+            refused.diagnostics
+        );
+        let accepted = read(TYPE, &[("region", s("eu-central-1")), ("skip_region_validation", Value::Bool(true))]);
+        assert!(accepted.json.unwrap().contains("arn:aws:logs:eu-central-1:123456789012:log-group:/aws/qbusiness/*"));
+        assert_eq!(
+            accepted.diagnostics,
+            ["warning region | Region without Amazon Q Business | Amazon Q Business is not available in region \"eu-central-1\"; valid regions are ap-southeast-2, eu-west-1, us-east-1, us-west-2; skip_region_validation is set, so the document is built for it anyway"]
+        );
+    }
+
+    #[test]
     fn bad_arguments_are_errors_at_their_attribute() {
         expect_errors(
             TYPE,

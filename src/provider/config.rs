@@ -15,6 +15,8 @@ pub struct ProviderDefaults {
     pub partition: Option<Partition>,
     pub region: Option<String>,
     pub account: Option<AccountId>,
+    /// `skip_region_validation`: a region outside Q Business's list is a warning, not an error.
+    pub skip_region_validation: Option<bool>,
     /// The provider-block arguments whose value is unknown until apply (at plan).
     pub unknown: Vec<&'static str>,
 }
@@ -36,6 +38,11 @@ pub(super) fn scope_attributes(whose: &str) -> Vec<Attribute> {
             &format!("Region of the Amazon Q Business resources {whose}; one of {}.", valid_regions()),
         ),
         Attribute::optional("account_id", Type::String, &format!("12-digit AWS account id that owns the resources {whose}.")),
+        Attribute::optional(
+            "skip_region_validation",
+            Type::Bool,
+            "Accept a region outside those where Amazon Q Business runs today: the check gives a warning instead of an error, as hashicorp/aws's `skip_region_validation` does. Default false.",
+        ),
     ]
 }
 
@@ -49,8 +56,11 @@ pub(super) fn provider_schema() -> Block {
     }
 }
 
-/// Parses and checks the scope arguments present in `inputs`; no requirement that they be set.
-pub(super) fn read_scope_arguments(inputs: &mut Inputs<'_>) -> ProviderDefaults {
+/// Parses and checks the scope arguments present in `inputs`; no requirement that they be set. The
+/// region's availability is checked here for the provider block itself; a data source's waits for
+/// `resolve_scope`, where the provider's `skip_region_validation` is known.
+pub(super) fn read_scope_arguments(inputs: &mut Inputs<'_>, check_region_now: bool) -> ProviderDefaults {
+    let skip_region_validation = inputs.bool("skip_region_validation");
     let partition = inputs.parsed::<Partition>("partition");
     if let Some(partition) = partition {
         if let Err(error) = check_partition(partition) {
@@ -58,16 +68,27 @@ pub(super) fn read_scope_arguments(inputs: &mut Inputs<'_>) -> ProviderDefaults 
         }
     }
     let region = inputs.string("region").map(str::to_owned);
-    if let Some(region) = &region {
+    if let (Some(region), true) = (&region, check_region_now) {
         if let Err(error) = check_region(partition.unwrap_or(Partition::Aws), region) {
             if !matches!(error, AvailabilityError::Partition { .. }) {
-                inputs.error("region", "Region without Amazon Q Business", error.to_string());
+                report_region(inputs, &error, skip_region_validation == Some(true));
             }
         }
     }
     let account = inputs.parsed::<AccountId>("account_id");
     let unknown = SCOPE_ARGUMENTS.into_iter().filter(|name| inputs.raw(name).is_unknown()).collect();
-    ProviderDefaults { partition, region, account, unknown }
+    ProviderDefaults { partition, region, account, skip_region_validation, unknown }
+}
+
+/// A region without Q Business: an error, or with `skip_region_validation` a warning.
+fn report_region(inputs: &mut Inputs<'_>, error: &AvailabilityError, skip: bool) {
+    if skip {
+        let detail = format!("{error}; skip_region_validation is set, so the document is built for it anyway");
+        inputs.warning("region", "Region without Amazon Q Business", detail);
+    } else {
+        let detail = format!("{error}. If it is a new region, set skip_region_validation = true to go on with a warning");
+        inputs.error("region", "Region without Amazon Q Business", detail);
+    }
 }
 
 /// A scope argument a data source leaves to the provider block, whose value is not known yet.
@@ -85,7 +106,7 @@ fn unknown_in_provider(inputs: &mut Inputs<'_>, name: &str) {
 /// The scope a data source works in: its own arguments over the provider's defaults. While
 /// validating, before the provider is configured, only its own arguments are checked.
 pub(super) fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Scope> {
-    let own = read_scope_arguments(inputs);
+    let own = read_scope_arguments(inputs, false);
     let none = ProviderDefaults::default();
     let (defaults, whence) = match phase {
         Phase::Validate => return None,
@@ -115,10 +136,14 @@ pub(super) fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option
         inputs.error("account_id", "Missing account_id", format!("Set account_id (12 digits) {whence}."));
         return None;
     };
-    // A region taken from the provider with this data source's partition is checked together here.
+    // The region, own or the provider's, is checked here with this data source's partition.
     if let Err(error) = check_region(partition, &region) {
-        inputs.error("region", "Region without Amazon Q Business", error.to_string());
-        return None;
+        let skip = own.skip_region_validation.or(defaults.skip_region_validation) == Some(true);
+        let partition_without_service = matches!(error, AvailabilityError::Partition { .. });
+        report_region(inputs, &error, skip && !partition_without_service);
+        if !skip || partition_without_service {
+            return None;
+        }
     }
     Some(Scope { partition, region, account })
 }
@@ -156,7 +181,7 @@ mod tests {
     fn a_provider_value_unknown_at_plan_is_reported_as_unknown_not_missing() {
         let block = provider_schema();
         let config = Value::object([("region", Value::string("us-east-1")), ("account_id", Value::Unknown), ("partition", Value::Null)]);
-        let defaults = read_scope_arguments(&mut Inputs::new(&config, &block));
+        let defaults = read_scope_arguments(&mut Inputs::new(&config, &block), true);
         assert_eq!(defaults.unknown, ["account_id"]);
         let own = Value::object([("region", Value::Null), ("account_id", Value::Null), ("partition", Value::Null)]);
         let mut inputs = Inputs::new(&own, &block);
@@ -168,6 +193,27 @@ mod tests {
         let own = Value::object([("region", Value::Null), ("account_id", Value::string("123456789012")), ("partition", Value::Null)]);
         let mut inputs = Inputs::new(&own, &block);
         assert!(resolve_scope(&mut inputs, Phase::Read(&defaults)).is_some());
+    }
+
+    #[test]
+    fn the_provider_blocks_skip_region_validation_reaches_its_data_sources() {
+        let block = provider_schema();
+        let provider = Value::object([
+            ("region", Value::string("ca-central-1")),
+            ("account_id", Value::string("123456789012")),
+            ("skip_region_validation", Value::Bool(true)),
+        ]);
+        let mut configure = Inputs::new(&provider, &block);
+        let defaults = read_scope_arguments(&mut configure, true);
+        assert!(!configure.has_errors());
+        let own = Value::object([("region", Value::Null), ("account_id", Value::Null), ("partition", Value::Null)]);
+        let mut inputs = Inputs::new(&own, &block);
+        let scope = resolve_scope(&mut inputs, Phase::Read(&defaults)).expect("a scope despite the region");
+        assert_eq!(scope.region, "ca-central-1");
+        assert_eq!(
+            inputs.diagnostics.iter().map(|d| (d.is_error(), d.summary.as_str())).collect::<Vec<_>>(),
+            [(false, "Region without Amazon Q Business")]
+        );
     }
 
     #[test]

@@ -185,6 +185,21 @@ mod tests {
     }
 
     #[test]
+    fn policy_variables_written_for_hcl_reach_iam_as_its_own() {
+        let statement = Value::List(vec![Value::object([
+            ("sid", s("Home")),
+            ("actions", list(&["s3:GetObject"])),
+            ("resources", list(&["arn:aws:s3:::my-docs/home/&{aws:username}/*"])),
+        ])]);
+        let source = r#"{"Version":"2012-10-17","Statement":{"Sid":"Mine","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::my-docs","Condition":{"StringLike":{"s3:prefix":"home/&{aws:username}/"}}}}"#;
+        let outcome = read(TYPE, &s3(&[("statement", statement), ("source_policy_documents", list(&[source]))]));
+        let json = outcome.json.unwrap();
+        assert!(json.contains(r#""Resource": "arn:aws:s3:::my-docs/home/${aws:username}/*""#), "{json}");
+        assert!(json.contains(r#""s3:prefix": "home/${aws:username}/""#), "{json}");
+        assert!(!json.contains("&{"), "{json}");
+    }
+
+    #[test]
     fn bad_arguments_are_errors_at_their_attribute() {
         let crawler = |extra: &[(&'static str, Value)]| {
             let mut attributes = vec![("connector", s("web_crawler")), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))];

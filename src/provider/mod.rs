@@ -143,13 +143,13 @@ impl plugin::Provider for QBusinessProvider {
 
     fn validate_provider_config(&self, config: &Value) -> Diagnostics {
         let mut inputs = Inputs::new(config, &self.schema.provider);
-        read_scope_arguments(&mut inputs);
+        read_scope_arguments(&mut inputs, true);
         inputs.diagnostics
     }
 
     fn configure_provider(&self, config: &Value) -> Diagnostics {
         let mut inputs = Inputs::new(config, &self.schema.provider);
-        let defaults = read_scope_arguments(&mut inputs);
+        let defaults = read_scope_arguments(&mut inputs, true);
         if !inputs.has_errors() {
             *self.defaults.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = defaults;
         }

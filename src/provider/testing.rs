@@ -49,6 +49,7 @@ pub(crate) fn read(type_name: &str, attributes: &[(&str, Value)]) -> Outcome {
         partition: None,
         region: Some("us-east-1".to_owned()),
         account: Some("123456789012".parse().expect("an account id")),
+        skip_region_validation: None,
         unknown: Vec::new(),
     };
     // Validation's warnings come again when reading; the read's diagnostics are the ones shown.
