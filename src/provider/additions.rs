@@ -2,11 +2,11 @@
 //! `statement` blocks, `source_policy_documents` and `override_policy_documents`, each read and
 //! checked on its own so that an error points at the argument it comes from.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
 use crate::policy::lint::{user_problems, Problem, Rule};
-use crate::policy::statement::{Actions, Effect, Resources};
+use crate::policy::statement::{Actions, Effect, Principal, PrincipalKind, Resources};
 use crate::policy::{Additions, Condition, ConditionKey, DocumentKind, Operator, PolicyDocument, Statement};
 
 use super::inputs::Inputs;
@@ -39,6 +39,18 @@ pub(super) fn statement_block() -> NestedBlock {
         ],
         blocks: vec![],
     };
+    let principals = Block {
+        description: "Who the statement is about: trust policies need it, permissions policies refuse it.".to_owned(),
+        attributes: vec![
+            Attribute::required("type", Type::String, "`AWS`, `Service`, `Federated`, `CanonicalUser`, or `*` (anyone)."),
+            Attribute::required(
+                "identifiers",
+                list(),
+                "The principals of that type, e.g. `[\"qbusiness.amazonaws.com\"]` or an account's root ARN.",
+            ),
+        ],
+        blocks: vec![],
+    };
     NestedBlock {
         type_name: "statement".to_owned(),
         nesting: Nesting::List,
@@ -52,11 +64,14 @@ pub(super) fn statement_block() -> NestedBlock {
                 Attribute::optional(
                     "resources",
                     list(),
-                    "Resource ARNs or `*`; exactly one of `resources` and `not_resources`. Write IAM policy variables as `&{aws:username}` (they become `${aws:username}`), as with `aws_iam_policy_document`.",
+                    "Resource ARNs or `*`; in a permissions policy exactly one of `resources` and `not_resources`, in a trust policy neither. Write IAM policy variables as `&{aws:username}` (they become `${aws:username}`), as with `aws_iam_policy_document`.",
                 ),
                 Attribute::optional("not_resources", list(), "Resources the statement does not apply to."),
             ],
-            blocks: vec![NestedBlock { type_name: "condition".to_owned(), nesting: Nesting::List, block: condition }],
+            blocks: vec![
+                NestedBlock { type_name: "condition".to_owned(), nesting: Nesting::List, block: condition },
+                NestedBlock { type_name: "principals".to_owned(), nesting: Nesting::List, block: principals },
+            ],
         },
     }
 }
@@ -124,11 +139,52 @@ fn argument_of(field: &str) -> &'static str {
         "NotAction" => "not_actions",
         "NotResource" => "not_resources",
         "Condition" => "condition",
+        "Principal" => "principals",
         _ => "resources",
     }
 }
 
-fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut Inputs<'_>) -> Option<Statement> {
+/// The `principals` blocks of a statement: `None` when there are none, and `Err(())` when one is wrong
+/// (its error is in `inputs`).
+fn read_principals(inputs: &mut Inputs<'_>, path: &AttributePath) -> Result<Option<Principal>, ()> {
+    let Some(block) = nested_block(inputs, "principals") else { return Ok(None) };
+    let items = inputs.raw("principals").as_list().unwrap_or_default();
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let mut named: BTreeMap<PrincipalKind, BTreeSet<String>> = BTreeMap::new();
+    let mut anyone = false;
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let mut principal = Inputs::nested(item, block, path.then_attribute("principals").then_index(i));
+        let kind = principal.string("type").map(str::to_owned);
+        let identifiers = principal.parsed_list::<String>("identifiers");
+        match (kind.as_deref(), identifiers) {
+            (Some("*"), Some(ids)) if ids == ["*"] => anyone = true,
+            (Some("*"), Some(_)) => {
+                principal.error("identifiers", "Invalid identifiers", "type \"*\" (anyone) takes identifiers = [\"*\"].");
+                ok = false;
+            }
+            (Some(text), Some(ids)) => match PrincipalKind::parse(text) {
+                Some(kind) => named.entry(kind).or_default().extend(ids),
+                None => {
+                    let detail = format!("{text:?} is not a principal type; valid are AWS, Service, Federated, CanonicalUser and *.");
+                    principal.error("type", "Invalid type", detail);
+                    ok = false;
+                }
+            },
+            _ => ok = false,
+        }
+        inputs.absorb(principal);
+    }
+    match (ok, anyone) {
+        (false, _) => Err(()),
+        (true, true) => Ok(Some(Principal::Anyone)),
+        (true, false) => Ok(Some(Principal::Named(named))),
+    }
+}
+
+fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut Inputs<'_>, kind: DocumentKind) -> Option<Statement> {
     let mut inputs = Inputs::nested(item, block, path.clone());
     let sid = inputs.string("sid").map(str::to_owned);
     let effect = match inputs.string("effect") {
@@ -140,7 +196,12 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
         }
     };
     let actions = one_of(&mut inputs, "actions", "not_actions");
-    let resources = one_of(&mut inputs, "resources", "not_resources");
+    // A trust policy names no resource: the lint says so when one is given.
+    let resources = match kind {
+        DocumentKind::Trust if !inputs.is_set("resources") && !inputs.is_set("not_resources") => Some(None),
+        _ => one_of(&mut inputs, "resources", "not_resources").map(Some),
+    };
+    let principal = read_principals(&mut inputs, &path);
     let mut condition = Condition::default();
     if let Some(condition_block) = nested_block(&inputs, "condition") {
         let conditions = inputs.raw("condition").as_list().unwrap_or_default();
@@ -158,14 +219,15 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
     if inputs.raw("condition").is_unknown() {
         inputs.incomplete = true;
     }
-    let statement = match (effect, actions, resources) {
-        (Some(effect), Some((positive_actions, names)), Some((positive_resources, arns))) => Some(
+    let statement = match (effect, actions, resources, principal) {
+        (Some(effect), Some((positive_actions, names)), Some(resources), Ok(principal)) => Some(
             Statement {
                 sid,
                 effect,
-                principal: None,
+                principal,
                 actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
-                resources: Some(if positive_resources { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
+                resources: resources
+                    .map(|(positive, arns)| if positive { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
                 condition,
             }
             .with_policy_variables(),
@@ -174,7 +236,7 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
     };
     // The policy rules and AWS's data, each reported at the argument (and element) it concerns.
     if let Some(statement) = &statement {
-        for problem in user_problems(&PolicyDocument::new(vec![statement.clone()]), DocumentKind::Permissions) {
+        for problem in user_problems(&PolicyDocument::new(vec![statement.clone()]), kind) {
             let summary = problem_summary(&problem, "Invalid statement");
             let argument = argument_of(problem.field);
             let mut at = inputs.path_of(argument);
@@ -194,7 +256,7 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
 }
 
 /// The `statement` blocks, each read and checked on its own so errors point into it.
-fn read_statement_blocks(inputs: &mut Inputs<'_>) -> Vec<Statement> {
+fn read_statement_blocks(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Vec<Statement> {
     let Some(block) = nested_block(inputs, "statement") else {
         return Vec::new();
     };
@@ -207,7 +269,7 @@ fn read_statement_blocks(inputs: &mut Inputs<'_>) -> Vec<Statement> {
     items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| read_statement(item, block, inputs.path_of("statement").then_index(i), inputs))
+        .filter_map(|(i, item)| read_statement(item, block, inputs.path_of("statement").then_index(i), inputs, kind))
         .collect()
 }
 
@@ -250,7 +312,7 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
 pub(super) fn read_additions(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Additions {
     Additions {
         sources: read_documents(inputs, "source_policy_documents", kind),
-        statements: read_statement_blocks(inputs),
+        statements: read_statement_blocks(inputs, kind),
         overrides: read_documents(inputs, "override_policy_documents", kind),
     }
 }

@@ -97,7 +97,7 @@ impl<R: DocumentRole> DataSource for Document<R> {
             "The document's `Id`, as `aws_iam_policy_document`'s `policy_id`; otherwise the `Id` of the last override or source document that has one.",
         ));
         attributes.extend(limit_attribute(R::KIND));
-        if R::KIND == DocumentKind::Permissions {
+        if matches!(R::KIND, DocumentKind::Permissions | DocumentKind::Trust) {
             attributes.extend(addition_attributes());
         }
         if let Some(note) = R::scope_note() {
@@ -105,8 +105,8 @@ impl<R: DocumentRole> DataSource for Document<R> {
         }
         attributes.extend(output_attributes());
         let blocks = match R::KIND {
-            DocumentKind::Permissions => vec![statement_block()],
-            DocumentKind::Trust | DocumentKind::Resource => vec![],
+            DocumentKind::Permissions | DocumentKind::Trust => vec![statement_block()],
+            DocumentKind::Resource => vec![],
         };
         Block { description: R::DESCRIPTION.to_owned(), attributes, blocks }
     }

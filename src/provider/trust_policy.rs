@@ -102,6 +102,7 @@ impl DocumentRole for TrustPolicyDataSource {
 
 #[cfg(test)]
 mod tests {
+    use crate::plugin::Value;
     use crate::provider::testing::{expect_errors, list, read, s, APPLICATION_ID};
 
     const TYPE: &str = "qbusiness_trust_policy";
@@ -119,6 +120,87 @@ mod tests {
         assert_eq!(oidc.json.unwrap() + "\n", include_str!("../../tests/golden/trust-web-experience-oidc.json"));
         let connector = read(TYPE, &[("kind", s("connector")), ("application_id", s(APPLICATION_ID))]);
         assert_eq!(connector.json.unwrap() + "\n", include_str!("../../tests/golden/trust-connector.json"));
+    }
+
+    fn trust_statement(extra: &[(&'static str, Value)]) -> Value {
+        let mut attributes = vec![("sid", s("Partner")), ("actions", list(&["sts:AssumeRole"]))];
+        attributes.extend(extra.iter().cloned());
+        Value::List(vec![Value::object(attributes)])
+    }
+
+    fn principals(kind: &str, identifiers: &[&str]) -> Value {
+        Value::List(vec![Value::object([("type", s(kind)), ("identifiers", list(identifiers))])])
+    }
+
+    #[test]
+    fn statements_of_the_users_own_join_the_trust_policy() {
+        let condition = Value::List(vec![Value::object([
+            ("test", s("StringEquals")),
+            ("variable", s("sts:ExternalId")),
+            ("values", list(&["partner-42"])),
+        ])]);
+        let statement =
+            trust_statement(&[("principals", principals("AWS", &["arn:aws:iam::210987654321:root"])), ("condition", condition)]);
+        let source = r#"{"Version":"2012-10-17","Statement":{"Sid":"Tag","Effect":"Allow","Principal":{"Service":"qbusiness.amazonaws.com"},"Action":"sts:TagSession"}}"#;
+        let outcome = read(
+            TYPE,
+            &[
+                ("kind", s("connector")),
+                ("application_id", s(APPLICATION_ID)),
+                ("statement", statement),
+                ("source_policy_documents", list(&[source])),
+            ],
+        );
+        assert_eq!(outcome.diagnostics, Vec::<String>::new());
+        let json: serde_json::Value = serde_json::from_str(&outcome.json.unwrap()).unwrap();
+        let sids: Vec<&str> = json["Statement"].as_array().unwrap().iter().map(|s| s["Sid"].as_str().unwrap()).collect();
+        assert_eq!(sids, ["AllowsAmazonQToAssumeRoleForServicePrincipal", "Tag", "Partner"]);
+        assert_eq!(json["Statement"][2]["Principal"]["AWS"], "arn:aws:iam::210987654321:root");
+        assert_eq!(json["Statement"][2]["Condition"]["StringEquals"]["sts:ExternalId"], "partner-42");
+    }
+
+    #[test]
+    fn the_trust_grammar_judges_those_statements() {
+        let connector = |statement: Value| vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID)), ("statement", statement)];
+        expect_errors(
+            TYPE,
+            &[
+                (
+                    "statement without principals",
+                    connector(trust_statement(&[])),
+                    "statement[0].principals",
+                    "Invalid statement",
+                    "a trust policy statement needs a Principal",
+                ),
+                (
+                    "statement with a resource",
+                    connector(trust_statement(&[
+                        ("principals", principals("AWS", &["arn:aws:iam::210987654321:root"])),
+                        ("resources", list(&["*"])),
+                    ])),
+                    "statement[0].resources",
+                    "Invalid statement",
+                    "a trust policy statement must not name a Resource",
+                ),
+                (
+                    "statement with an s3 action",
+                    connector(Value::List(vec![Value::object([
+                        ("actions", list(&["s3:GetObject"])),
+                        ("principals", principals("AWS", &["arn:aws:iam::210987654321:root"])),
+                    ])])),
+                    "statement[0].actions",
+                    "Invalid statement",
+                    "\"s3:GetObject\" is not an sts action",
+                ),
+                (
+                    "unknown principal type",
+                    connector(trust_statement(&[("principals", principals("Role", &["x"]))])),
+                    "statement[0].principals[0].type",
+                    "Invalid type",
+                    "\"Role\" is not a principal type",
+                ),
+            ],
+        );
     }
 
     #[test]

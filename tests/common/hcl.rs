@@ -24,7 +24,7 @@ pub fn literal(value: &Value) -> String {
 }
 
 /// Nested block types of the data sources, written as blocks rather than attributes.
-const BLOCKS: [&str; 2] = ["statement", "condition"];
+const BLOCKS: [&str; 3] = ["statement", "condition", "principals"];
 
 /// The body of a block: `name = literal` lines, and nested blocks for `statement`/`condition`.
 pub fn body(attributes: &[(&str, Value)], indent: usize) -> String {
