@@ -17,8 +17,7 @@ use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
-const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
-const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+use common::cases::{APPLICATION_ID, INDEX_ID};
 
 /// Terraform is found as the tests find it: `TERRAFORM`, else on PATH, else the `.venv` shim.
 struct Options {
@@ -47,29 +46,6 @@ fn median(mut samples: Vec<Duration>) -> Duration {
 
 fn ms(d: Duration) -> String {
     format!("{:.1}", d.as_secs_f64() * 1000.0)
-}
-
-fn provider_config(n: usize) -> String {
-    format!(
-        r#"{PROVIDER_BLOCK}
-provider "qbusiness" {{
-  region     = "us-east-1"
-  account_id = "123456789012"
-}}
-
-data "qbusiness_connector_policy" "s3" {{
-  count          = {n}
-  connector      = "s3"
-  application_id = "{APPLICATION_ID}"
-  index_id       = "{INDEX_ID}"
-  bucket         = "docs-${{count.index}}"
-}}
-
-output "documents" {{
-  value = data.qbusiness_connector_policy.s3[*].minified_json
-}}
-"#
-    )
 }
 
 /// The same documents from the provider function, which Terraform evaluates without data-source nodes.
@@ -242,7 +218,7 @@ fn main() {
     writeln!(report, "|---:|---:|---:|---:|---:|---:|").unwrap();
     let attached = Attached::start();
     for n in [1, 10, 100] {
-        let ours = workspace(&provider_config(n));
+        let ours = workspace(&common::hcl::s3_documents(n));
         let hcl = workspace(&hcl_config(n));
         assert_eq!(documents(&ours), documents(&hcl), "N={n}: the two configurations must produce the same documents");
         let plan = ["plan", "-input=false", "-no-color", "-refresh=false"];
@@ -286,7 +262,7 @@ fn main() {
     for n in [1, 100] {
         let functions = workspace(&function_config(n));
         let hcl = workspace(&hcl_config(n));
-        let data_sources = workspace(&provider_config(n));
+        let data_sources = workspace(&common::hcl::s3_documents(n));
         assert_eq!(documents(&functions), documents(&hcl), "N={n}: functions and HCL must produce the same documents");
         let plan = ["plan", "-input=false", "-no-color", "-refresh=false"];
         let (mut f, mut h, mut d) = (Vec::new(), Vec::new(), Vec::new());

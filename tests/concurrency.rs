@@ -4,7 +4,7 @@ mod common;
 
 use common::cases::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use common::plugin_process::PluginProcess;
-use common::workspace::{Workspace, PROVIDER_BLOCK};
+use common::workspace::Workspace;
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
@@ -55,26 +55,7 @@ async fn a_thousand_reads_in_flight_give_the_serial_answers() {
 
 #[test]
 fn plan_parallelism_does_not_change_the_documents() {
-    let config = format!(
-        r#"{PROVIDER_BLOCK}
-provider "qbusiness" {{
-  region     = "us-east-1"
-  account_id = "123456789012"
-}}
-
-data "qbusiness_connector_policy" "each" {{
-  count          = 200
-  connector      = "s3"
-  application_id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
-  index_id       = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
-  bucket         = "docs-${{count.index}}"
-}}
-
-output "documents" {{
-  value = data.qbusiness_connector_policy.each[*].minified_json
-}}
-"#
-    );
+    let config = common::hcl::s3_documents(200);
     let mut results = Vec::new();
     for parallelism in ["-parallelism=50", "-parallelism=1"] {
         let workspace = Workspace::new(&[("main.tf", &config)]);
@@ -97,22 +78,7 @@ fn ctrl_c_during_a_plan_of_many_data_sources_stops_cleanly() {
     use std::os::unix::process::CommandExt;
     use std::process::Stdio;
     use std::time::{Duration, Instant};
-    let config = format!(
-        r#"{PROVIDER_BLOCK}
-provider "qbusiness" {{
-  region     = "us-east-1"
-  account_id = "123456789012"
-}}
-
-data "qbusiness_connector_policy" "s3" {{
-  count          = 1000
-  connector      = "s3"
-  application_id = "{APPLICATION_ID}"
-  index_id       = "{INDEX_ID}"
-  bucket         = "docs-${{count.index}}"
-}}
-"#
-    );
+    let config = common::hcl::s3_documents(1000);
     let workspace = Workspace::new(&[("main.tf", &config)]);
     workspace.init();
     let mut plan = workspace

@@ -366,11 +366,10 @@ mod tests {
 
     #[test]
     fn reattach_settings_name_both_registries() {
-        let json: serde_json::Value =
-            serde_json::from_str(&reattach_json("registry.terraform.io/example/thing", std::path::Path::new("/tmp/x/plugin.sock")))
-                .unwrap();
+        let socket = tempfile::tempdir().unwrap().path().join("plugin.sock");
+        let json: serde_json::Value = serde_json::from_str(&reattach_json("registry.terraform.io/example/thing", &socket)).unwrap();
         let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["registry.opentofu.org/example/thing", "registry.terraform.io/example/thing"]);
-        assert_eq!(json["registry.opentofu.org/example/thing"]["Addr"]["String"], "/tmp/x/plugin.sock");
+        assert_eq!(json["registry.opentofu.org/example/thing"]["Addr"]["String"], socket.display().to_string());
     }
 }

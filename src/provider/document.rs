@@ -55,27 +55,22 @@ impl<R> Default for Document<R> {
     }
 }
 
+/// The kinds of `K` that take `argument`, quoted and joined, or `None` when every kind does.
+fn kinds_taking<K: Kind>(argument: &str) -> Option<String> {
+    let kinds: Vec<String> =
+        K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == argument)).map(|k| format!("`{}`", k.name())).collect();
+    (kinds.len() != K::ALL.len()).then(|| kinds.join(", "))
+}
+
 /// "in this policy (`kind` `a`, `b`)": the kinds of `K` whose documents use the scope arguments,
 /// or just "in this policy" when every kind does.
 pub(super) fn scope_note_of<K: Kind>(selector: &str) -> String {
-    let scoped: Vec<String> =
-        K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == "region")).map(|k| format!("`{}`", k.name())).collect();
-    if scoped.len() == K::ALL.len() {
-        "in this policy".to_owned()
-    } else {
-        format!("in this policy ({selector} {})", scoped.join(", "))
-    }
+    kinds_taking::<K>("region").map_or("in this policy".to_owned(), |kinds| format!("in this policy ({selector} {kinds})"))
 }
 
 /// "`a`, `b`: " for an argument that only some kinds of `K` take, before its description.
 pub(super) fn taken_by<K: Kind>(argument: &str) -> String {
-    let kinds: Vec<String> =
-        K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == argument)).map(|k| format!("`{}`", k.name())).collect();
-    if kinds.len() == K::ALL.len() {
-        String::new()
-    } else {
-        format!("{}: ", kinds.join(", "))
-    }
+    kinds_taking::<K>(argument).map_or(String::new(), |kinds| format!("{kinds}: "))
 }
 
 /// The selector's description: `intro`, then each kind with its own summary.

@@ -51,3 +51,30 @@ pub fn body(attributes: &[(&str, Value)], indent: usize) -> String {
     }
     out
 }
+
+/// A configuration of `count` S3 connector documents (bucket `docs-N`) read with the provider
+/// block's region and account, their minified JSON in the output `documents`.
+pub fn s3_documents(count: usize) -> String {
+    use super::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
+    use super::workspace::PROVIDER_BLOCK;
+    format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "{REGION}"
+  account_id = "{ACCOUNT_ID}"
+}}
+
+data "qbusiness_connector_policy" "s3" {{
+  count          = {count}
+  connector      = "s3"
+  application_id = "{APPLICATION_ID}"
+  index_id       = "{INDEX_ID}"
+  bucket         = "docs-${{count.index}}"
+}}
+
+output "documents" {{
+  value = data.qbusiness_connector_policy.s3[*].minified_json
+}}
+"#
+    )
+}
