@@ -4,6 +4,19 @@ use std::path::PathBuf;
 
 use terraform_provider_qbusiness::provider::docs::{in_registry_layout, render, GENERATED_DIRS};
 
+/// The examples and the README pin the version Cargo.toml gives: `make docs` rewrites them.
+#[test]
+fn examples_and_readme_pin_the_crate_version() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let stale: Vec<String> = terraform_provider_qbusiness::provider::pins::pinned_files(&repo)
+        .unwrap()
+        .into_iter()
+        .filter(|(path, content)| std::fs::read_to_string(path).unwrap() != *content)
+        .map(|(path, _)| path.strip_prefix(&repo).unwrap().display().to_string())
+        .collect();
+    assert!(stale.is_empty(), "these pin another version than Cargo.toml's, run `make docs`: {stale:?}");
+}
+
 #[test]
 fn docs_are_up_to_date() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));

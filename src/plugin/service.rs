@@ -5,11 +5,12 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
+use prost::Message as _;
 use tonic::{Request, Response, Status};
 
 use super::cty::Type;
 use super::diagnostic::{AttributePath, Diagnostic, Diagnostics};
-use super::log;
+use super::log::{self, Served, Subject};
 use super::proto::tfplugin6 as pb;
 use super::provider::{short_name, DataSource, FunctionError, Provider};
 use super::schema::Block;
@@ -164,47 +165,57 @@ fn diagnostics_only(internal_error: &str, rpc: &str, work: impl FnOnce() -> Resu
 #[tonic::async_trait]
 impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
     async fn get_metadata(&self, _request: Request<pb::get_metadata::Request>) -> Result<Response<pb::get_metadata::Response>, Status> {
-        log::debug("GetMetadata");
-        Ok(Response::new(self.answers.metadata.clone()))
+        let served = Served::start("GetMetadata", Subject::Provider, 0);
+        let response = self.answers.metadata.clone();
+        served.finish(&response.diagnostics, response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn get_provider_schema(
         &self,
         _request: Request<pb::get_provider_schema::Request>,
     ) -> Result<Response<pb::get_provider_schema::Response>, Status> {
-        log::debug("GetProviderSchema");
-        Ok(Response::new(self.answers.schema.clone()))
+        let served = Served::start("GetProviderSchema", Subject::Provider, 0);
+        let response = self.answers.schema.clone();
+        served.finish(&response.diagnostics, response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn get_functions(&self, _request: Request<pb::get_functions::Request>) -> Result<Response<pb::get_functions::Response>, Status> {
-        log::debug("GetFunctions");
-        Ok(Response::new(self.answers.functions.clone()))
+        let served = Served::start("GetFunctions", Subject::Provider, 0);
+        let response = self.answers.functions.clone();
+        served.finish(&response.diagnostics, response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn validate_provider_config(
         &self,
         request: Request<pb::validate_provider_config::Request>,
     ) -> Result<Response<pb::validate_provider_config::Response>, Status> {
-        log::debug("ValidateProviderConfig");
         let request = request.into_inner();
+        let served = Served::start("ValidateProviderConfig", Subject::Provider, request.encoded_len());
         let diagnostics = diagnostics_only(&self.answers.internal_error, "ValidateProviderConfig", || {
             let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.validate_provider_config(&config))
         });
-        Ok(Response::new(pb::validate_provider_config::Response { diagnostics }))
+        let response = pb::validate_provider_config::Response { diagnostics };
+        served.finish(&response.diagnostics, response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn configure_provider(
         &self,
         request: Request<pb::configure_provider::Request>,
     ) -> Result<Response<pb::configure_provider::Response>, Status> {
-        log::debug("ConfigureProvider");
         let request = request.into_inner();
+        let served = Served::start("ConfigureProvider", Subject::Provider, request.encoded_len());
         let diagnostics = diagnostics_only(&self.answers.internal_error, "ConfigureProvider", || {
             let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.configure_provider(&config))
         });
-        Ok(Response::new(pb::configure_provider::Response { diagnostics }))
+        let response = pb::configure_provider::Response { diagnostics };
+        served.finish(&response.diagnostics, response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn validate_data_resource_config(
@@ -212,7 +223,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         request: Request<pb::validate_data_resource_config::Request>,
     ) -> Result<Response<pb::validate_data_resource_config::Response>, Status> {
         let request = request.into_inner();
-        log::debug(&format!("ValidateDataResourceConfig {}", request.type_name));
+        let served = Served::start("ValidateDataResourceConfig", Subject::DataSource(&request.type_name), request.encoded_len());
         let diagnostics = diagnostics_only(&self.answers.internal_error, "ValidateDataResourceConfig", || {
             let (_, data_source, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
             if !missing.is_empty() {
@@ -220,7 +231,9 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             }
             Ok(data_source.validate(&config))
         });
-        Ok(Response::new(pb::validate_data_resource_config::Response { diagnostics }))
+        let response = pb::validate_data_resource_config::Response { diagnostics };
+        served.finish(&response.diagnostics, response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn read_data_source(
@@ -228,7 +241,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         request: Request<pb::read_data_source::Request>,
     ) -> Result<Response<pb::read_data_source::Response>, Status> {
         let request = request.into_inner();
-        log::debug(&format!("ReadDataSource {}", request.type_name));
+        let served = Served::start("ReadDataSource", Subject::DataSource(&request.type_name), request.encoded_len());
         let mut diagnostics = Diagnostics::default();
         let outcome = guarded(&self.answers.internal_error, "ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
             let (ty, data_source, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
@@ -250,12 +263,14 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
                 None
             }
         };
-        Ok(Response::new(pb::read_data_source::Response { state, diagnostics: diagnostics.to_proto(), deferred: None }))
+        let response = pb::read_data_source::Response { state, diagnostics: diagnostics.to_proto(), deferred: None };
+        served.finish(&response.diagnostics, response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn call_function(&self, request: Request<pb::call_function::Request>) -> Result<Response<pb::call_function::Response>, Status> {
         let request = request.into_inner();
-        log::debug(&format!("CallFunction {}", request.name));
+        let served = Served::start("CallFunction", Subject::Function(&request.name), request.encoded_len());
         let outcome = guarded(&self.answers.internal_error, "CallFunction", || -> Result<pb::DynamicValue, FunctionError> {
             let function = self
                 .provider
@@ -288,18 +303,22 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             Ok(Err(error)) => (None, Some(error)),
             Err(diagnostic) => (None, Some(FunctionError { text: diagnostic.detail, argument: None })),
         };
-        Ok(Response::new(pb::call_function::Response {
+        let response = pb::call_function::Response {
             result,
             error: error.map(|e| pb::FunctionError { text: e.text, function_argument: e.argument.map(|i| i as i64) }),
-        }))
+        };
+        served.finish_function(response.error.as_ref(), response.encoded_len());
+        Ok(Response::new(response))
     }
 
     async fn stop_provider(&self, _request: Request<pb::stop_provider::Request>) -> Result<Response<pb::stop_provider::Response>, Status> {
         // Every operation here finishes in microseconds, so nothing is left to cancel. The process
         // keeps serving: Terraform sends StopProvider on Ctrl-C while other requests of the same
         // plan are still in flight, and ends the plugin with GRPCController.Shutdown after them.
-        log::debug("StopProvider");
-        Ok(Response::new(pb::stop_provider::Response { error: String::new() }))
+        let served = Served::start("StopProvider", Subject::Provider, 0);
+        let response = pb::stop_provider::Response { error: String::new() };
+        served.finish(&[], response.encoded_len());
+        Ok(Response::new(response))
     }
 }
 

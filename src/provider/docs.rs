@@ -113,6 +113,10 @@ fn index_page(provider: &QBusinessProvider, examples: &Path) -> std::io::Result<
          the policies published in the Amazon Q Business user guide only where those are wrong; see [errata](guides/errata.md).\n\n",
     );
     content.push_str(&example(examples, "provider/provider.tf")?);
+    content.push_str(
+        "## Requirements\n\nThe data sources need Terraform 1.0 or newer, or OpenTofu 1.6 or newer (plugin protocol 6). \
+         Provider functions need Terraform 1.8 or newer, or OpenTofu 1.7 or newer.\n\n",
+    );
     content.push_str("## Data sources\n\n");
     for name in schema_of.data_sources.keys() {
         let _ = writeln!(content, "- [`{name}`](data-sources/{}.md)", short_name(name));
@@ -163,9 +167,15 @@ fn allows_section(expectations: &[crate::catalog::requests::Expectation]) -> Str
     out
 }
 
+/// What every function page says of the provider block, which OpenTofu users otherwise expect to apply.
+const FUNCTIONS_NOTE: &str = "Provider functions need Terraform 1.8 or newer, or OpenTofu 1.7 or newer. They ignore the provider \
+     block in both tools (Terraform calls them on a provider it never configures; OpenTofu calls them on the configured \
+     instance, and the answer is the same): give `region` and `account_id` in `config`. `statement` is a list of objects \
+     there, e.g. `statement = [{ actions = [\"s3:GetObject\"], resources = [\"arn:aws:s3:::my-docs/*\"] }]`.";
+
 fn function_page(name: &str, function: &Function, examples: &Path) -> std::io::Result<DocPage> {
     let mut content = front_matter(&format!("{name} function - qbusiness"), function.summary.trim());
-    let _ = write!(content, "# function: {name}\n\n{}\n\n", function.description.trim());
+    let _ = write!(content, "# function: {name}\n\n{}\n\n{FUNCTIONS_NOTE}\n\n", function.description.trim());
     content.push_str(&example(examples, &format!("functions/{name}/function.tf"))?);
     let parameters: Vec<String> = function.parameters.iter().map(|p| format!("{} {}", p.name, type_name(&p.ty).to_lowercase())).collect();
     let _ = write!(

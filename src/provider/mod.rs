@@ -11,6 +11,7 @@ pub mod docs;
 mod document;
 pub mod functions;
 mod inputs;
+pub mod pins;
 mod role_policy;
 mod trust_policy;
 mod web_experience_policy;

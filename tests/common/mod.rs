@@ -39,3 +39,10 @@ pub fn write(path: &Path, text: &str) {
     }
     std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
 }
+
+/// The Python with moto and boto3 (`make test` installs them into `.venv`; `EMULATOR_PYTHON` overrides).
+pub fn emulator_python() -> PathBuf {
+    let python = std::env::var_os("EMULATOR_PYTHON").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv/bin/python"));
+    assert!(python.is_file(), "no Python with moto at {}: run `make test`, which installs it", python.display());
+    python
+}

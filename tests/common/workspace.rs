@@ -10,6 +10,9 @@ use tempfile::TempDir;
 
 use super::{provider_binary, terraform, write};
 
+/// This provider's source address.
+const OWN_PROVIDER: &str = "qbusiness-iam/qbusiness";
+
 /// The provider's version, from Cargo.toml.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -71,17 +74,27 @@ pub const PROVIDER_BLOCK: &str = concat!(
 impl Workspace {
     /// A directory with `files` (name, content) written into it.
     pub fn new(files: &[(&str, &str)]) -> Workspace {
+        Workspace::with_mirrors(files, &[])
+    }
+
+    /// `new`, installing also each `(provider, mirror)`, e.g. `("hashicorp/aws", path)`, from that
+    /// filesystem mirror.
+    pub fn with_mirrors(files: &[(&str, &str)], mirrors: &[(&str, &Path)]) -> Workspace {
         let dir = tempfile::tempdir().unwrap();
         for (name, content) in files {
             write(&dir.path().join(name), content);
         }
+        let mut blocks = vec![(OWN_PROVIDER, mirror())];
+        blocks.extend(mirrors.iter().copied());
+        let filesystem_mirrors: String = blocks
+            .iter()
+            .map(|(provider, path)| format!("  filesystem_mirror {{\n    path    = {:?}\n    include = [{provider:?}]\n  }}\n", path.display().to_string()))
+            .collect();
+        let providers: Vec<String> = blocks.iter().map(|(provider, _)| format!("{provider:?}")).collect();
         let cli_config = dir.path().join(".terraformrc");
         write(
             &cli_config,
-            &format!(
-                "provider_installation {{\n  filesystem_mirror {{\n    path    = \"{}\"\n    include = [\"qbusiness-iam/qbusiness\"]\n  }}\n  direct {{\n    exclude = [\"qbusiness-iam/qbusiness\"]\n  }}\n}}\n",
-                mirror().display()
-            ),
+            &format!("provider_installation {{\n{filesystem_mirrors}  direct {{\n    exclude = [{}]\n  }}\n}}\n", providers.join(", ")),
         );
         Workspace { dir, cli_config }
     }

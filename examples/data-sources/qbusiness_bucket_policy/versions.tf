@@ -1,5 +1,5 @@
 terraform {
-  required_version = ">= 1.8"
+  required_version = ">= 1.0"
   required_providers {
     qbusiness = {
       source  = "qbusiness-iam/qbusiness"

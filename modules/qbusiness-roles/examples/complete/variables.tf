@@ -24,6 +24,11 @@ variable "aem_secret_arn" {
   type        = string
 }
 
+variable "confluence_secret_arn" {
+  description = "Secret with the credentials of the Confluence Cloud connector."
+  type        = string
+}
+
 variable "saml_provider_arn" {
   description = "IAM SAML identity provider of the web experience."
   type        = string

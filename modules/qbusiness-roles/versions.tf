@@ -1,5 +1,6 @@
 terraform {
-  required_version = ">= 1.8"
+  # Optional object attributes in the inputs need Terraform 1.3 (OpenTofu has them from 1.6, its first release).
+  required_version = ">= 1.3"
   required_providers {
     aws = {
       source  = "hashicorp/aws"
@@ -7,7 +8,7 @@ terraform {
     }
     qbusiness = {
       source  = "qbusiness-iam/qbusiness"
-      version = "0.1.0"
+      version = ">= 0.1.0"
     }
   }
 }

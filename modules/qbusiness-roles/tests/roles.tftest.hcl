@@ -1,0 +1,97 @@
+# The module with a mocked AWS provider and the real qbusiness provider: the roles it creates, their
+# names, and the documents each gets. (Needs Terraform 1.7 or OpenTofu 1.8 for mock providers.)
+
+mock_provider "aws" {
+  mock_data "aws_partition" {
+    defaults = { partition = "aws" }
+  }
+  mock_data "aws_region" {
+    defaults = { name = "us-east-1" }
+  }
+  mock_data "aws_caller_identity" {
+    defaults = { account_id = "123456789012" }
+  }
+}
+
+variables {
+  application_id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+  index_id       = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+}
+
+run "every_role" {
+  command = apply
+
+  variables {
+    web_experience = {
+      identity           = "saml"
+      saml_provider_arn  = "arn:aws:iam::123456789012:saml-provider/corp"
+      web_experience_url = "https://abcd1234.chat.qbusiness.us-east-1.on.aws"
+    }
+    connectors = {
+      documents = { connector = "s3", bucket = "my-docs" }
+      aem       = { connector = "aem_cloud", secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:aem-AbCdEf" }
+    }
+  }
+
+  assert {
+    condition     = output.connector_role_names == { documents = "qbusiness-connector-documents", aem = "qbusiness-connector-aem" }
+    error_message = "one connector role per key, named by it"
+  }
+  assert {
+    condition     = output.application_role_name == "qbusiness-application" && output.web_experience_role_name == "qbusiness-web-experience"
+    error_message = "the application and web experience roles"
+  }
+  assert {
+    condition     = contains(flatten([for s in jsondecode(aws_iam_role_policy.connector["documents"].policy).Statement : s.Resource]), "arn:aws:s3:::my-docs")
+    error_message = "the S3 connector reads its bucket"
+  }
+  assert {
+    condition     = jsondecode(aws_iam_role.connector["aem"].assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == "arn:aws:qbusiness:us-east-1:123456789012:application/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+    error_message = "connector roles trust only this application"
+  }
+  assert {
+    condition     = jsondecode(aws_iam_role.web_experience[0].assume_role_policy).Statement[0].Principal.Federated == "arn:aws:iam::123456789012:saml-provider/corp"
+    error_message = "the web experience role trusts the SAML provider"
+  }
+}
+
+run "application_only" {
+  command = apply
+
+  assert {
+    condition     = output.web_experience_role_arn == null && output.connector_role_arns == {}
+    error_message = "no web experience or connector role unless asked"
+  }
+  assert {
+    condition     = output.application_role_name == "qbusiness-application"
+    error_message = "the application role by default"
+  }
+}
+
+run "identity_center" {
+  command = plan
+
+  variables {
+    name_prefix    = "chat"
+    web_experience = { identity = "identity_center" }
+  }
+
+  assert {
+    condition     = aws_iam_role.web_experience[0].name == "chat-web-experience"
+    error_message = "the prefix names the role"
+  }
+  assert {
+    condition     = contains(jsondecode(aws_iam_role.web_experience[0].assume_role_policy).Statement[0].Action, "sts:SetContext")
+    error_message = "an Identity Center web experience role lets Q Business set the identity context"
+  }
+}
+
+run "an_unknown_identity_is_refused" {
+  command = plan
+
+  variables {
+    web_experience = { identity = "ldap" }
+  }
+
+  expect_failures = [var.web_experience]
+}
