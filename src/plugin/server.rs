@@ -87,10 +87,14 @@ pub fn serve<P: Provider>(provider: P) -> ExitCode {
         }
     };
     let outcome = runtime.block_on(run(Arc::new(provider), request, mode, ShutdownSignal::default()));
-    // Idle tasks (drained broker streams) must not delay the exit Terraform waits for.
-    runtime.shutdown_timeout(Duration::from_millis(50));
     match outcome {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            // Terraform waits for this exit after Shutdown is answered. The socket directory is
+            // gone and every response sent, so leave now: tearing the runtime down (its idle
+            // watchers and drained streams) would only make Terraform wait longer.
+            let _ = std::io::stderr().flush();
+            std::process::exit(0)
+        }
         Err(error) => {
             log::error(&error.to_string());
             eprintln!("{error}");

@@ -1,13 +1,16 @@
 //! AutoMTLS as go-plugin does it: a fresh self-signed certificate per process, and the peer's
 //! certificate pinned exactly (Terraform passes its own in `PLUGIN_CLIENT_CERT`).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rcgen::{BasicConstraints, CertificateParams, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair, KeyUsagePurpose};
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider, WebPkiSupportedAlgorithms};
 use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, PrivatePkcs8KeyDer, ServerName, UnixTime};
+use rustls::pki_types::{
+    alg_id, AlgorithmIdentifier, CertificateDer, InvalidSignature, PrivateKeyDer, PrivatePkcs8KeyDer, ServerName,
+    SignatureVerificationAlgorithm, UnixTime,
+};
 use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
 use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
 use thiserror::Error;
@@ -59,13 +62,47 @@ impl Identity {
     }
 }
 
-/// ring for keys, key exchange and randomness; aws-lc-rs only to verify signatures. Terraform's
-/// go-plugin signs with ECDSA P-521, which ring cannot verify, while aws-lc's first key generation
-/// seeds its entropy pool for ~30 ms, a cost every provider start would pay several times per plan.
+/// ring for keys, key exchange, randomness and signatures, plus ECDSA P-521 with SHA-512, which
+/// ring cannot verify and Terraform's go-plugin signs with (its client certificate is P-521).
 fn crypto() -> Arc<CryptoProvider> {
     let mut provider = rustls::crypto::ring::default_provider();
-    provider.signature_verification_algorithms = rustls::crypto::aws_lc_rs::default_provider().signature_verification_algorithms;
+    provider.signature_verification_algorithms = with_p521(provider.signature_verification_algorithms);
     Arc::new(provider)
+}
+
+/// ECDSA P-521 with SHA-512, verified by RustCrypto's pure-Rust `p521`: a few hundred kilobytes
+/// where aws-lc-rs, the other provider that verifies it, links a C library of 1.5 MB.
+#[derive(Debug)]
+struct EcdsaP521Sha512;
+
+impl SignatureVerificationAlgorithm for EcdsaP521Sha512 {
+    fn verify_signature(&self, public_key: &[u8], message: &[u8], signature: &[u8]) -> Result<(), InvalidSignature> {
+        use p521::ecdsa::signature::Verifier as _;
+        let key = p521::ecdsa::VerifyingKey::from_sec1_bytes(public_key).map_err(|_| InvalidSignature)?;
+        let signature = p521::ecdsa::Signature::from_der(signature).map_err(|_| InvalidSignature)?;
+        key.verify(message, &signature).map_err(|_| InvalidSignature)
+    }
+
+    fn public_key_alg_id(&self) -> AlgorithmIdentifier {
+        alg_id::ECDSA_P521
+    }
+
+    fn signature_alg_id(&self) -> AlgorithmIdentifier {
+        alg_id::ECDSA_SHA512
+    }
+}
+
+static ECDSA_P521_SHA512: [&dyn SignatureVerificationAlgorithm; 1] = [&EcdsaP521Sha512];
+
+/// `base` with ECDSA P-521 added, built once per process (the lists are `'static` in rustls).
+fn with_p521(base: WebPkiSupportedAlgorithms) -> WebPkiSupportedAlgorithms {
+    static EXTENDED: OnceLock<WebPkiSupportedAlgorithms> = OnceLock::new();
+    *EXTENDED.get_or_init(|| {
+        let all: Vec<&'static dyn SignatureVerificationAlgorithm> = base.all.iter().copied().chain(ECDSA_P521_SHA512).collect();
+        let mapping: Vec<(SignatureScheme, &'static [&'static dyn SignatureVerificationAlgorithm])> =
+            base.mapping.iter().copied().chain([(SignatureScheme::ECDSA_NISTP521_SHA512, &ECDSA_P521_SHA512[..])]).collect();
+        WebPkiSupportedAlgorithms { all: Vec::leak(all), mapping: Vec::leak(mapping) }
+    })
 }
 
 /// Accepts exactly one certificate, byte for byte, and checks the handshake signatures made with it.
@@ -218,6 +255,35 @@ mod tests {
         let pin = PinnedCertificate::new(parsed);
         assert!(pin.check(&one.certificate).is_ok());
         assert!(pin.check(&two.certificate).is_err());
+    }
+
+    /// Terraform's client certificate is P-521: its handshake signature verifies, and a changed
+    /// message, another key or a mangled signature does not.
+    #[test]
+    fn p521_signatures_verify_and_nothing_else_does() {
+        use p521::ecdsa::signature::Signer as _;
+        let signing = |seed: u8| p521::ecdsa::SigningKey::from_slice(&[seed; 65]).unwrap();
+        let (key, other) = (signing(7), signing(9));
+        let public = |k: &p521::ecdsa::SigningKey| k.verifying_key().to_sec1_point(false).as_bytes().to_vec();
+        let message = b"TLS 1.3, client CertificateVerify";
+        let signature: p521::ecdsa::Signature = key.sign(message);
+        let der = signature.to_der();
+        let der = der.as_bytes();
+        let verifies = |public: &[u8], message: &[u8], signature: &[u8]| EcdsaP521Sha512.verify_signature(public, message, signature).is_ok();
+        assert!(verifies(&public(&key), message, der));
+        assert!(!verifies(&public(&key), b"another message", der));
+        assert!(!verifies(&public(&other), message, der));
+        let mut mangled = der.to_vec();
+        *mangled.last_mut().unwrap() ^= 1;
+        assert!(!verifies(&public(&key), message, &mangled));
+        assert!(!verifies(b"not a point", message, der));
+    }
+
+    #[test]
+    fn the_provider_offers_p521_besides_rings_schemes() {
+        let schemes = crypto().signature_verification_algorithms.supported_schemes();
+        assert!(schemes.contains(&SignatureScheme::ECDSA_NISTP521_SHA512), "{schemes:?}");
+        assert!(schemes.contains(&SignatureScheme::ECDSA_NISTP256_SHA256), "{schemes:?}");
     }
 
     #[test]
