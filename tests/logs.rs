@@ -48,10 +48,8 @@ fn provider_log(level: &str) -> String {
     let workspace = Workspace::new(&[("main.tf", &configuration())]);
     workspace.init();
     let log = workspace.path().join("provider.log");
-    let plan = workspace.run_with_env(
-        &["plan", "-input=false", "-no-color"],
-        &[("TF_LOG_PROVIDER", level), ("TF_LOG_PATH", log.to_str().unwrap())],
-    );
+    let plan = workspace
+        .run_with_env(&["plan", "-input=false", "-no-color"], &[("TF_LOG_PROVIDER", level), ("TF_LOG_PATH", log.to_str().unwrap())]);
     assert_eq!(plan.code, 1, "the bad bucket fails the plan:\n{}\n{}", plan.stdout, plan.stderr);
     assert!(plan.text().contains(BAD_BUCKET), "the diagnostic quotes the value: {}", plan.text());
     std::fs::read_to_string(&log).unwrap()
@@ -74,7 +72,8 @@ fn assert_nothing_secret(log: &str) {
 #[test]
 fn debug_logs_each_rpc_with_its_data_source_or_function_duration_and_diagnostics() {
     let log = provider_log("debug");
-    let bad = served(&log, &["tf_rpc=ValidateDataResourceConfig", "tf_data_source_type=qbusiness_connector_policy", "diagnostic_error_count=1"]);
+    let bad =
+        served(&log, &["tf_rpc=ValidateDataResourceConfig", "tf_data_source_type=qbusiness_connector_policy", "diagnostic_error_count=1"]);
     assert_eq!(bad.len(), 1, "{log}");
     assert!(bad[0].contains(r#"diagnostic_summaries=["Invalid bucket"]"#), "{}", bad[0]);
     assert!(bad[0].contains("tf_req_duration_ms="), "{}", bad[0]);

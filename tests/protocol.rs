@@ -144,9 +144,8 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
     assert_eq!(unimplemented.code(), tonic::Code::Unimplemented);
 }
 
-#[tokio::test]
-async fn read_returns_the_golden_document() {
-    let plugin = PluginProcess::start();
+/// Reads the minimal S3 connector document through `plugin`, which must give the golden one; the state.
+async fn read_golden_s3_document(plugin: &PluginProcess) -> Value {
     let mut client = plugin.configured_provider().await;
     let ty = data_source_type("qbusiness_connector_policy");
     let response = client
@@ -162,6 +161,13 @@ async fn read_returns_the_golden_document() {
     let state = Value::from_msgpack(&response.state.unwrap().msgpack, &ty).unwrap();
     let golden = std::fs::read_to_string(common::repo().join("tests/golden/connector-s3-minimal.json")).unwrap();
     assert_eq!(format!("{}\n", state.attribute("json").as_str().unwrap()), golden);
+    state
+}
+
+#[tokio::test]
+async fn read_returns_the_golden_document() {
+    let plugin = PluginProcess::start();
+    let state = read_golden_s3_document(&plugin).await;
     assert_eq!(state.attribute("bucket"), &Value::string("my-docs"), "the configuration is part of the state");
 }
 
@@ -397,4 +403,44 @@ async fn without_client_certificate_it_serves_plaintext() {
     assert!(plugin.handshake.ends_with("|grpc|\n"), "{:?}", plugin.handshake);
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
     assert_eq!(metadata.data_sources.len(), 7);
+}
+
+/// The transport go-plugin uses on Windows, run here through `PLUGIN_TRANSPORT=tcp`: the handshake
+/// names 127.0.0.1 and a port in go-plugin's default range, AutoMTLS pins the client certificate,
+/// reads give the golden document, and Shutdown ends the process and frees the port.
+#[tokio::test]
+async fn over_tcp_the_plugin_serves_as_over_the_unix_socket() {
+    let mut plugin = PluginProcess::start_tcp();
+    let fields: Vec<&str> = plugin.handshake.trim_end_matches('\n').split('|').collect();
+    assert_eq!(&fields[..3], ["1", "6", "tcp"], "{}", plugin.handshake);
+    let address: std::net::SocketAddr = fields[3].parse().unwrap();
+    assert!(address.ip().is_loopback(), "{address}");
+    assert!((10000..=25000).contains(&address.port()), "{address}");
+    assert!(plugin.server_certificate.is_some());
+
+    let stranger = Identity::generate().unwrap();
+    let refused = match plugin.channel_as(&stranger).await {
+        Err(_) => true,
+        Ok(channel) => pb::provider_client::ProviderClient::new(channel).get_metadata(pb::get_metadata::Request {}).await.is_err(),
+    };
+    assert!(refused, "a stranger's certificate was accepted over TCP");
+
+    read_golden_s3_document(&plugin).await;
+
+    GrpcControllerClient::new(plugin.channel().await).shutdown(Empty {}).await.unwrap();
+    let status = plugin.wait_exit_async(Duration::from_secs(2)).await.expect("exits after Shutdown");
+    assert_eq!(status.code(), Some(0));
+    assert!(std::net::TcpListener::bind(address).is_ok(), "the port is free again");
+}
+
+#[test]
+fn an_unknown_transport_is_refused_with_the_valid_ones() {
+    let output = Command::new(common::provider_binary())
+        .env("TF_PLUGIN_MAGIC_COOKIE", terraform_provider_qbusiness::plugin::handshake::MAGIC_COOKIE_VALUE)
+        .env("PLUGIN_TRANSPORT", "quic")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty(), "no handshake line");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "PLUGIN_TRANSPORT=\"quic\" is not a transport: use \"unix\" or \"tcp\"\n");
 }

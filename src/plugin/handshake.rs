@@ -1,10 +1,10 @@
 //! go-plugin's start-up contract: the magic cookie, protocol version choice, and the handshake line.
 
-use std::path::{Path, PathBuf};
-
 use base64::Engine;
 use rustls::pki_types::CertificateDer;
 use thiserror::Error;
+
+use super::listener::{Address, Transport, TransportError};
 
 pub const MAGIC_COOKIE_KEY: &str = "TF_PLUGIN_MAGIC_COOKIE";
 pub const MAGIC_COOKIE_VALUE: &str = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
@@ -22,15 +22,18 @@ pub enum HandshakeError {
     NotStartedByTerraform { address: String },
     #[error("Terraform offers plugin protocol versions {offered:?}, but this provider speaks only version 6; use Terraform 1.0 or newer.")]
     UnsupportedProtocol { offered: String },
+    #[error(transparent)]
+    Transport(#[from] TransportError),
 }
 
 /// What the host asked for through the environment.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct HostRequest {
     /// PEM of the host's certificate when it wants AutoMTLS.
     pub client_certificate: Option<String>,
-    /// Parent directory for the socket's private directory (`PLUGIN_UNIX_SOCKET_DIR`).
-    pub socket_parent: Option<PathBuf>,
+    /// Where to listen: a unix socket (under `PLUGIN_UNIX_SOCKET_DIR`) or TCP (in
+    /// `PLUGIN_MIN_PORT..PLUGIN_MAX_PORT`).
+    pub transport: Transport,
 }
 
 /// Reads the host's request from environment variables (`lookup` is `std::env::var` outside tests);
@@ -47,14 +50,15 @@ pub fn read_host_request(address: &str, lookup: impl Fn(&str) -> Option<String>)
     }
     Ok(HostRequest {
         client_certificate: lookup("PLUGIN_CLIENT_CERT").filter(|pem| !pem.trim().is_empty()),
-        socket_parent: lookup("PLUGIN_UNIX_SOCKET_DIR").filter(|dir| !dir.is_empty()).map(PathBuf::from),
+        transport: Transport::from_env(&lookup)?,
     })
 }
 
-/// `1|6|unix|/path/to/socket|grpc|<certificate DER, base64 without padding>` and a newline.
-pub fn handshake_line(socket: &Path, server_certificate: Option<&CertificateDer<'_>>) -> String {
+/// `1|6|unix|/path/to/socket|grpc|<certificate DER, base64 without padding>` (or `tcp|127.0.0.1:PORT`)
+/// and a newline.
+pub fn handshake_line(address: &Address, server_certificate: Option<&CertificateDer<'_>>) -> String {
     let certificate = server_certificate.map(|der| base64::engine::general_purpose::STANDARD_NO_PAD.encode(der)).unwrap_or_default();
-    format!("{CORE_PROTOCOL_VERSION}|{APP_PROTOCOL_VERSION}|unix|{}|grpc|{certificate}\n", socket.display())
+    format!("{CORE_PROTOCOL_VERSION}|{APP_PROTOCOL_VERSION}|{}|{address}|grpc|{certificate}\n", address.network())
 }
 
 #[cfg(test)]
@@ -88,13 +92,14 @@ mod tests {
             ADDRESS,
             env(&[(MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE), ("PLUGIN_PROTOCOL_VERSIONS", "5,6"), ("PLUGIN_UNIX_SOCKET_DIR", "/run/x")]),
         );
-        assert_eq!(accepted, Ok(HostRequest { client_certificate: None, socket_parent: Some("/run/x".into()) }));
+        assert_eq!(accepted, Ok(HostRequest { client_certificate: None, transport: Transport::Unix { parent: Some("/run/x".into()) } }));
     }
 
     #[test]
     fn line_has_six_fields_and_unpadded_certificate() {
         let der = CertificateDer::from(vec![1u8, 2, 3, 4]);
-        assert_eq!(handshake_line(Path::new("/tmp/p/plugin.sock"), Some(&der)), "1|6|unix|/tmp/p/plugin.sock|grpc|AQIDBA\n");
-        assert_eq!(handshake_line(Path::new("/s"), None), "1|6|unix|/s|grpc|\n");
+        assert_eq!(handshake_line(&Address::Unix("/tmp/p/plugin.sock".into()), Some(&der)), "1|6|unix|/tmp/p/plugin.sock|grpc|AQIDBA\n");
+        assert_eq!(handshake_line(&Address::Unix("/s".into()), None), "1|6|unix|/s|grpc|\n");
+        assert_eq!(handshake_line(&Address::Tcp(([127, 0, 0, 1], 10001).into()), None), "1|6|tcp|127.0.0.1:10001|grpc|\n");
     }
 }

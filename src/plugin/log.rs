@@ -200,7 +200,10 @@ mod tests {
             attribute: None,
         };
         let fields = served.fields(
-            &[diagnostic(pb::diagnostic::Severity::Error, "Invalid bucket"), diagnostic(pb::diagnostic::Severity::Warning, "Unknown region")],
+            &[
+                diagnostic(pb::diagnostic::Severity::Error, "Invalid bucket"),
+                diagnostic(pb::diagnostic::Severity::Warning, "Unknown region"),
+            ],
             None,
             0,
         );

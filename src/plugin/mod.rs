@@ -7,6 +7,7 @@ mod cty;
 mod diagnostic;
 mod go_plugin;
 pub mod handshake;
+pub mod listener;
 mod log;
 pub mod proto;
 mod provider;
@@ -14,6 +15,7 @@ mod schema;
 mod server;
 mod service;
 mod shutdown;
+#[cfg(unix)]
 mod socket;
 pub mod tls;
 mod value;

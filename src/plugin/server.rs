@@ -1,5 +1,6 @@
-//! Runs a `Provider` as a go-plugin server: checks the host's request, listens on a private unix
-//! socket (TLS when asked), prints the handshake line, serves until told to stop, cleans up.
+//! Runs a `Provider` as a go-plugin server: checks the host's request, listens (a private unix
+//! socket, or TCP on 127.0.0.1; TLS when asked), prints the handshake line, serves until told to
+//! stop, cleans up.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -7,7 +8,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use thiserror::Error;
-use tokio::net::UnixListener;
 use tokio::sync::mpsc;
 use tokio_rustls::TlsAcceptor;
 use tokio_stream::wrappers::ReceiverStream;
@@ -15,6 +15,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use super::connection::{Connection, ConnectionTracker, Stream};
 use super::go_plugin::{Broker, Controller, Stdio};
 use super::handshake::{handshake_line, read_host_request, HandshakeError, HostRequest};
+use super::listener::{Address, Listener, Transport};
 use super::log;
 use super::proto::plugin::{
     grpc_broker_server::GrpcBrokerServer, grpc_controller_server::GrpcControllerServer, grpc_stdio_server::GrpcStdioServer,
@@ -23,7 +24,6 @@ use super::proto::tfplugin6::provider_server::ProviderServer;
 use super::provider::{short_name, Provider};
 use super::service::ProviderService;
 use super::shutdown::ShutdownSignal;
-use super::socket::SocketDir;
 use super::tls::{self, Identity, TlsError};
 
 /// Largest request or response. Terraform's go-plugin client sends messages of any size, and
@@ -44,7 +44,7 @@ pub(super) enum ServeError {
     Handshake(#[from] HandshakeError),
     #[error(transparent)]
     Tls(#[from] TlsError),
-    #[error("cannot listen on a unix socket: {0}")]
+    #[error("cannot listen: {0}")]
     Socket(#[from] std::io::Error),
     #[error("gRPC server failed: {0}")]
     Grpc(#[from] tonic::transport::Error),
@@ -66,8 +66,13 @@ pub fn serve<P: Provider>(provider: P) -> ExitCode {
     log::set_module(short_name(address));
     let debug = std::env::args().skip(1).any(|arg| arg == "-debug" || arg == "--debug");
     let (request, mode) = if debug {
-        let socket_parent = std::env::var_os("PLUGIN_UNIX_SOCKET_DIR").map(std::path::PathBuf::from);
-        (HostRequest { client_certificate: None, socket_parent }, Mode::Debug { address: address.to_owned() })
+        match Transport::from_env(|key| std::env::var(key).ok()) {
+            Ok(transport) => (HostRequest { client_certificate: None, transport }, Mode::Debug { address: address.to_owned() }),
+            Err(error) => {
+                eprintln!("{error}");
+                return ExitCode::FAILURE;
+            }
+        }
     } else {
         match read_host_request(address, |key| std::env::var(key).ok()) {
             Ok(request) => (request, Mode::Managed),
@@ -107,31 +112,31 @@ pub fn serve<P: Provider>(provider: P) -> ExitCode {
 const REGISTRIES: [&str; 2] = ["registry.terraform.io", "registry.opentofu.org"];
 
 /// The `TF_REATTACH_PROVIDERS` value that attaches Terraform (or OpenTofu, which resolves the same
-/// source to its own registry) to a provider serving on `socket`.
-pub(super) fn reattach_json(address: &str, socket: &std::path::Path) -> String {
+/// source to its own registry) to a provider serving at `listening`.
+pub(super) fn reattach_json(address: &str, listening: &Address) -> String {
     let source = super::provider::source(address);
     let attach = serde_json::json!({
         "Protocol": "grpc",
         "ProtocolVersion": super::handshake::APP_PROTOCOL_VERSION,
         "Pid": std::process::id(),
         "Test": true,
-        "Addr": { "Network": "unix", "String": socket.display().to_string() },
+        "Addr": { "Network": listening.network(), "String": listening.to_string() },
     });
     let entries: serde_json::Map<String, serde_json::Value> =
         REGISTRIES.iter().map(|registry| (format!("{registry}/{source}"), attach.clone())).collect();
     serde_json::Value::Object(entries).to_string()
 }
 
-/// Serves until `shutdown` triggers (Shutdown RPC when managed, SIGINT or SIGTERM); the socket
-/// directory is gone on return.
+/// Serves until `shutdown` triggers (Shutdown RPC when managed, SIGINT or SIGTERM); a unix
+/// socket's directory is gone on return.
 pub(super) async fn run<P: Provider>(
     provider: Arc<P>,
     request: HostRequest,
     mode: Mode,
     shutdown: ShutdownSignal,
 ) -> Result<(), ServeError> {
-    let socket_dir = SocketDir::create(request.socket_parent.as_deref(), short_name(provider.address()))?;
-    let listener = UnixListener::bind(socket_dir.socket_path())?;
+    let (listener, endpoint) = Listener::bind(&request.transport, short_name(provider.address()))?;
+    let listening = endpoint.address.clone();
 
     let (acceptor, certificate) = match &request.client_certificate {
         Some(pem) => {
@@ -150,14 +155,16 @@ pub(super) async fn run<P: Provider>(
     let incoming = accept_connections(listener, acceptor, tracker.clone(), shutdown.clone());
     if mode == Mode::Managed {
         spawn_orphan_watch(tracker, shutdown.clone());
+        // Windows does not re-parent orphans; there the orphan watch ends a plugin left behind.
+        #[cfg(unix)]
         spawn_parent_watch(shutdown.clone());
     }
 
     let line = match &mode {
-        Mode::Managed => handshake_line(socket_dir.socket_path(), certificate.as_ref()),
+        Mode::Managed => handshake_line(&listening, certificate.as_ref()),
         Mode::Debug { address } => format!(
             "Provider serving in debug mode. Attach Terraform with:\n\n    export TF_REATTACH_PROVIDERS='{}'\n\nStop with Ctrl-C.\n",
-            reattach_json(address, socket_dir.socket_path())
+            reattach_json(address, &listening)
         ),
     };
     {
@@ -165,7 +172,7 @@ pub(super) async fn run<P: Provider>(
         stdout.write_all(line.as_bytes())?;
         stdout.flush()?;
     }
-    log::debug(&format!("serving on {}", socket_dir.socket_path().display()));
+    log::debug(&format!("serving on {} {listening}", listening.network()));
 
     // The Shutdown RPC ends a managed plugin; a debug-mode one serves run after run until a signal.
     let managed_stop = if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() };
@@ -189,7 +196,7 @@ pub(super) async fn run<P: Provider>(
         served = server => served?,
         () = deadline => log::debug("connections still open after shutdown; exiting anyway"),
     }
-    drop(socket_dir);
+    drop(endpoint);
     Ok(())
 }
 
@@ -197,6 +204,7 @@ pub(super) async fn run<P: Provider>(
 /// to the default action). SIGTERM ends the plugin. SIGINT, which Ctrl-C sends to Terraform's whole
 /// process group, is ignored by a managed plugin as go-plugin's are: Terraform handles it and ends
 /// the plugin through StopProvider and Shutdown. A debug-mode plugin, run by hand, stops on it.
+#[cfg(unix)]
 fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Result<()> {
     use tokio::signal::unix::{signal, SignalKind};
     let mut interrupt = signal(SignalKind::interrupt())?;
@@ -223,11 +231,32 @@ fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Resu
     Ok(())
 }
 
+/// Windows has Ctrl-C and Ctrl-Break for SIGINT, and no SIGTERM: a managed plugin ignores Ctrl-C
+/// (Terraform ends it with Shutdown), a debug-mode one stops on it.
+#[cfg(windows)]
+fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Result<()> {
+    let mut interrupt = tokio::signal::windows::ctrl_c()?;
+    let stop_on_interrupt = matches!(mode, Mode::Debug { .. });
+    tokio::spawn(async move {
+        while interrupt.recv().await.is_some() {
+            if stop_on_interrupt {
+                log::debug("Ctrl-C: shutting down");
+                shutdown.trigger();
+                return;
+            }
+            log::debug("Ctrl-C ignored: Terraform stops the plugin itself");
+        }
+    });
+    Ok(())
+}
+
 /// How often a managed plugin checks that the process that started it is still its parent.
+#[cfg(unix)]
 const PARENT_POLL: Duration = Duration::from_millis(250);
 
 /// Triggers shutdown when the host process dies, connected or not: its children are then
 /// re-parented (to init or a subreaper), so the parent pid changes.
+#[cfg(unix)]
 fn spawn_parent_watch(shutdown: ShutdownSignal) {
     let parent = std::os::unix::process::parent_id();
     tokio::spawn(async move {
@@ -302,7 +331,7 @@ impl AcceptBackoff {
 /// Accepts connections until shutdown. TLS handshakes run on their own tasks so that a slow or
 /// refused client (wrong certificate) never blocks the next one.
 fn accept_connections(
-    listener: UnixListener,
+    listener: Listener,
     acceptor: Option<TlsAcceptor>,
     tracker: Arc<ConnectionTracker>,
     shutdown: ShutdownSignal,
@@ -313,7 +342,7 @@ fn accept_connections(
         loop {
             let stream = tokio::select! {
                 accepted = listener.accept() => match accepted {
-                    Ok((stream, _)) => {
+                    Ok(stream) => {
                         backoff.reset();
                         stream
                     }
@@ -371,9 +400,17 @@ mod tests {
     #[test]
     fn reattach_settings_name_both_registries() {
         let socket = tempfile::tempdir().unwrap().path().join("plugin.sock");
-        let json: serde_json::Value = serde_json::from_str(&reattach_json("registry.terraform.io/example/thing", &socket)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&reattach_json("registry.terraform.io/example/thing", &Address::Unix(socket.clone()))).unwrap();
         let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
         assert_eq!(keys, ["registry.opentofu.org/example/thing", "registry.terraform.io/example/thing"]);
         assert_eq!(json["registry.opentofu.org/example/thing"]["Addr"]["String"], socket.display().to_string());
+        let tcp: serde_json::Value =
+            serde_json::from_str(&reattach_json("registry.terraform.io/example/thing", &Address::Tcp(([127, 0, 0, 1], 10007).into())))
+                .unwrap();
+        assert_eq!(
+            tcp["registry.terraform.io/example/thing"]["Addr"],
+            serde_json::json!({ "Network": "tcp", "String": "127.0.0.1:10007" })
+        );
     }
 }

@@ -269,7 +269,8 @@ mod tests {
         let signature: p521::ecdsa::Signature = key.sign(message);
         let der = signature.to_der();
         let der = der.as_bytes();
-        let verifies = |public: &[u8], message: &[u8], signature: &[u8]| EcdsaP521Sha512.verify_signature(public, message, signature).is_ok();
+        let verifies =
+            |public: &[u8], message: &[u8], signature: &[u8]| EcdsaP521Sha512.verify_signature(public, message, signature).is_ok();
         assert!(verifies(&public(&key), message, der));
         assert!(!verifies(&public(&key), b"another message", der));
         assert!(!verifies(&public(&other), message, der));

@@ -46,3 +46,38 @@ pub fn emulator_python() -> PathBuf {
     assert!(python.is_file(), "no Python with moto at {}: run `make test`, which installs it", python.display());
     python
 }
+
+/// Where a filesystem mirror may hold hashicorp/aws: Terraform's implied local mirror directories,
+/// then each directory directly under /opt (where machine images put add-on software).
+fn aws_mirror_candidates() -> Vec<PathBuf> {
+    let mut candidates = Vec::new();
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        candidates.push(home.join(".terraform.d/plugins"));
+        let data = std::env::var_os("XDG_DATA_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".local/share"));
+        candidates.push(data.join("terraform/plugins"));
+    }
+    candidates.push("/usr/local/share/terraform/plugins".into());
+    candidates.push("/usr/share/terraform/plugins".into());
+    if let Ok(entries) = std::fs::read_dir("/opt") {
+        let mut under_opt: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+        under_opt.sort();
+        candidates.extend(under_opt);
+    }
+    candidates
+}
+
+/// The filesystem mirror holding hashicorp/aws (`AWS_PROVIDER_MIRROR`, else the first candidate
+/// that does), or why there is none.
+pub fn aws_mirror() -> Result<PathBuf, String> {
+    let holds_aws = |mirror: &Path| mirror.join("registry.terraform.io/hashicorp/aws").is_dir();
+    if let Some(given) = std::env::var_os("AWS_PROVIDER_MIRROR").map(PathBuf::from) {
+        // A mirror asked for by name that is not one is a mistake to report, not a reason to skip.
+        assert!(holds_aws(&given), "AWS_PROVIDER_MIRROR={} holds no registry.terraform.io/hashicorp/aws", given.display());
+        return Ok(given);
+    }
+    let candidates = aws_mirror_candidates();
+    candidates.iter().find(|c| holds_aws(c)).cloned().ok_or_else(|| {
+        let looked: Vec<String> = candidates.iter().map(|c| c.display().to_string()).collect();
+        format!("no filesystem mirror with registry.terraform.io/hashicorp/aws in {}; set AWS_PROVIDER_MIRROR to one", looked.join(", "))
+    })
+}

@@ -1,5 +1,6 @@
 //! Starts the provider binary as Terraform does (cookie, AutoMTLS, socket dir), reads its handshake
-//! line, and connects a tonic client built from `proto/` over the unix socket.
+//! line, and connects a tonic client built from `proto/` over the unix socket, or over TCP when the
+//! plugin was asked for the transport Windows uses.
 #![allow(dead_code)]
 
 use std::io::{BufRead, BufReader};
@@ -15,16 +16,28 @@ use tempfile::TempDir;
 use terraform_provider_qbusiness::plugin::handshake::{MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE};
 use terraform_provider_qbusiness::plugin::proto::tfplugin6::provider_client::ProviderClient;
 use terraform_provider_qbusiness::plugin::tls::{self, Identity};
-use tokio::net::UnixStream;
+use tokio::net::{TcpStream, UnixStream};
 use tokio_rustls::TlsConnector;
 use tonic::transport::{Channel, Endpoint, Uri};
 
 use super::provider_binary;
 
+/// How a plugin is started: AutoMTLS or plaintext, unix socket or TCP.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Start {
+    pub mtls: bool,
+    pub tcp: bool,
+}
+
 pub struct PluginProcess {
     pub child: Child,
     pub handshake: String,
+    /// The handshake's network, `unix` or `tcp`.
+    pub network: String,
+    /// The unix socket (for `tcp`, the address as a path, unused).
     pub socket: PathBuf,
+    /// The handshake's address: the socket's path, or `127.0.0.1:PORT`.
+    pub address: String,
     pub server_certificate: Option<CertificateDer<'static>>,
     pub client: Identity,
     /// The parent of the socket's private directory (`PLUGIN_UNIX_SOCKET_DIR`).
@@ -40,6 +53,16 @@ impl PluginProcess {
     }
 
     pub fn start_with(mtls: bool) -> PluginProcess {
+        PluginProcess::start_as(Start { mtls, tcp: false })
+    }
+
+    /// Started over TCP (`PLUGIN_TRANSPORT=tcp`), with AutoMTLS.
+    pub fn start_tcp() -> PluginProcess {
+        PluginProcess::start_as(Start { mtls: true, tcp: true })
+    }
+
+    pub fn start_as(start_as: Start) -> PluginProcess {
+        let mtls = start_as.mtls;
         let client = Identity::generate().unwrap();
         let socket_parent = tempfile::tempdir().unwrap();
         let mut command = Command::new(provider_binary());
@@ -48,6 +71,7 @@ impl PluginProcess {
             .env("PLUGIN_PROTOCOL_VERSIONS", "5,6")
             .env("PLUGIN_UNIX_SOCKET_DIR", socket_parent.path())
             .env_remove("PLUGIN_CLIENT_CERT")
+            .env("PLUGIN_TRANSPORT", if start_as.tcp { "tcp" } else { "unix" })
             .stdout(Stdio::piped())
             .stderr(Stdio::null());
         if mtls {
@@ -60,10 +84,11 @@ impl PluginProcess {
         let started_in = start.elapsed();
         let fields: Vec<&str> = handshake.trim_end().split('|').collect();
         assert_eq!(fields.len(), 6, "handshake line {handshake:?}");
-        let socket = PathBuf::from(fields[3]);
+        let (network, address) = (fields[2].to_owned(), fields[3].to_owned());
+        let socket = PathBuf::from(&address);
         let server_certificate = (!fields[5].is_empty())
             .then(|| CertificateDer::from(base64::engine::general_purpose::STANDARD_NO_PAD.decode(fields[5]).expect("unpadded base64")));
-        PluginProcess { child, handshake, socket, server_certificate, client, socket_parent, started_in }
+        PluginProcess { child, handshake, network, socket, address, server_certificate, client, socket_parent, started_in }
     }
 
     /// Resident memory now and at its peak (VmRSS, VmHWM), in KiB.
@@ -77,19 +102,22 @@ impl PluginProcess {
 
     /// A channel that presents `identity` (normally the one announced in PLUGIN_CLIENT_CERT).
     pub async fn channel_as(&self, identity: &Identity) -> Result<Channel, tonic::transport::Error> {
-        let socket = self.socket.clone();
+        let (network, address) = (self.network.clone(), self.address.clone());
         let tls_config = self.server_certificate.clone().map(|certificate| Arc::new(tls::client_config(identity, certificate).unwrap()));
         Endpoint::from_static("http://localhost")
             .connect_with_connector(tower::service_fn(move |_: Uri| {
-                let (socket, tls_config) = (socket.clone(), tls_config.clone());
+                let (network, address, tls_config) = (network.clone(), address.clone(), tls_config.clone());
                 async move {
-                    let stream = UnixStream::connect(&socket).await?;
+                    let stream: Box<dyn IoStream> = match network.as_str() {
+                        "tcp" => Box::new(TcpStream::connect(&address).await?),
+                        _ => Box::new(UnixStream::connect(&address).await?),
+                    };
                     match tls_config {
                         Some(config) => {
                             let tls = TlsConnector::from(config).connect(ServerName::try_from("localhost").unwrap(), stream).await?;
                             Ok::<_, std::io::Error>(TokioIo::new(Box::new(tls) as Box<dyn IoStream>))
                         }
-                        None => Ok(TokioIo::new(Box::new(stream) as Box<dyn IoStream>)),
+                        None => Ok(TokioIo::new(stream)),
                     }
                 }
             }))

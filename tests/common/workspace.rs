@@ -88,7 +88,9 @@ impl Workspace {
         blocks.extend(mirrors.iter().copied());
         let filesystem_mirrors: String = blocks
             .iter()
-            .map(|(provider, path)| format!("  filesystem_mirror {{\n    path    = {:?}\n    include = [{provider:?}]\n  }}\n", path.display().to_string()))
+            .map(|(provider, path)| {
+                format!("  filesystem_mirror {{\n    path    = {:?}\n    include = [{provider:?}]\n  }}\n", path.display().to_string())
+            })
             .collect();
         let providers: Vec<String> = blocks.iter().map(|(provider, _)| format!("{provider:?}")).collect();
         let cli_config = dir.path().join(".terraformrc");
