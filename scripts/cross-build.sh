@@ -13,7 +13,13 @@ mkdir -p "$helpers/bin" "$helpers/lib" "$out"
 
 # Mach-O stripping: rustc calls rust-objcopy, which Debian ships as llvm-objcopy.
 if ! command -v rust-objcopy >/dev/null; then
-  objcopy=$(command -v llvm-objcopy || ls /usr/bin/llvm-objcopy-* 2>/dev/null | head -1 || true)
+  find_objcopy() { command -v llvm-objcopy || ls /usr/bin/llvm-objcopy-* 2>/dev/null | head -1 || true; }
+  objcopy=$(find_objcopy)
+  if [[ -z "$objcopy" ]]; then
+    echo "cross-build: installing Debian's llvm for llvm-objcopy" >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q llvm >&2 || true
+    objcopy=$(find_objcopy)
+  fi
   [[ -n "$objcopy" ]] || { echo "cross-build: no llvm-objcopy (Debian package llvm) to strip Mach-O binaries" >&2; exit 1; }
   ln -sf "$objcopy" "$helpers/bin/rust-objcopy"
 fi

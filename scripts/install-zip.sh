@@ -11,6 +11,7 @@ version=${BASH_REMATCH[1]} platform=${BASH_REMATCH[2]}
 for registry in registry.terraform.io registry.opentofu.org; do
   dir="$mirror/$registry/qbusiness-iam/qbusiness/$version/$platform"
   rm -rf "$dir" && mkdir -p "$dir"
-  unzip -q -o "$zip" -d "$dir"
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$dir"
+  chmod +x "$dir"/terraform-provider-qbusiness_v*
   echo "installed $platform $version into $dir"
 done

@@ -52,7 +52,8 @@ for spec in "${specs[@]}"; do
   listing=$(python3 -c 'import sys, zipfile; print(" ".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$zip")
   [[ $listing == "$member LICENSE THIRD_PARTY_NOTICES" ]] || fail "$platform: the zip holds $listing"
   unpacked="$work/$platform"
-  mkdir -p "$unpacked" && (cd "$unpacked" && unzip -q "$zip")
+  mkdir -p "$unpacked" && python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$unpacked"
+  chmod +x "$unpacked/$member"
   binary="$unpacked/$member"
   kind=$(file -b "$binary")
   case $platform in
