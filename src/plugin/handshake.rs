@@ -98,7 +98,8 @@ mod tests {
     #[test]
     fn line_has_six_fields_and_unpadded_certificate() {
         let der = CertificateDer::from(vec![1u8, 2, 3, 4]);
-        assert_eq!(handshake_line(&Address::Unix("/tmp/p/plugin.sock".into()), Some(&der)), "1|6|unix|/tmp/p/plugin.sock|grpc|AQIDBA\n");
+        let socket = std::env::temp_dir().join("example-plugin").join("plugin.sock");
+        assert_eq!(handshake_line(&Address::Unix(socket.clone()), Some(&der)), format!("1|6|unix|{}|grpc|AQIDBA\n", socket.display()));
         assert_eq!(handshake_line(&Address::Unix("/s".into()), None), "1|6|unix|/s|grpc|\n");
         assert_eq!(handshake_line(&Address::Tcp(([127, 0, 0, 1], 10001).into()), None), "1|6|tcp|127.0.0.1:10001|grpc|\n");
     }

@@ -5,6 +5,7 @@ use std::io::Write;
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime};
 
+use prost::Message;
 use serde_json::{Map, Value as Json};
 
 use super::proto::tfplugin6 as pb;
@@ -97,6 +98,16 @@ pub(super) fn error(message: &str) {
     log(Level::Error, message);
 }
 
+/// `message`'s encoded size when trace logging is on (the only level that logs it), else 0: the
+/// size costs a walk of the message, which the RPCs need not pay otherwise.
+fn size_at_trace(message: &impl Message) -> usize {
+    if enabled(Level::Trace) {
+        message.encoded_len()
+    } else {
+        0
+    }
+}
+
 /// What an RPC served: a data source, a function, or the provider itself.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Subject<'a> {
@@ -118,9 +129,9 @@ pub(super) struct Served<'a> {
 }
 
 impl<'a> Served<'a> {
-    /// `request_bytes` is the encoded request's size, logged at trace.
-    pub(super) fn start(rpc: &'static str, subject: Subject<'a>, request_bytes: usize) -> Served<'a> {
-        Served { rpc, subject, request_bytes, started: Instant::now() }
+    /// Starts timing `rpc`; `request`'s encoded size is measured only when trace logging is on.
+    pub(super) fn start(rpc: &'static str, subject: Subject<'a>, request: &impl Message) -> Served<'a> {
+        Served { rpc, subject, request_bytes: size_at_trace(request), started: Instant::now() }
     }
 
     /// The RPC's fields for an answer of `response_bytes` carrying `diagnostics` and, for a
@@ -160,17 +171,17 @@ impl<'a> Served<'a> {
     }
 
     /// Logs the answer at debug: "Served request" with the RPC's fields.
-    pub(super) fn finish(self, diagnostics: &[pb::Diagnostic], response_bytes: usize) {
+    pub(super) fn finish(self, diagnostics: &[pb::Diagnostic], response: &impl Message) {
         if enabled(Level::Debug) {
-            write_line(Level::Debug, "Served request", self.fields(diagnostics, None, response_bytes));
+            write_line(Level::Debug, "Served request", self.fields(diagnostics, None, size_at_trace(response)));
         }
     }
 
     /// `finish` for a function, whose answer is a result or an error on one argument.
-    pub(super) fn finish_function(self, error: Option<&pb::FunctionError>, response_bytes: usize) {
+    pub(super) fn finish_function(self, response: &pb::call_function::Response) {
         if enabled(Level::Debug) {
-            let error = error.map(|e| e.function_argument);
-            write_line(Level::Debug, "Served request", self.fields(&[], error, response_bytes));
+            let error = response.error.as_ref().map(|e| e.function_argument);
+            write_line(Level::Debug, "Served request", self.fields(&[], error, size_at_trace(response)));
         }
     }
 }
@@ -192,7 +203,8 @@ mod tests {
 
     #[test]
     fn a_served_request_names_its_rpc_and_data_source_counts_diagnostics_and_keeps_details_out() {
-        let served = Served::start("ReadDataSource", Subject::DataSource("qbusiness_trust_policy"), 120);
+        let served =
+            Served::start("ReadDataSource", Subject::DataSource("qbusiness_trust_policy"), &pb::read_data_source::Request::default());
         let diagnostic = |severity: pb::diagnostic::Severity, summary: &str| pb::Diagnostic {
             severity: severity as i32,
             summary: summary.into(),
@@ -218,7 +230,7 @@ mod tests {
 
     #[test]
     fn a_failed_function_logs_the_argument_and_not_the_text() {
-        let served = Served::start("CallFunction", Subject::Function("connector_policy"), 80);
+        let served = Served::start("CallFunction", Subject::Function("connector_policy"), &pb::call_function::Request::default());
         let fields = served.fields(&[], Some(Some(1)), 0);
         assert_eq!(fields["tf_function_name"], "connector_policy");
         assert_eq!(fields["tf_function_error"], true);

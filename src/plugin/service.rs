@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 
-use prost::Message as _;
 use tonic::{Request, Response, Status};
 
 use super::cty::Type;
@@ -164,27 +163,27 @@ fn diagnostics_only(internal_error: &str, rpc: &str, work: impl FnOnce() -> Resu
 
 #[tonic::async_trait]
 impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
-    async fn get_metadata(&self, _request: Request<pb::get_metadata::Request>) -> Result<Response<pb::get_metadata::Response>, Status> {
-        let served = Served::start("GetMetadata", Subject::Provider, 0);
+    async fn get_metadata(&self, request: Request<pb::get_metadata::Request>) -> Result<Response<pb::get_metadata::Response>, Status> {
+        let served = Served::start("GetMetadata", Subject::Provider, request.get_ref());
         let response = self.answers.metadata.clone();
-        served.finish(&response.diagnostics, response.encoded_len());
+        served.finish(&response.diagnostics, &response);
         Ok(Response::new(response))
     }
 
     async fn get_provider_schema(
         &self,
-        _request: Request<pb::get_provider_schema::Request>,
+        request: Request<pb::get_provider_schema::Request>,
     ) -> Result<Response<pb::get_provider_schema::Response>, Status> {
-        let served = Served::start("GetProviderSchema", Subject::Provider, 0);
+        let served = Served::start("GetProviderSchema", Subject::Provider, request.get_ref());
         let response = self.answers.schema.clone();
-        served.finish(&response.diagnostics, response.encoded_len());
+        served.finish(&response.diagnostics, &response);
         Ok(Response::new(response))
     }
 
-    async fn get_functions(&self, _request: Request<pb::get_functions::Request>) -> Result<Response<pb::get_functions::Response>, Status> {
-        let served = Served::start("GetFunctions", Subject::Provider, 0);
+    async fn get_functions(&self, request: Request<pb::get_functions::Request>) -> Result<Response<pb::get_functions::Response>, Status> {
+        let served = Served::start("GetFunctions", Subject::Provider, request.get_ref());
         let response = self.answers.functions.clone();
-        served.finish(&response.diagnostics, response.encoded_len());
+        served.finish(&response.diagnostics, &response);
         Ok(Response::new(response))
     }
 
@@ -193,13 +192,13 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         request: Request<pb::validate_provider_config::Request>,
     ) -> Result<Response<pb::validate_provider_config::Response>, Status> {
         let request = request.into_inner();
-        let served = Served::start("ValidateProviderConfig", Subject::Provider, request.encoded_len());
+        let served = Served::start("ValidateProviderConfig", Subject::Provider, &request);
         let diagnostics = diagnostics_only(&self.answers.internal_error, "ValidateProviderConfig", || {
             let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.validate_provider_config(&config))
         });
         let response = pb::validate_provider_config::Response { diagnostics };
-        served.finish(&response.diagnostics, response.encoded_len());
+        served.finish(&response.diagnostics, &response);
         Ok(Response::new(response))
     }
 
@@ -208,13 +207,13 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         request: Request<pb::configure_provider::Request>,
     ) -> Result<Response<pb::configure_provider::Response>, Status> {
         let request = request.into_inner();
-        let served = Served::start("ConfigureProvider", Subject::Provider, request.encoded_len());
+        let served = Served::start("ConfigureProvider", Subject::Provider, &request);
         let diagnostics = diagnostics_only(&self.answers.internal_error, "ConfigureProvider", || {
             let config = decode_config(request.config.as_ref(), &self.answers.provider_type)?;
             Ok(self.provider.configure_provider(&config))
         });
         let response = pb::configure_provider::Response { diagnostics };
-        served.finish(&response.diagnostics, response.encoded_len());
+        served.finish(&response.diagnostics, &response);
         Ok(Response::new(response))
     }
 
@@ -223,7 +222,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         request: Request<pb::validate_data_resource_config::Request>,
     ) -> Result<Response<pb::validate_data_resource_config::Response>, Status> {
         let request = request.into_inner();
-        let served = Served::start("ValidateDataResourceConfig", Subject::DataSource(&request.type_name), request.encoded_len());
+        let served = Served::start("ValidateDataResourceConfig", Subject::DataSource(&request.type_name), &request);
         let diagnostics = diagnostics_only(&self.answers.internal_error, "ValidateDataResourceConfig", || {
             let (_, data_source, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
             if !missing.is_empty() {
@@ -232,7 +231,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             Ok(data_source.validate(&config))
         });
         let response = pb::validate_data_resource_config::Response { diagnostics };
-        served.finish(&response.diagnostics, response.encoded_len());
+        served.finish(&response.diagnostics, &response);
         Ok(Response::new(response))
     }
 
@@ -241,7 +240,7 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
         request: Request<pb::read_data_source::Request>,
     ) -> Result<Response<pb::read_data_source::Response>, Status> {
         let request = request.into_inner();
-        let served = Served::start("ReadDataSource", Subject::DataSource(&request.type_name), request.encoded_len());
+        let served = Served::start("ReadDataSource", Subject::DataSource(&request.type_name), &request);
         let mut diagnostics = Diagnostics::default();
         let outcome = guarded(&self.answers.internal_error, "ReadDataSource", || -> Result<Option<pb::DynamicValue>, Diagnostic> {
             let (ty, data_source, config, missing) = self.data_source_config(&request.type_name, request.config.as_ref())?;
@@ -264,13 +263,13 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             }
         };
         let response = pb::read_data_source::Response { state, diagnostics: diagnostics.to_proto(), deferred: None };
-        served.finish(&response.diagnostics, response.encoded_len());
+        served.finish(&response.diagnostics, &response);
         Ok(Response::new(response))
     }
 
     async fn call_function(&self, request: Request<pb::call_function::Request>) -> Result<Response<pb::call_function::Response>, Status> {
         let request = request.into_inner();
-        let served = Served::start("CallFunction", Subject::Function(&request.name), request.encoded_len());
+        let served = Served::start("CallFunction", Subject::Function(&request.name), &request);
         let outcome = guarded(&self.answers.internal_error, "CallFunction", || -> Result<pb::DynamicValue, FunctionError> {
             let function = self
                 .provider
@@ -307,17 +306,17 @@ impl<P: Provider> pb::provider_server::Provider for ProviderService<P> {
             result,
             error: error.map(|e| pb::FunctionError { text: e.text, function_argument: e.argument.map(|i| i as i64) }),
         };
-        served.finish_function(response.error.as_ref(), response.encoded_len());
+        served.finish_function(&response);
         Ok(Response::new(response))
     }
 
-    async fn stop_provider(&self, _request: Request<pb::stop_provider::Request>) -> Result<Response<pb::stop_provider::Response>, Status> {
+    async fn stop_provider(&self, request: Request<pb::stop_provider::Request>) -> Result<Response<pb::stop_provider::Response>, Status> {
         // Every operation here finishes in microseconds, so nothing is left to cancel. The process
         // keeps serving: Terraform sends StopProvider on Ctrl-C while other requests of the same
         // plan are still in flight, and ends the plugin with GRPCController.Shutdown after them.
-        let served = Served::start("StopProvider", Subject::Provider, 0);
+        let served = Served::start("StopProvider", Subject::Provider, request.get_ref());
         let response = pb::stop_provider::Response { error: String::new() };
-        served.finish(&[], response.encoded_len());
+        served.finish(&[], &response);
         Ok(Response::new(response))
     }
 }

@@ -65,9 +65,7 @@ impl Identity {
 /// ring for keys, key exchange, randomness and signatures, plus ECDSA P-521 with SHA-512, which
 /// ring cannot verify and Terraform's go-plugin signs with (its client certificate is P-521).
 fn crypto() -> Arc<CryptoProvider> {
-    let mut provider = rustls::crypto::ring::default_provider();
-    provider.signature_verification_algorithms = with_p521(provider.signature_verification_algorithms);
-    Arc::new(provider)
+    Arc::new(CryptoProvider { signature_verification_algorithms: signature_algorithms(), ..rustls::crypto::ring::default_provider() })
 }
 
 /// ECDSA P-521 with SHA-512, verified by RustCrypto's pure-Rust `p521`: a few hundred kilobytes
@@ -94,13 +92,15 @@ impl SignatureVerificationAlgorithm for EcdsaP521Sha512 {
 
 static ECDSA_P521_SHA512: [&dyn SignatureVerificationAlgorithm; 1] = [&EcdsaP521Sha512];
 
-/// `base` with ECDSA P-521 added, built once per process (the lists are `'static` in rustls).
-fn with_p521(base: WebPkiSupportedAlgorithms) -> WebPkiSupportedAlgorithms {
-    static EXTENDED: OnceLock<WebPkiSupportedAlgorithms> = OnceLock::new();
-    *EXTENDED.get_or_init(|| {
-        let all: Vec<&'static dyn SignatureVerificationAlgorithm> = base.all.iter().copied().chain(ECDSA_P521_SHA512).collect();
+/// ring's signature algorithms with ECDSA P-521 added, built once per process (rustls wants the
+/// lists `'static`).
+fn signature_algorithms() -> WebPkiSupportedAlgorithms {
+    static ALGORITHMS: OnceLock<WebPkiSupportedAlgorithms> = OnceLock::new();
+    *ALGORITHMS.get_or_init(|| {
+        let ring = rustls::crypto::ring::default_provider().signature_verification_algorithms;
+        let all: Vec<&'static dyn SignatureVerificationAlgorithm> = ring.all.iter().copied().chain(ECDSA_P521_SHA512).collect();
         let mapping: Vec<(SignatureScheme, &'static [&'static dyn SignatureVerificationAlgorithm])> =
-            base.mapping.iter().copied().chain([(SignatureScheme::ECDSA_NISTP521_SHA512, &ECDSA_P521_SHA512[..])]).collect();
+            ring.mapping.iter().copied().chain([(SignatureScheme::ECDSA_NISTP521_SHA512, &ECDSA_P521_SHA512[..])]).collect();
         WebPkiSupportedAlgorithms { all: Vec::leak(all), mapping: Vec::leak(mapping) }
     })
 }
@@ -114,7 +114,7 @@ pub struct PinnedCertificate {
 
 impl PinnedCertificate {
     pub fn new(expected: CertificateDer<'static>) -> Self {
-        Self { expected, algorithms: crypto().signature_verification_algorithms }
+        Self { expected, algorithms: signature_algorithms() }
     }
 
     fn tls12(
@@ -283,6 +283,7 @@ mod tests {
     #[test]
     fn the_provider_offers_p521_besides_rings_schemes() {
         let schemes = crypto().signature_verification_algorithms.supported_schemes();
+        assert_eq!(schemes, signature_algorithms().supported_schemes(), "the provider verifies with the pinned verifier's list");
         assert!(schemes.contains(&SignatureScheme::ECDSA_NISTP521_SHA512), "{schemes:?}");
         assert!(schemes.contains(&SignatureScheme::ECDSA_NISTP256_SHA256), "{schemes:?}");
     }

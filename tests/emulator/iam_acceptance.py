@@ -35,6 +35,13 @@ def trust_for(name):
     raise SystemExit(f"no trust policy is paired with {name}")
 
 
+def client(service, url):
+    """A boto3 client of `service` on the emulator at `url`, with its test credentials."""
+    return boto3.client(
+        service, endpoint_url=url, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
+    )
+
+
 def main(golden):
     documents = {p.stem: p.read_text() for p in sorted(pathlib.Path(golden).glob("*.json"))}
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
@@ -44,20 +51,8 @@ def main(golden):
     passed = 0
     try:
         host, port = server.get_host_and_port()
-        iam = boto3.client(
-            "iam",
-            endpoint_url=f"http://{host}:{port}",
-            region_name="us-east-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
-        s3 = boto3.client(
-            "s3",
-            endpoint_url=f"http://{host}:{port}",
-            region_name="us-east-1",
-            aws_access_key_id="testing",
-            aws_secret_access_key="testing",
-        )
+        iam = client("iam", f"http://{host}:{port}")
+        s3 = client("s3", f"http://{host}:{port}")
         for number, (name, text) in enumerate(documents.items()):
             if name.startswith("bucket-policy-"):
                 bucket = json.loads(text)["Statement"][0]["Resource"].split(":::")[1].split("/")[0]

@@ -6,12 +6,11 @@ import json
 import logging
 import sys
 
-import boto3
+from iam_acceptance import client
+from moto.server import ThreadedMotoServer
 
 
 def serve():
-    from moto.server import ThreadedMotoServer
-
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -24,9 +23,7 @@ def serve():
 
 
 def roles(url):
-    iam = boto3.client(
-        "iam", endpoint_url=url, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
-    )
+    iam = client("iam", url)
     found = {}
     for role in iam.list_roles()["Roles"]:
         name = role["RoleName"]
