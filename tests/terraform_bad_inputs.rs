@@ -155,10 +155,6 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
             },
             None => None,
         };
-        // Statement blocks are blocks in HCL, not attributes of an object (issue 15 settles their function form).
-        if config.iter().any(|(k, _)| *k == "statement") {
-            continue;
-        }
         if takes_scope(case) {
             for (name, value) in [("region", "us-east-1"), ("account_id", "123456789012")] {
                 if !config.iter().any(|(k, _)| *k == name) {
@@ -197,4 +193,74 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
         }
     }
     assert!(failures.is_empty(), "{} of {} failures:\n{}", failures.len(), checked.len(), failures.join("\n"));
+}
+
+/// `skip_region_validation` relaxes which regions are accepted, never what a region looks like: a
+/// wildcard region in the provider block fails at configuration, and one known only at apply on a
+/// data source fails the apply, at `region`, with no document written.
+#[test]
+fn a_region_is_a_region_whatever_the_flag_and_whenever_it_is_known() {
+    let provider_block = "provider \"qbusiness\" {\n  region                 = \"*\"\n  skip_region_validation = true\n  account_id             = \"123456789012\"\n}\n";
+    let data =
+        "data \"qbusiness_application_policy\" \"app\" {}\noutput \"policy\" {\n  value = data.qbusiness_application_policy.app.json\n}\n";
+    let workspace = Workspace::new(&[("main.tf", &format!("{PROVIDER_BLOCK}\n{provider_block}\n{data}"))]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    let text = plan.text();
+    assert_eq!(plan.code, 1, "{text}");
+    assert!(text.contains("Error: Invalid region") && text.contains("\"*\" is not an AWS region name"), "{text}");
+    assert!(!text.contains("arn:aws:"), "no document may be shown: {text}");
+
+    let later = r#"resource "terraform_data" "region" {
+  input = "us-*-1"
+}
+
+data "qbusiness_application_policy" "app" {
+  region                 = terraform_data.region.output
+  account_id             = "123456789012"
+  skip_region_validation = true
+}
+
+output "policy" {
+  value = data.qbusiness_application_policy.app.json
+}
+"#;
+    let workspace = Workspace::new(&[("main.tf", &format!("{PROVIDER_BLOCK}\n{later}"))]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    assert_eq!(plan.code, 0, "unknown at plan is fine: {}", plan.text());
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    let text = apply.text();
+    assert_eq!(apply.code, 1, "{text}");
+    assert!(text.contains("Error: Invalid region") && text.contains("\"us-*-1\" is not an AWS region name"), "{text}");
+    assert!(!text.contains("arn:aws:qbusiness:us-*-1"), "{text}");
+}
+
+/// cty sends a number a float cannot hold as its decimal text; a fraction too small for a float
+/// is refused, not rounded into the whole number it would pass for, on the data source and in a
+/// function's config alike.
+#[test]
+fn a_fraction_a_float_cannot_keep_is_refused_not_rounded() {
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+data "qbusiness_trust_policy" "app" {{
+  kind       = "application"
+  region     = "us-east-1"
+  account_id = "123456789012"
+  size_quota = 4096.00000000000000000001
+}}
+
+output "function" {{
+  value = provider::qbusiness::trust_policy("application", {{ region = "us-east-1", account_id = "123456789012", size_quota = 4096.00000000000000000001 }})
+}}
+"#
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let plan = workspace.run(&["plan", "-input=false", "-no-color"]);
+    let text = plan.text();
+    assert_eq!(plan.code, 1, "{text}");
+    let refusal =
+        "4096.00000000000000000001 has a fraction too small for a 64-bit float to keep, so it would be read as the whole number 4096";
+    assert_eq!(text.matches(refusal).count(), 2, "both the data source and the function refuse it: {text}");
 }

@@ -2,7 +2,8 @@
 //! diagnostics and no document, or a document that is valid JSON, re-parses into the same model,
 //! breaks none of the model's form rules, fits its quota, uses only IAM's characters, and, without
 //! the user's own statements, holds no wildcard outside the roles' fixed patterns (the breadth
-//! oracle, catalog::breadth).
+//! oracle, catalog::breadth, over resources, principals and condition keys and values). Regions
+//! and client ids are drawn from lists of look-alikes as well as arbitrary text.
 #![no_main]
 
 use arbitrary::Unstructured;
@@ -116,6 +117,54 @@ fn string(u: &mut Unstructured<'_>) -> arbitrary::Result<Value> {
     })
 }
 
+/// Region values: real ones, ones outside Q Business (which `skip_region_validation` lets through),
+/// and look-alikes that must never reach a document whatever that flag says.
+const REGION_VALUES: &[&str] = &[
+    "us-east-1",
+    "eu-west-1",
+    "eu-central-1",
+    "ca-central-1",
+    "cn-north-1",
+    "us-gov-west-1",
+    "*",
+    "us-*-1",
+    "?",
+    "us-east-?",
+    "${aws:RequestedRegion}",
+    "&{aws:RequestedRegion}",
+    "us-east-1:210987654321",
+    "us-east-1 ",
+    "US-EAST-1",
+    "us-east-1\n",
+    "us-\u{e9}ast-1",
+];
+
+/// OIDC client ids: real ones and ones that would compare the audience with itself or anything.
+const CLIENT_IDS: &[&str] = &[
+    "qbusiness-web",
+    "0oa1b2c3d4e5f6g7h8i9",
+    "${login.example.com:aud}",
+    "&{login.example.com:aud}",
+    "${aws:username}",
+    "qbusiness-*",
+    "web?",
+    "web\nmobile",
+    "web\u{2013}app",
+    "",
+];
+
+/// A value for the attribute `name`: regions and client ids come from their own lists half the time.
+fn attribute_value(u: &mut Unstructured<'_>, name: &str, ty: &Type, depth: u32) -> arbitrary::Result<Value> {
+    match name {
+        "region" if u.ratio(1, 2)? => Ok(Value::string(*u.choose(REGION_VALUES)?)),
+        "client_ids" if u.ratio(1, 2)? => {
+            let n = u.int_in_range(1..=3)?;
+            Ok(Value::List((0..n).map(|_| Ok(Value::string(*u.choose(CLIENT_IDS)?))).collect::<arbitrary::Result<_>>()?))
+        }
+        _ => value(u, ty, depth),
+    }
+}
+
 fn value(u: &mut Unstructured<'_>, ty: &Type, depth: u32) -> arbitrary::Result<Value> {
     if u.ratio(1, 3)? {
         return Ok(Value::Null);
@@ -131,9 +180,9 @@ fn value(u: &mut Unstructured<'_>, ty: &Type, depth: u32) -> arbitrary::Result<V
             let n = u.int_in_range(0..=3)?;
             Value::List((0..n).map(|_| value(u, element, depth + 1)).collect::<arbitrary::Result<_>>()?)
         }
-        Type::Object { attributes, .. } if depth < 3 => {
-            Value::Map(attributes.iter().map(|(k, t)| Ok((k.clone(), value(u, t, depth + 1)?))).collect::<arbitrary::Result<_>>()?)
-        }
+        Type::Object { attributes, .. } if depth < 3 => Value::Map(
+            attributes.iter().map(|(k, t)| Ok((k.clone(), attribute_value(u, k, t, depth + 1)?))).collect::<arbitrary::Result<_>>()?,
+        ),
         _ => Value::Null,
     })
 }
@@ -211,8 +260,17 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     if u.arbitrary::<bool>().unwrap_or(false) {
-        let defaults = Value::object([("region", Value::string("us-east-1")), ("account_id", Value::string("123456789012"))]);
-        provider.configure_provider(&defaults);
+        // The provider block's region too may be a look-alike, with or without the flag.
+        let region = u.choose(REGION_VALUES).copied().unwrap_or("us-east-1");
+        let skip = u.arbitrary::<bool>().unwrap_or(false);
+        let defaults = Value::object([
+            ("region", Value::string(region)),
+            ("account_id", Value::string("123456789012")),
+            ("skip_region_validation", Value::Bool(skip)),
+        ]);
+        let configured = provider.configure_provider(&defaults);
+        let look_alike = !terraform_provider_qbusiness::policy::Region::is_valid(region);
+        assert!(!look_alike || configured.has_errors(), "the provider block accepted region {region:?}");
     }
     let data_source = provider.data_source(name).expect("a data source of the schema");
     let _ = data_source.validate(&config);

@@ -6,7 +6,8 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-use crate::policy::{Arn, ArnError};
+use crate::policy::text::{widens, WIDENS};
+use crate::policy::{Arn, ArnError, Partition, Region};
 
 /// What one kind of ARN must look like.
 pub trait ArnKind {
@@ -52,27 +53,25 @@ impl<K: ArnKind> TypedArn<K> {
     }
 }
 
-/// Whether `region` looks like an AWS region name (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`).
-fn is_region(region: &str) -> bool {
-    let parts: Vec<&str> = region.split('-').collect();
-    parts.len() >= 3
-        && parts[..parts.len() - 1].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
-        && parts[parts.len() - 1].bytes().all(|b| b.is_ascii_digit())
-        && !parts[parts.len() - 1].is_empty()
-}
-
 impl<K: ArnKind> FromStr for TypedArn<K> {
     type Err = ArnError;
 
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let form = |problem: &str| ArnError::Form { arn: text.to_owned(), problem: problem.to_owned(), example: K::EXAMPLE.to_owned() };
-        if text.contains(['*', '?']) || text.contains("${") || text.contains("&{") {
-            return Err(form("must name one resource: wildcards (* and ?) and policy variables (${…}, &{…}) would widen the policy"));
+        if widens(text) {
+            return Err(form(&format!("must name one resource: {WIDENS}")));
         }
         let arn = Arn::parse_expecting(text, K::SERVICE, K::RESOURCE_PREFIX, K::EXAMPLE)?;
         match (K::REGIONAL, arn.region.is_empty()) {
             (true, true) => return Err(form("has no region")),
-            (true, false) if !is_region(&arn.region) => return Err(form(&format!("has {:?} where a region belongs", arn.region))),
+            (true, false) if !Region::is_valid(&arn.region) => return Err(form(&format!("has {:?} where a region belongs", arn.region))),
+            (true, false) if Partition::of_region(&arn.region) != arn.partition => {
+                let region_partition = Partition::of_region(&arn.region);
+                return Err(form(&format!(
+                    "names region {:?}, which is in partition {region_partition}, not {}",
+                    arn.region, arn.partition
+                )));
+            }
             (false, false) => return Err(form(&format!("names region {:?}, but {} ARNs have none", arn.region, K::SERVICE))),
             _ => {}
         }
@@ -299,8 +298,8 @@ mod tests {
 
     #[test]
     fn each_malformed_value_says_what_is_wrong() {
-        let wide = "must name one resource: wildcards (* and ?) and policy variables (${…}, &{…}) would widen the policy";
-        let rows: [(&str, String, &str); 16] = [
+        let wide = &format!("must name one resource: {WIDENS}");
+        let rows: [(&str, String, &str); 17] = [
             ("wildcard secret", problem::<Secret>("arn:aws:secretsmanager:us-east-1:123456789012:secret:*"), wide),
             ("wildcard key", problem::<KmsKey>("arn:aws:kms:us-east-1:123456789012:key/*"), wide),
             ("wildcard function", problem::<LambdaFunction>("arn:aws:lambda:us-east-1:123456789012:function:*"), wide),
@@ -309,6 +308,7 @@ mod tests {
             ("Terraform-escaped variable", problem::<Secret>("arn:aws:secretsmanager:us-east-1:123456789012:secret:&{aws:username}"), wide),
             ("empty region", problem::<KmsKey>("arn:aws:kms::123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), "has no region"),
             ("not a region", problem::<KmsKey>("arn:aws:kms:useast1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), "has \"useast1\" where a region belongs"),
+            ("region of another partition", problem::<Secret>("arn:aws:secretsmanager:cn-north-1:123456789012:secret:x-AbCdEf"), "names region \"cn-north-1\", which is in partition aws-cn, not aws"),
             ("empty account", problem::<Secret>("arn:aws:secretsmanager:us-east-1::secret:x-AbCdEf"), "has no account id"),
             ("SAML wildcard", problem::<SamlProvider>("arn:aws:iam::123456789012:saml-provider/*"), wide),
             ("OIDC wildcard", problem::<OidcProvider>("arn:aws:iam::123456789012:oidc-provider/*"), wide),

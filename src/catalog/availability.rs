@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::policy::Partition;
+use crate::policy::{Partition, Region};
 
 /// Regions with a Q Business endpoint, by partition. No aws-cn or aws-us-gov endpoint exists.
 pub const QBUSINESS_REGIONS: &[(Partition, &str)] =
@@ -47,15 +47,15 @@ pub fn check_partition(partition: Partition) -> Result<(), AvailabilityError> {
 }
 
 /// The region must have Q Business and belong to the partition.
-pub fn check_region(partition: Partition, region: &str) -> Result<(), AvailabilityError> {
+pub fn check_region(partition: Partition, region: &Region) -> Result<(), AvailabilityError> {
     check_partition(partition)?;
-    if QBUSINESS_REGIONS.iter().any(|(p, r)| *p == partition && *r == region) {
+    if QBUSINESS_REGIONS.iter().any(|(p, r)| *p == partition && region == r) {
         return Ok(());
     }
-    if Partition::of_region(region) != partition && !region.is_empty() {
-        return Err(AvailabilityError::PartitionMismatch { partition, region: region.to_owned() });
+    if region.partition() != partition {
+        return Err(AvailabilityError::PartitionMismatch { partition, region: region.to_string() });
     }
-    Err(AvailabilityError::Region { region: region.to_owned() })
+    Err(AvailabilityError::Region { region: region.to_string() })
 }
 
 #[cfg(test)]
@@ -64,6 +64,7 @@ mod tests {
 
     #[test]
     fn regions_and_partitions() {
+        let check_region = |partition, region: &str| check_region(partition, &region.parse().unwrap());
         assert_eq!(check_region(Partition::Aws, "eu-west-1"), Ok(()));
         assert_eq!(
             check_region(Partition::Aws, "eu-central-1").unwrap_err().to_string(),

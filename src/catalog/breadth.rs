@@ -4,6 +4,7 @@
 //! the document. Tests and the fuzzer check every document against this one list.
 
 use crate::policy::statement::Principal;
+use crate::policy::text::widens;
 use crate::policy::PolicyDocument;
 
 /// The fixed wildcard patterns of the roles. `{…}` stands for a configured value (which the
@@ -30,11 +31,6 @@ pub const FIXED_WILDCARDS: &[&str] = &[
     "arn:{partition}:iam::{account}:role/QBusiness-DataSource-*",
 ];
 
-/// Whether `text` holds a wildcard or a policy variable.
-fn is_wide(text: &str) -> bool {
-    text.contains(['*', '?']) || text.contains("${") || text.contains("&{")
-}
-
 /// Whether `value` is `pattern` with each `{…}` replaced by text free of wildcards and variables.
 fn fits(pattern: &str, value: &str) -> bool {
     match pattern.split_once('{') {
@@ -59,9 +55,13 @@ pub fn introduced_wildcards(document: &PolicyDocument) -> Vec<String> {
             Some(Principal::Named(named)) => values.extend(named.values().flatten().map(String::as_str)),
             None => {}
         }
-        values.extend(statement.condition.0.values().flat_map(|keys| keys.values().flatten()).map(String::as_str));
+        // Condition keys (an OIDC issuer's `HOST:aud`) and values are built from input too.
+        for keys in statement.condition.0.values() {
+            values.extend(keys.keys().map(|key| key.as_str()));
+            values.extend(keys.values().flatten().map(String::as_str));
+        }
     }
-    values.into_iter().filter(|v| is_wide(v) && !FIXED_WILDCARDS.iter().any(|p| fits(p, v))).map(str::to_owned).collect()
+    values.into_iter().filter(|v| widens(v) && !FIXED_WILDCARDS.iter().any(|p| fits(p, v))).map(str::to_owned).collect()
 }
 
 #[cfg(test)]
@@ -84,5 +84,23 @@ mod tests {
         let document =
             PolicyDocument::new(vec![crate::policy::Statement::allow("S").actions(["secretsmanager:GetSecretValue"]).resource(&secret)]);
         assert_eq!(introduced_wildcards(&document), ["arn:aws:secretsmanager:us-east-1:123456789012:secret:*"]);
+    }
+
+    #[test]
+    fn a_condition_value_or_key_from_input_is_found() {
+        use crate::policy::{ConditionKey, Operator, Principal, Statement};
+        let provider = crate::policy::Arn::new(crate::policy::Partition::Aws, "iam", "", "123456789012", "oidc-provider/login.example.com");
+        let trust = |key: ConditionKey, value: &str| {
+            PolicyDocument::new(vec![Statement::allow("F")
+                .principal(Principal::federated(&provider))
+                .actions(["sts:AssumeRoleWithWebIdentity"])
+                .condition(Operator::STRING_EQUALS, key, [value])])
+        };
+        let audience = ConditionKey::named("login.example.com:aud".to_owned()).unwrap();
+        assert_eq!(introduced_wildcards(&trust(audience.clone(), "qbusiness-web")), Vec::<String>::new());
+        assert_eq!(introduced_wildcards(&trust(audience.clone(), "${login.example.com:aud}")), ["${login.example.com:aud}"]);
+        assert_eq!(introduced_wildcards(&trust(audience, "${aws:username}")), ["${aws:username}"]);
+        let wide_key = ConditionKey::named("login.*.com:aud".to_owned()).unwrap();
+        assert_eq!(introduced_wildcards(&trust(wide_key, "web")), ["login.*.com:aud"]);
     }
 }

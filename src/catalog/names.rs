@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use thiserror::Error;
 
+use crate::policy::text::widens;
+
 /// A name or id that does not follow AWS's rules.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum NameError {
@@ -78,7 +80,7 @@ impl FromStr for KeyPrefix {
     type Err = NameError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        if s.starts_with('/') || s.contains(['*', '?']) || s.contains("${") || s.contains("&{") || s.chars().any(char::is_control) {
+        if s.starts_with('/') || widens(s) || s.chars().any(char::is_control) {
             Err(NameError::KeyPrefix(s.to_owned()))
         } else {
             Ok(KeyPrefix(s.to_owned()))

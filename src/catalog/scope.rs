@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use crate::policy::{AccountId, Arn, Partition};
+use crate::policy::{AccountId, Arn, Partition, Region};
 
 /// Where a role's resources live.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -10,7 +10,7 @@ pub struct Scope {
     /// The partition of every ARN.
     pub partition: Partition,
     /// The region of the Q Business resources.
-    pub region: String,
+    pub region: Region,
     /// The account that owns them.
     pub account: AccountId,
 }
@@ -48,7 +48,7 @@ impl ResourceId {
 impl Scope {
     /// An ARN of `service` in this partition, region and account.
     pub fn arn(&self, service: &str, resource: &str) -> Arn {
-        Arn::new(self.partition, service, &self.region, self.account.as_str(), resource)
+        Arn::new(self.partition, service, self.region.as_str(), self.account.as_str(), resource)
     }
 
     /// A global-namespace ARN such as an S3 bucket's: no region, no account.
@@ -97,7 +97,7 @@ mod tests {
 
     #[test]
     fn arns() {
-        let scope = Scope { partition: Partition::Aws, region: "us-east-1".into(), account: "123456789012".parse().unwrap() };
+        let scope = Scope { partition: Partition::Aws, region: "us-east-1".parse().unwrap(), account: "123456789012".parse().unwrap() };
         let app: ResourceId = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111".parse().unwrap();
         let index: ResourceId = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222".parse().unwrap();
         assert_eq!(

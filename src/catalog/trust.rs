@@ -1,6 +1,7 @@
 //! Trust (assume-role) policies of the Q Business roles (reference §4), every service trust guarded
 //! against the confused deputy with `aws:SourceAccount` and `aws:SourceArn`.
 
+use crate::policy::text::{widens, WIDENS};
 use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Principal, Statement};
 
 use super::arns::{OidcProviderArn, SamlProviderArn};
@@ -85,13 +86,63 @@ impl std::str::FromStr for WebExperienceUrl {
     type Err = InvalidWebExperienceUrl;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let host = s.strip_prefix("https://").map(|h| h.trim_end_matches('/'));
+        let host = s.strip_prefix("https://").map(|h| h.strip_suffix('/').unwrap_or(h));
         match host {
-            Some(host) if !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-') => {
-                Ok(WebExperienceUrl(format!("https://{host}")))
-            }
+            Some(host) if is_host_name(host) => Ok(WebExperienceUrl(format!("https://{host}"))),
             _ => Err(InvalidWebExperienceUrl(s.to_owned())),
         }
+    }
+}
+
+/// A DNS host name: dot-separated labels of 1 to 63 letters, digits and hyphens, none starting or
+/// ending with a hyphen, 253 characters at most, with at least two labels.
+fn is_host_name(host: &str) -> bool {
+    let label_ok = |label: &str| {
+        (1..=63).contains(&label.len())
+            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !label.starts_with('-')
+            && !label.ends_with('-')
+    };
+    host.len() <= 253 && host.split('.').count() >= 2 && host.split('.').all(label_ok)
+}
+
+/// An OIDC client id (an audience), as OAuth 2.0 defines it (RFC 6749, appendix A.1): visible
+/// ASCII and spaces, 1 to 255 characters as IAM's client id list allows. It goes into a
+/// `StringEquals` condition, so it must stand for itself: no wildcard and no policy variable.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientId(String);
+
+/// A value that is not an OIDC client id.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum InvalidClientId {
+    /// Outside OAuth's grammar.
+    #[error("{0:?} is not an OIDC client id: 1 to 255 visible ASCII characters or spaces (no control characters such as newlines), e.g. \"qbusiness-web\"")]
+    Grammar(String),
+    /// A wildcard or variable, which would let any client of the identity provider in.
+    #[error(
+        "{0:?} is not an OIDC client id: it is compared with StringEquals, and {WIDENS}; give the client's own id, e.g. \"qbusiness-web\""
+    )]
+    Widens(String),
+}
+
+impl std::str::FromStr for ClientId {
+    type Err = InvalidClientId;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if !(1..=255).contains(&s.len()) || !s.bytes().all(|b| (0x20..=0x7e).contains(&b)) {
+            Err(InvalidClientId::Grammar(s.to_owned()))
+        } else if widens(s) {
+            Err(InvalidClientId::Widens(s.to_owned()))
+        } else {
+            Ok(ClientId(s.to_owned()))
+        }
+    }
+}
+
+impl ClientId {
+    /// The id as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 
@@ -116,7 +167,7 @@ pub enum TrustPolicy {
     /// A web experience with IAM federation through a SAML identity provider.
     WebExperienceSaml { saml_provider: SamlProviderArn, web_experience: WebExperienceUrl },
     /// A web experience with IAM federation through an OIDC identity provider.
-    WebExperienceOidc { oidc_provider: OidcProviderArn, client_ids: Vec<String> },
+    WebExperienceOidc { oidc_provider: OidcProviderArn, client_ids: Vec<ClientId> },
 }
 
 /// Which service-trusted role, for its published Sid.
@@ -206,7 +257,7 @@ impl TrustPolicy {
                     Statement::allow("QBusinessOIDCFederation")
                         .principal(Principal::federated(oidc_provider.arn()))
                         .actions(["sts:AssumeRoleWithWebIdentity"])
-                        .condition(Operator::STRING_EQUALS, audience, client_ids.iter().cloned()),
+                        .condition(Operator::STRING_EQUALS, audience, client_ids.iter().map(|id| id.as_str().to_owned())),
                     tag_session(oidc_provider.arn()),
                 ]
             }
@@ -227,7 +278,40 @@ mod tests {
         );
         assert!("http://abcd.on.aws".parse::<WebExperienceUrl>().is_err());
         assert!("https://abcd.on.aws/saml".parse::<WebExperienceUrl>().is_err());
-        assert!("https://".parse::<WebExperienceUrl>().is_err());
+        for bad in [
+            "https://",
+            "https://.",
+            "https://a..b",
+            "https://-a.on.aws",
+            "https://a-.on.aws",
+            "https://localhost",
+            "https://a.on.aws:443",
+            "https://a b.on.aws",
+        ] {
+            assert!(bad.parse::<WebExperienceUrl>().is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn client_ids() {
+        for ok in ["qbusiness-web", "0oa1b2c3d4e5f6g7h8i9", "123.apps.googleusercontent.com", "a b", "$x&y"] {
+            assert!(ok.parse::<ClientId>().is_ok(), "{ok}");
+        }
+        let rows = [
+            ("issuer variable", "${login.example.com:aud}", true),
+            ("username variable", "${aws:username}", true),
+            ("HCL-escaped variable", "&{aws:username}", true),
+            ("wildcard", "qbusiness-*", true),
+            ("question mark", "web?", true),
+            ("newline", "web\nmobile", false),
+            ("en dash", "caf\u{2013}", false),
+            ("empty", "", false),
+            ("too long", &"a".repeat(256), false),
+        ];
+        for (name, text, widening) in rows {
+            let error = text.parse::<ClientId>().expect_err(name);
+            assert_eq!(matches!(error, InvalidClientId::Widens(_)), widening, "{name}");
+        }
     }
 
     #[test]

@@ -172,11 +172,10 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
             Mp::F32(f) => Ok(Value::Number(f64::from(*f))),
             Mp::F64(f) => Ok(Value::Number(*f)),
             // Numbers too precise for a float arrive as decimal strings.
-            Mp::String(s) => s
-                .as_str()
-                .and_then(|s| s.parse::<f64>().ok())
-                .map(Value::Number)
-                .ok_or_else(|| ValueError { path: path.clone(), message: "number string is not a decimal number".into() }),
+            Mp::String(s) => match s.as_str() {
+                Some(text) => number_from_text(text, path).map(Value::Number),
+                None => Err(ValueError { path: path.clone(), message: "number string is not a decimal number".into() }),
+            },
             _ => Err(fail()),
         },
         Type::List(element) | Type::Set(element) => {
@@ -237,6 +236,36 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
             decode_msgpack(&pair[1], &actual, path)
         }
     }
+}
+
+/// A decimal number's text as an f64. A fraction too small for a float to hold (`4096.00000000000000000001`)
+/// would round to a whole number and pass for one, so such a number is refused rather than rounded.
+fn number_from_text(text: &str, path: &AttributePath) -> Result<f64, ValueError> {
+    let error = |message: String| ValueError { path: path.clone(), message };
+    let value = text.parse::<f64>().map_err(|_| error(format!("{text:?} is not a decimal number")))?;
+    if value.is_finite() && value.fract() == 0.0 && !is_whole_decimal(text) {
+        return Err(error(format!(
+            "{text} has a fraction too small for a 64-bit float to keep, so it would be read as the whole number {value}; write {value} or a value a float holds"
+        )));
+    }
+    Ok(value)
+}
+
+/// Whether a decimal text (`-12.500e3`) stands for a whole number: the last non-zero digit's place
+/// value is a unit or more.
+fn is_whole_decimal(text: &str) -> bool {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], text[at + 1..].parse::<i64>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits: String = whole.chars().chain(fraction.chars()).filter(char::is_ascii_digit).collect();
+    let significant = digits.trim_end_matches('0');
+    if significant.is_empty() {
+        return true;
+    }
+    let trailing_zeros = (digits.len() - significant.len()) as i64;
+    trailing_zeros - fraction.len() as i64 + exponent >= 0
 }
 
 /// `n` as an integer when it is a whole number that an f64 holds exactly.
@@ -320,7 +349,10 @@ fn decode_json(json: &Json, ty: &Type, path: &AttributePath) -> Result<Value, Va
     match ty {
         Type::String => json.as_str().map(Value::string).ok_or_else(fail),
         Type::Bool => json.as_bool().map(Value::Bool).ok_or_else(fail),
-        Type::Number => json.as_f64().map(Value::Number).ok_or_else(fail),
+        Type::Number => match json {
+            Json::Number(number) => number_from_text(&number.to_string(), path).map(Value::Number),
+            _ => Err(fail()),
+        },
         Type::List(element) | Type::Set(element) => Ok(Value::List(
             json.as_array()
                 .ok_or_else(fail)?
@@ -451,6 +483,27 @@ mod tests {
         assert_eq!(Value::Number(5.0).to_msgpack(&Type::Number).unwrap(), vec![0x05]);
         assert_eq!(Value::Number(0.5).to_msgpack(&Type::Number).unwrap()[0], 0xcb);
         assert_eq!(Value::from_msgpack(&[0xa3, b'1', b'.', b'5'], &Type::Number).unwrap(), Value::Number(1.5));
+        // A fraction a float cannot keep is not rounded into a whole number.
+        let precise = "4096.00000000000000000001";
+        let mut encoded = vec![0xa0 | precise.len() as u8];
+        encoded.extend(precise.bytes());
+        let error = Value::from_msgpack(&encoded, &Type::Number).unwrap_err();
+        assert!(error.to_string().contains("4096.00000000000000000001 has a fraction too small for a 64-bit float to keep"), "{error}");
+        for (text, whole) in [
+            ("4096", true),
+            ("4096.000", true),
+            ("4.096e3", true),
+            ("1e-3", false),
+            ("0.000", true),
+            ("-12.5e1", true),
+            ("-12.55e1", false),
+            ("1.25e2", true),
+            ("0.1", false),
+            ("1000e-3", true),
+            ("1001e-3", false),
+        ] {
+            assert_eq!(is_whole_decimal(text), whole, "{text}");
+        }
     }
 
     #[test]

@@ -78,6 +78,71 @@ impl FromStr for Partition {
     }
 }
 
+/// An AWS region name by AWS's grammar: lowercase letters in hyphenated parts, ending in a
+/// number (`us-east-1`, `ap-southeast-2`, `us-gov-west-1`). Whether Amazon Q Business runs there
+/// is another question; this only guarantees that the text names one region, so it can never
+/// widen an ARN or a condition (no `*`, `?`, `:`, `$`, spaces or other characters).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Region(String);
+
+/// A value that is not an AWS region name.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{0:?} is not an AWS region name: lowercase letters in hyphenated parts ending in a number, e.g. \"us-east-1\" (no wildcards, policy variables, colons or spaces)")]
+pub struct InvalidRegion(pub String);
+
+impl Region {
+    /// The region as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether `text` follows the grammar `[a-z]{2}(-[a-z]+)+-[0-9]+`.
+    pub fn is_valid(text: &str) -> bool {
+        let parts: Vec<&str> = text.split('-').collect();
+        let Some((number, words)) = parts.split_last() else { return false };
+        words.len() >= 2
+            && words[0].len() == 2
+            && words.iter().all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// The partition the region belongs to.
+    pub fn partition(&self) -> Partition {
+        Partition::of_region(&self.0)
+    }
+}
+
+impl FromStr for Region {
+    type Err = InvalidRegion;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if Region::is_valid(s) {
+            Ok(Region(s.to_owned()))
+        } else {
+            Err(InvalidRegion(s.to_owned()))
+        }
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Region {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Region {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// A 12-digit AWS account id.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct AccountId(String);
@@ -236,6 +301,36 @@ mod tests {
             Arn::parse_expecting("arn:aws:kms:us-east-1:123456789012:alias/x", "kms", "key/", "…"),
             Err(ArnError::WrongResource { .. })
         ));
+    }
+
+    #[test]
+    fn regions_follow_awss_grammar() {
+        for ok in ["us-east-1", "ap-southeast-2", "us-gov-west-1", "eu-isoe-west-1", "cn-north-1", "il-central-10"] {
+            assert!(ok.parse::<Region>().is_ok(), "{ok}");
+        }
+        let bad = [
+            "*",
+            "us-*-1",
+            "?",
+            "${aws:RequestedRegion}",
+            "us-east-1:210987654321",
+            "us-east-1 ",
+            " us-east-1",
+            "US-EAST-1",
+            "useast1",
+            "us-east",
+            "us-1",
+            "usa-east-1",
+            "us--east-1",
+            "us-east-1a",
+            "us-east-",
+            "",
+            "us-east-\u{661}",
+            "us-\u{e9}ast-1",
+        ];
+        for text in bad {
+            assert_eq!(text.parse::<Region>(), Err(InvalidRegion(text.to_owned())), "{text:?}");
+        }
     }
 
     #[test]

@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use super::size::first_disallowed_char;
-use super::statement::{DocumentKind, PolicyDocument, Principal, Resources, Statement};
+use super::statement::{DocumentKind, PolicyDocument, Principal, PrincipalKind, Resources, Statement};
+use super::text::{widens, WIDENS};
 
 /// Which rule a problem breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +36,9 @@ pub struct Problem {
     /// What is wrong, and what is valid.
     pub message: String,
 }
+
+/// The summary of a diagnostic for a character IAM does not accept.
+pub const CHARACTER_SUMMARY: &str = "Character not allowed in IAM policies";
 
 /// The message for a character IAM does not accept, the one wording of that rule.
 pub fn character_message(c: char) -> String {
@@ -78,7 +82,8 @@ fn is_action(text: &str) -> bool {
     match text.split_once(':') {
         Some((service, name)) => {
             !service.is_empty()
-                && service.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                // IAM reads the service prefix without regard to case (`S3:GetObject` is `s3:GetObject`).
+                && service.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
                 && !name.is_empty()
                 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'*' || b == b'?')
         }
@@ -111,6 +116,7 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
         report(None, "Statement", "a policy needs at least one statement".into());
     }
     let mut sids = BTreeSet::new();
+    let mut found_principals = Vec::new();
     for (i, statement) in document.statements.iter().enumerate() {
         let at = Some(i);
         for (field, text) in texts(statement) {
@@ -168,6 +174,26 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
                 );
             }
         }
+        if let Some(Principal::Named(named)) = &statement.principal {
+            for (principal_kind, identifiers) in named {
+                for identifier in identifiers {
+                    // IAM takes a wildcard only as the whole principal `"AWS": "*"`, and no policy variable.
+                    let whole_wildcard = *principal_kind == PrincipalKind::Aws && identifier == "*";
+                    if widens(identifier) && !whole_wildcard {
+                        found_principals.push(Problem {
+                            statement: at,
+                            field: "Principal",
+                            rule: Rule::Form,
+                            value: Some(identifier.clone()),
+                            warning: false,
+                            message: format!(
+                                "{identifier:?} is not a principal IAM accepts: a principal names one account, role, user, service or identity provider, and {WIDENS}; the only wildcard principal is the whole \"*\" (for example \"AWS\": \"*\")"
+                            ),
+                        });
+                    }
+                }
+            }
+        }
         match (kind, &statement.principal) {
             (DocumentKind::Permissions, Some(_)) => {
                 report(at, "Principal", "a permissions policy must not name a Principal; that belongs in the trust policy".into())
@@ -178,6 +204,7 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             _ => {}
         }
     }
+    found.extend(found_principals);
     // A character IAM refuses is the one thing to say of its field: the form rules would only
     // repeat it in other words.
     found.retain(|p| !found_characters.iter().any(|c| c.statement == p.statement && c.field == p.field));
@@ -238,6 +265,36 @@ mod tests {
             found[0].message,
             "'–' (U+2013) is not allowed in IAM policies, which accept only tab, newline, carriage return and U+0020 to U+00FF"
         );
+    }
+
+    #[test]
+    fn service_prefixes_are_read_without_regard_to_case() {
+        let doc = PolicyDocument::new(vec![Statement::allow("Up").actions(["S3:GetObject", "STS:AssumeRole"]).any_resource()]);
+        assert_eq!(problems(&doc, DocumentKind::Permissions), []);
+    }
+
+    #[test]
+    fn wildcards_inside_principals_are_refused_but_the_whole_wildcard_is_not() {
+        let principal = |kind: PrincipalKind, id: &str| Principal::Named([(kind, [id.to_owned()].into())].into());
+        let trust = |p: Principal| PolicyDocument::new(vec![Statement::allow("T").actions(["sts:AssumeRole"]).principal(p)]);
+        let refused = |p: Principal| -> Vec<Option<String>> {
+            problems(&trust(p), DocumentKind::Trust).into_iter().filter(|p| p.field == "Principal").map(|p| p.value).collect()
+        };
+        let rows = [
+            ("account wildcard", principal(PrincipalKind::Aws, "arn:aws:iam::*:root"), true),
+            ("role name wildcard", principal(PrincipalKind::Aws, "arn:aws:iam::123456789012:role/team-*"), true),
+            ("question mark", principal(PrincipalKind::Aws, "arn:aws:iam::12345678901?:root"), true),
+            ("policy variable", principal(PrincipalKind::Aws, "arn:aws:iam::123456789012:user/${aws:username}"), true),
+            ("service wildcard", principal(PrincipalKind::Service, "*.amazonaws.com"), true),
+            ("whole service wildcard", principal(PrincipalKind::Service, "*"), true),
+            ("whole AWS wildcard", principal(PrincipalKind::Aws, "*"), false),
+            ("one role", principal(PrincipalKind::Aws, "arn:aws:iam::123456789012:role/team"), false),
+            ("anyone", Principal::Anyone, false),
+        ];
+        for (name, p, wrong) in rows {
+            let found = refused(p);
+            assert_eq!(found.len(), usize::from(wrong), "{name}: {found:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Combining a computed document with the user's own statements, like `aws_iam_policy_document`:
 //! source documents and extra statements are appended, override documents replace statements by Sid.
 
+use std::collections::HashMap;
+
 use thiserror::Error;
 
 use super::statement::{PolicyDocument, Statement};
@@ -40,29 +42,33 @@ impl Additions {
     }
 }
 
-fn ensure_unique_sid(statements: &[Statement], sid: &Option<String>, origin: Origin) -> Result<(), MergeError> {
-    match sid {
-        Some(sid) if statements.iter().any(|s| s.sid.as_ref() == Some(sid)) => Err(MergeError::DuplicateSid { sid: sid.clone(), origin }),
-        _ => Ok(()),
-    }
-}
-
 /// Appends sources then statements (a Sid already present is an error), then applies each override
-/// document: a statement whose Sid is present replaces it in place, any other is appended.
+/// document: a statement whose Sid is present replaces it in place, any other is appended. Sids are
+/// looked up in a map, so merging is linear in the number of statements.
 pub fn merge(base: PolicyDocument, additions: &Additions) -> Result<PolicyDocument, MergeError> {
     let PolicyDocument { id: base_id, mut statements } = base;
+    // Where each Sid stands; the base's own Sids are unique (the lint checks them).
+    let mut positions: HashMap<String, usize> = statements.iter().enumerate().filter_map(|(i, s)| Some((s.sid.clone()?, i))).collect();
     let sources = additions.sources.iter().enumerate().flat_map(|(i, d)| d.statements.iter().map(move |s| (Origin::Source(i), s)));
     let extra = additions.statements.iter().enumerate().map(|(i, s)| (Origin::Statement(i), s));
     for (origin, statement) in sources.chain(extra) {
-        ensure_unique_sid(&statements, &statement.sid, origin)?;
+        if let Some(sid) = &statement.sid {
+            if positions.insert(sid.clone(), statements.len()).is_some() {
+                return Err(MergeError::DuplicateSid { sid: sid.clone(), origin });
+            }
+        }
         statements.push(statement.clone());
     }
     for document in &additions.overrides {
         for statement in &document.statements {
-            let position = statement.sid.as_ref().and_then(|sid| statements.iter().position(|s| s.sid.as_ref() == Some(sid)));
-            match position {
-                Some(i) => statements[i] = statement.clone(),
-                None => statements.push(statement.clone()),
+            match statement.sid.as_ref().and_then(|sid| positions.get(sid)) {
+                Some(&i) => statements[i] = statement.clone(),
+                None => {
+                    if let Some(sid) = &statement.sid {
+                        positions.insert(sid.clone(), statements.len());
+                    }
+                    statements.push(statement.clone());
+                }
             }
         }
     }
@@ -93,6 +99,18 @@ mod tests {
         let expected =
             [("A", "s3:GetObject"), ("B", "s3:ListAllMyBuckets"), ("C", "kms:Decrypt"), ("D", "sqs:SendMessage"), ("E", "sns:Publish")];
         assert_eq!(summary, expected.map(|(a, b)| (a.to_owned(), b.to_owned())));
+    }
+
+    #[test]
+    fn an_override_replaces_the_statement_an_earlier_override_appended() {
+        let base = PolicyDocument::new(vec![stmt("A", "s3:GetObject")]);
+        let additions = Additions {
+            overrides: vec![PolicyDocument::new(vec![stmt("B", "s3:PutObject")]), PolicyDocument::new(vec![stmt("B", "s3:DeleteObject")])],
+            ..Default::default()
+        };
+        let merged = merge(base, &additions).unwrap();
+        let actions: Vec<_> = merged.statements.iter().map(|s| s.actions.names().iter().next().unwrap().clone()).collect();
+        assert_eq!(actions, ["s3:GetObject", "s3:DeleteObject"]);
     }
 
     #[test]

@@ -11,8 +11,9 @@ pub mod merge;
 pub mod service_data;
 pub mod size;
 pub mod statement;
+pub mod text;
 
-pub use arn::{AccountId, Arn, ArnError, Partition};
+pub use arn::{AccountId, Arn, ArnError, Partition, Region};
 pub use condition::{Condition, ConditionKey, Operator};
 pub use merge::{merge, Additions, MergeError};
 pub use statement::{DocumentKind, PolicyDocument, Principal, Statement};

@@ -139,35 +139,7 @@ pub struct Statement {
     pub condition: Condition,
 }
 
-/// `&{…}` as `aws_iam_policy_document` lets HCL write an IAM policy variable, turned into IAM's `${…}`.
-fn policy_variables(text: &str) -> String {
-    text.replace("&{", "${")
-}
-
 impl Statement {
-    /// The statement with every `&{…}` in its resources, principals and condition values written as
-    /// IAM's `${…}`, as `aws_iam_policy_document` does for statements written in HCL.
-    #[must_use]
-    pub fn with_policy_variables(self) -> Statement {
-        let set = |entries: BTreeSet<String>| entries.iter().map(|e| policy_variables(e)).collect::<BTreeSet<_>>();
-        let resources = self.resources.map(|r| match r {
-            Resources::Resource(entries) => Resources::Resource(set(entries)),
-            Resources::NotResource(entries) => Resources::NotResource(set(entries)),
-        });
-        let principal = self.principal.map(|p| match p {
-            Principal::Named(named) => Principal::Named(named.into_iter().map(|(kind, ids)| (kind, set(ids))).collect()),
-            anyone => anyone,
-        });
-        let condition = Condition(
-            self.condition
-                .0
-                .into_iter()
-                .map(|(operator, keys)| (operator, keys.into_iter().map(|(key, values)| (key, set(values))).collect()))
-                .collect(),
-        );
-        Statement { resources, principal, condition, ..self }
-    }
-
     /// An Allow statement with a Sid; add actions, resources and conditions with the builder methods.
     pub fn allow(sid: &str) -> Statement {
         Statement {
@@ -266,23 +238,5 @@ impl PolicyDocument {
     /// A document of `statements`, without an `Id`.
     pub fn new(statements: Vec<Statement>) -> PolicyDocument {
         PolicyDocument { id: None, statements }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::policy::{ConditionKey, Operator};
-
-    #[test]
-    fn hcl_policy_variables_become_iam_ones() {
-        let home = Arn::new(crate::policy::Partition::Aws, "s3", "", "", "docs/home/&{aws:username}/*");
-        let statement = Statement::allow("Home")
-            .actions(["s3:GetObject"])
-            .resource(&home)
-            .condition(Operator::STRING_LIKE, ConditionKey::named("s3:prefix").unwrap(), ["home/&{aws:username}/"])
-            .with_policy_variables();
-        assert_eq!(statement.resources.unwrap().entries().iter().next().unwrap(), "arn:aws:s3:::docs/home/${aws:username}/*");
-        assert_eq!(statement.condition.0[&Operator::STRING_LIKE].values().next().unwrap().iter().next().unwrap(), "home/${aws:username}/");
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
-use crate::policy::lint::{user_problems, Problem, Rule};
+use crate::policy::lint::{user_problems, Problem, Rule, CHARACTER_SUMMARY};
 use crate::policy::statement::{Actions, Effect, Principal, PrincipalKind, Resources};
 use crate::policy::{Additions, Condition, ConditionKey, DocumentKind, Operator, PolicyDocument, Statement};
 
@@ -76,10 +76,39 @@ pub(super) fn statement_block() -> NestedBlock {
     }
 }
 
+/// `&{…}` as `aws_iam_policy_document` lets HCL write an IAM policy variable (HCL would read
+/// `${…}` as its own interpolation), turned into IAM's `${…}`.
+fn policy_variables(text: &str) -> String {
+    text.replace("&{", "${")
+}
+
+/// `statement` with every `&{…}` in its resources, principals and condition values written as
+/// IAM's `${…}`, as `aws_iam_policy_document` does for statements written in HCL.
+fn with_policy_variables(statement: Statement) -> Statement {
+    let set = |entries: BTreeSet<String>| entries.iter().map(|e| policy_variables(e)).collect::<BTreeSet<_>>();
+    let resources = statement.resources.map(|r| match r {
+        Resources::Resource(entries) => Resources::Resource(set(entries)),
+        Resources::NotResource(entries) => Resources::NotResource(set(entries)),
+    });
+    let principal = statement.principal.map(|p| match p {
+        Principal::Named(named) => Principal::Named(named.into_iter().map(|(kind, ids)| (kind, set(ids))).collect()),
+        anyone => anyone,
+    });
+    let condition = Condition(
+        statement
+            .condition
+            .0
+            .into_iter()
+            .map(|(operator, keys)| (operator, keys.into_iter().map(|(key, values)| (key, set(values))).collect()))
+            .collect(),
+    );
+    Statement { resources, principal, condition, ..statement }
+}
+
 /// The summary of a lint problem's diagnostic.
 pub(super) fn problem_summary(problem: &Problem, otherwise: &str) -> String {
     match problem.rule {
-        Rule::Character => "Character not allowed in IAM policies".to_owned(),
+        Rule::Character => CHARACTER_SUMMARY.to_owned(),
         Rule::ServiceData if problem.warning => "Not in this provider's AWS data".to_owned(),
         Rule::Form | Rule::ServiceData => otherwise.to_owned(),
     }
@@ -142,6 +171,16 @@ fn argument_of(field: &str) -> &'static str {
         "Principal" => "principals",
         _ => "resources",
     }
+}
+
+/// Where `identifier` (as the document holds it, `${…}` for HCL's `&{…}`) stands among the
+/// `principals` blocks: the block's index and the identifier's.
+fn identifier_position(principals: &Value, identifier: &str) -> Option<(usize, usize)> {
+    principals.as_list()?.iter().enumerate().find_map(|(j, block)| {
+        let identifiers = block.attribute("identifiers").as_list()?;
+        let k = identifiers.iter().position(|item| item.as_str().is_some_and(|text| policy_variables(text) == identifier))?;
+        Some((j, k))
+    })
 }
 
 /// The `principals` blocks of a statement: `None` when there are none, and `Err(())` when one is wrong
@@ -220,18 +259,14 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
         inputs.incomplete = true;
     }
     let statement = match (effect, actions, resources, principal) {
-        (Some(effect), Some((positive_actions, names)), Some(resources), Ok(principal)) => Some(
-            Statement {
-                sid,
-                effect,
-                principal,
-                actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
-                resources: resources
-                    .map(|(positive, arns)| if positive { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
-                condition,
-            }
-            .with_policy_variables(),
-        ),
+        (Some(effect), Some((positive_actions, names)), Some(resources), Ok(principal)) => Some(with_policy_variables(Statement {
+            sid,
+            effect,
+            principal,
+            actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
+            resources: resources.map(|(positive, arns)| if positive { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
+            condition,
+        })),
         _ => None,
     };
     // The policy rules and AWS's data, each reported at the argument (and element) it concerns.
@@ -244,6 +279,12 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
                 problem.value.as_ref().and_then(|v| inputs.raw(argument).as_list()?.iter().position(|item| item.as_str() == Some(v)));
             if let (Some(j), Rule::ServiceData) = (element, problem.rule) {
                 at = at.then_index(j);
+            }
+            // A principal is an element of one `principals` block's identifiers.
+            if let (Some(value), "Principal") = (&problem.value, problem.field) {
+                if let Some((j, k)) = identifier_position(inputs.raw("principals"), value) {
+                    at = at.then_index(j).then_attribute("identifiers").then_index(k);
+                }
             }
             let diagnostic =
                 if problem.warning { Diagnostic::warning(summary, problem.message) } else { Diagnostic::error(summary, problem.message) };
@@ -277,7 +318,7 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
     if inputs.block().attribute(name).is_none() {
         return Vec::new();
     }
-    let Some(texts) = inputs.parsed_list::<String>(name) else {
+    let Some(texts) = inputs.documents(name) else {
         return Vec::new();
     };
     let mut documents = Vec::new();
@@ -286,7 +327,7 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
         let summary = format!("Invalid document in {name}");
         match PolicyDocument::from_json(text) {
             Ok(document) => {
-                let statements = document.statements.into_iter().map(Statement::with_policy_variables).collect();
+                let statements = document.statements.into_iter().map(with_policy_variables).collect();
                 let document = PolicyDocument { statements, ..document };
                 let found = user_problems(&document, kind);
                 for problem in &found {
@@ -314,5 +355,53 @@ pub(super) fn read_additions(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Add
         sources: read_documents(inputs, "source_policy_documents", kind),
         statements: read_statement_blocks(inputs, kind),
         overrides: read_documents(inputs, "override_policy_documents", kind),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::{Arn, Partition};
+
+    #[test]
+    fn hcl_policy_variables_become_iam_ones() {
+        let home = Arn::new(Partition::Aws, "s3", "", "", "docs/home/&{aws:username}/*");
+        let statement = with_policy_variables(Statement::allow("Home").actions(["s3:GetObject"]).resource(&home).condition(
+            Operator::STRING_LIKE,
+            ConditionKey::named("s3:prefix").unwrap(),
+            ["home/&{aws:username}/"],
+        ));
+        assert_eq!(statement.resources.unwrap().entries().iter().next().unwrap(), "arn:aws:s3:::docs/home/${aws:username}/*");
+        assert_eq!(statement.condition.0[&Operator::STRING_LIKE].values().next().unwrap().iter().next().unwrap(), "home/${aws:username}/");
+    }
+
+    #[test]
+    fn service_prefixes_in_any_case_are_accepted_and_kept_as_written() {
+        use crate::plugin::Value;
+        use crate::provider::testing::{list, read, s, APPLICATION_ID, INDEX_ID};
+        let statement = Value::List(vec![Value::object([
+            ("sid", s("Upper")),
+            ("actions", list(&["S3:GetObject"])),
+            ("resources", list(&["arn:aws:s3:::my-docs/*"])),
+        ])]);
+        let connector = read(
+            "qbusiness_connector_policy",
+            &[
+                ("connector", s("s3")),
+                ("application_id", s(APPLICATION_ID)),
+                ("index_id", s(INDEX_ID)),
+                ("bucket", s("my-docs")),
+                ("statement", statement),
+            ],
+        );
+        assert_eq!(connector.diagnostics, Vec::<String>::new());
+        assert!(connector.json.unwrap().contains("\"Action\": \"S3:GetObject\""));
+        let source = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"STS:AssumeRole"}]}"#;
+        let trust = read(
+            "qbusiness_trust_policy",
+            &[("kind", s("connector")), ("application_id", s(APPLICATION_ID)), ("source_policy_documents", list(&[source]))],
+        );
+        assert_eq!(trust.diagnostics, Vec::<String>::new());
+        assert!(trust.json.unwrap().contains("\"Action\": \"STS:AssumeRole\""));
     }
 }

@@ -4,7 +4,7 @@
 use crate::catalog::availability::{check_partition, check_region, valid_regions, AvailabilityError};
 use crate::catalog::Scope;
 use crate::plugin::{Attribute, Block, Type};
-use crate::policy::{AccountId, Partition};
+use crate::policy::{AccountId, Partition, Region};
 
 use super::inputs::Inputs;
 use super::Phase;
@@ -13,7 +13,7 @@ use super::Phase;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProviderDefaults {
     pub partition: Option<Partition>,
-    pub region: Option<String>,
+    pub region: Option<Region>,
     pub account: Option<AccountId>,
     /// `skip_region_validation`: a region outside Q Business's list is a warning, not an error.
     pub skip_region_validation: Option<bool>,
@@ -67,7 +67,9 @@ pub(super) fn read_scope_arguments(inputs: &mut Inputs<'_>, check_region_now: bo
             inputs.error("partition", "Partition without Amazon Q Business", error.to_string());
         }
     }
-    let region = inputs.string("region").map(str::to_owned);
+    // The region's grammar holds whatever skip_region_validation says: that flag relaxes only
+    // which regions are accepted, never what a region looks like.
+    let region = inputs.parsed::<Region>("region");
     if let (Some(region), true) = (&region, check_region_now) {
         if let Err(error) = check_region(partition.unwrap_or(Partition::Aws), region) {
             if !matches!(error, AvailabilityError::Partition { .. }) {
@@ -209,7 +211,7 @@ mod tests {
         let own = Value::object([("region", Value::Null), ("account_id", Value::Null), ("partition", Value::Null)]);
         let mut inputs = Inputs::new(&own, &block);
         let scope = resolve_scope(&mut inputs, Phase::Read(&defaults)).expect("a scope despite the region");
-        assert_eq!(scope.region, "ca-central-1");
+        assert_eq!(scope.region.as_str(), "ca-central-1");
         assert_eq!(
             inputs.diagnostics.iter().map(|d| (d.is_error(), d.summary.as_str())).collect::<Vec<_>>(),
             [(false, "Region without Amazon Q Business")]

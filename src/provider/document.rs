@@ -6,9 +6,9 @@ use std::marker::PhantomData;
 
 use crate::catalog::Kind;
 use crate::plugin::{Attribute, Block, Diagnostic, Type, Value};
-use crate::policy::lint::{character_message, problems};
+use crate::policy::lint::problems;
 use crate::policy::merge::{MergeError, Origin};
-use crate::policy::size::{first_disallowed_char, judge_size, non_whitespace_chars, SizeVerdict};
+use crate::policy::size::{judge_size, non_whitespace_chars, SizeVerdict};
 use crate::policy::size::{
     BUCKET_POLICY_LIMIT, INLINE_ROLE_POLICIES_LIMIT, MANAGED_POLICY_LIMIT, TRUST_POLICY_DEFAULT_LIMIT, TRUST_POLICY_MAX_LIMIT,
 };
@@ -110,10 +110,7 @@ impl<R: DocumentRole> DataSource for Document<R> {
         let mut additions = read_additions(inputs, R::KIND);
         // `policy_id` wins over any Id the documents carry: it goes in as the last override's.
         if let Some(id) = inputs.string("policy_id") {
-            match first_disallowed_char(id) {
-                Some(c) => inputs.error("policy_id", "Character not allowed in IAM policies", character_message(c)),
-                None => additions.overrides.push(PolicyDocument { id: Some(id.to_owned()), statements: Vec::new() }),
-            }
+            additions.overrides.push(PolicyDocument { id: Some(id.to_owned()), statements: Vec::new() });
         }
         let limit = read_limit(inputs, R::KIND);
         let document = R::document(inputs, phase);

@@ -5,20 +5,63 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use crate::catalog::arns::{ArnKind, TypedArn};
+use crate::catalog::availability::check_partition;
 use crate::catalog::{ArgumentProblem, Kind};
 use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Value};
+use crate::policy::lint::{character_message, CHARACTER_SUMMARY};
+use crate::policy::size::first_disallowed_char;
 
-/// A parse error's text with the rejected value shortened when it is long: the message must say
-/// what is wrong without echoing megabytes back.
+/// Rejected values longer than this many characters are shortened in messages.
+const ECHO_LIMIT: usize = 120;
+/// How many characters of a shortened value a message keeps.
+const ECHO_KEEP: usize = 60;
+
+/// A value as a message may echo it: whole when short, else its head and its length.
+fn shortened(text: &str) -> String {
+    let count = text.chars().count();
+    if count <= ECHO_LIMIT {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(ECHO_KEEP).collect();
+    format!("{head}… ({count} characters)")
+}
+
+/// A parse error's text with every echoed value shortened: the rejected text wherever it appears,
+/// and any long quoted part of it (a secret's name inside its ARN), so that the message says what
+/// is wrong without echoing megabytes back.
 fn describe(text: &str, error: &impl Display) -> String {
-    const KEEP: usize = 60;
     let message = error.to_string();
-    if text.chars().count() <= 2 * KEEP {
+    if text.chars().count() <= ECHO_LIMIT {
         return message;
     }
-    let head: String = text.chars().take(KEEP).collect();
-    let short = format!("{head}… ({} characters)", text.chars().count());
-    message.replace(&format!("{text:?}"), &format!("{short:?}")).replace(text, &short)
+    let message = message.replace(&format!("{text:?}"), &format!("{:?}", shortened(text))).replace(text, &shortened(text));
+    shorten_quoted(&message)
+}
+
+/// `message` with each `"…"` part (as Rust's `{:?}` writes a string) longer than the limit shortened.
+fn shorten_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len().min(4 * ECHO_LIMIT));
+    let mut rest = message;
+    while let Some(open) = rest.find('"') {
+        out.push_str(&rest[..=open]);
+        let body = &rest[open + 1..];
+        // The closing quote is the first one not escaped by a backslash.
+        let mut escaped = false;
+        let close = body.char_indices().find(|&(_, c)| {
+            let end = c == '"' && !escaped;
+            escaped = c == '\\' && !escaped;
+            end
+        });
+        let Some((close, _)) = close else {
+            out.push_str(body);
+            return out;
+        };
+        out.push_str(&shortened(&body[..close]));
+        out.push('"');
+        rest = &body[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 pub struct Inputs<'a> {
@@ -92,11 +135,16 @@ impl<'a> Inputs<'a> {
         }
     }
 
-    /// A string attribute; empty strings are an error (an omitted argument is written by leaving it out).
+    /// A string attribute; empty strings are an error (an omitted argument is written by leaving it out),
+    /// and so is a character IAM does not accept, at this argument, before anything reads the value.
     pub fn string(&mut self, name: &str) -> Option<&'a str> {
         let text = self.known(self.raw(name))?.as_str()?;
         if text.is_empty() {
             self.error(name, &format!("Empty {name}"), format!("{name} must not be empty; leave the argument out instead."));
+            return None;
+        }
+        if let Some(c) = first_disallowed_char(text) {
+            self.error(name, CHARACTER_SUMMARY, character_message(c));
             return None;
         }
         Some(text)
@@ -125,8 +173,18 @@ impl<'a> Inputs<'a> {
 
     /// An ARN of kind `K`: an error unless it names exactly one resource of that kind, and a
     /// warning where it may still not match (a secret ARN without its suffix).
+    /// An ARN in a partition without Amazon Q Business is an error too: no role of it lives there.
     pub fn arn<K: ArnKind>(&mut self, name: &str) -> Option<TypedArn<K>> {
         let arn = self.parsed::<TypedArn<K>>(name)?;
+        let partition = arn.arn().partition;
+        if let Err(error) = check_partition(partition) {
+            self.error(
+                name,
+                "ARN in another partition",
+                format!("{arn} is in partition {partition}, but this policy is for partition aws: {error}."),
+            );
+            return None;
+        }
         if let Some(why) = arn.warning() {
             self.warning(name, &format!("{name} may not match"), why);
         }
@@ -151,6 +209,20 @@ impl<'a> Inputs<'a> {
         T: FromStr,
         T::Err: Display,
     {
+        self.list_of(name, true)
+    }
+
+    /// The policy documents of a list argument, as text: their characters are judged where the
+    /// document's statements are, so that the message can say which statement and field.
+    pub fn documents(&mut self, name: &str) -> Option<Vec<String>> {
+        self.list_of(name, false)
+    }
+
+    fn list_of<T>(&mut self, name: &str, check_characters: bool) -> Option<Vec<T>>
+    where
+        T: FromStr,
+        T::Err: Display,
+    {
         let items = self.known(self.raw(name))?.as_list()?;
         if items.is_empty() {
             self.error(name, &format!("Empty {name}"), format!("{name} must list at least one value; leave the argument out instead."));
@@ -167,6 +239,11 @@ impl<'a> Inputs<'a> {
                 }
                 Value::String(text) if text.is_empty() => {
                     self.diagnostics.push(Diagnostic::error(format!("Empty value in {name}"), "List entries must not be empty.").at(path));
+                    ok = false;
+                }
+                Value::String(text) if check_characters && first_disallowed_char(text).is_some() => {
+                    let c = first_disallowed_char(text).unwrap_or_default();
+                    self.diagnostics.push(Diagnostic::error(CHARACTER_SUMMARY, character_message(c)).at(path));
                     ok = false;
                 }
                 Value::String(text) => match text.parse::<T>() {
@@ -263,6 +340,31 @@ mod tests {
             detail,
             &format!("\"{head}… (10000 characters)\" is not an AWS account id: it must be exactly 12 digits, e.g. \"123456789012\"")
         );
+    }
+
+    #[test]
+    fn a_long_part_of_a_rejected_value_is_shortened_too() {
+        use crate::catalog::arns::SecretArn;
+        let name = "n".repeat(1 << 20);
+        let arn = format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}");
+        let config = Value::object([("secret_arn", Value::string(arn))]);
+        let schema = block(&["secret_arn"]);
+        let mut inputs = Inputs::new(&config, &schema);
+        assert!(inputs.parsed::<SecretArn>("secret_arn").is_none());
+        let detail = &inputs.diagnostics.0[0].detail;
+        let head = "n".repeat(60);
+        assert_eq!(
+            detail,
+            &format!("\"arn:aws:secretsmanager:us-east-1:123456789012:secret:nnnnnnn… (1048629 characters)\" has \"{head}… (1048576 characters)\" where a secret name belongs; expected arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-SUFFIX, e.g. arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-AbCdEf")
+        );
+    }
+
+    #[test]
+    fn quoted_parts_keep_their_escapes() {
+        let long = "x".repeat(200);
+        assert_eq!(shorten_quoted("a \"b\\\"c\" d"), "a \"b\\\"c\" d");
+        assert_eq!(shorten_quoted(&format!("\"{long}\" and \"short\"")), format!("\"{}… (200 characters)\" and \"short\"", "x".repeat(60)));
+        assert_eq!(shorten_quoted("unclosed \"quote"), "unclosed \"quote");
     }
 
     #[test]

@@ -62,7 +62,7 @@ impl DocumentRole for RolePolicy {
                 let secret = secret?;
                 if let Some(key) = &kms_key {
                     let place = secret.arn();
-                    check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((&place.region, "the secret")));
+                    check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((place.region.as_str(), "the secret")));
                 }
                 ServiceRole::Plugin { secret, kms_key }
             }
@@ -80,7 +80,7 @@ impl DocumentRole for RolePolicy {
                     check_place(inputs, "lambda_function_arn", function.arn(), scope.partition, None);
                 }
                 if let Some(key) = &kms_key {
-                    check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((&scope.region, "the application")));
+                    check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((scope.region.as_str(), "the application")));
                 }
                 ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
             }

@@ -47,7 +47,7 @@ pub(crate) fn read(type_name: &str, attributes: &[(&str, Value)]) -> Outcome {
     }
     let defaults = ProviderDefaults {
         partition: None,
-        region: Some("us-east-1".to_owned()),
+        region: Some("us-east-1".parse().expect("a region")),
         account: Some("123456789012".parse().expect("an account id")),
         skip_region_validation: None,
         unknown: Vec::new(),

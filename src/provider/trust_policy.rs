@@ -1,6 +1,6 @@
 //! Data source `qbusiness_trust_policy`: the trust (assume-role) policy of a Q Business role.
 
-use crate::catalog::trust::WebExperienceUrl;
+use crate::catalog::trust::{ClientId, WebExperienceUrl};
 use crate::catalog::{Kind, ResourceId, ServiceTrust, TrustKind, TrustPolicy};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -92,7 +92,7 @@ impl DocumentRole for TrustPolicyDataSource {
             }
             TrustKind::WebExperienceOidc => {
                 let oidc_provider = inputs.arn("oidc_provider_arn");
-                let client_ids = inputs.parsed_list::<String>("client_ids");
+                let client_ids = inputs.parsed_list::<ClientId>("client_ids");
                 Some(TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? })
             }
         }?;
@@ -212,7 +212,7 @@ mod tests {
                 ("SAML provider for the application trust", vec![("kind", s("application")), ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/idp"))], "saml_provider_arn", "Argument not accepted here", "kind \"application\" does not take saml_provider_arn; it takes application_id, partition, region, account_id."),
                 ("connector trust without application id", vec![("kind", s("connector"))], "application_id", "Missing required argument", "kind \"connector\" needs application_id."),
                 ("OIDC provider without issuer", vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/")), ("client_ids", list(&["c"]))], "oidc_provider_arn", "Invalid oidc_provider_arn", "names no resource \"oidc-provider/\""),
-                ("client id outside Latin-1", vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com")), ("client_ids", list(&["caf\u{e9}\u{2013}"]))], "", "Character not allowed in IAM policies", "(U+2013) is not allowed in IAM policies"),
+                ("client id outside Latin-1", vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com")), ("client_ids", list(&["caf\u{e9}\u{2013}"]))], "client_ids[0]", "Character not allowed in IAM policies", "(U+2013) is not allowed in IAM policies"),
             ],
         );
     }

@@ -73,7 +73,7 @@ impl DocumentRole for WebExperiencePolicy {
                 let secret: SecretArn = inputs.arn("secret_arn")?;
                 if let Some(key) = &kms_key {
                     let place = secret.arn();
-                    check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((&place.region, "the secret")));
+                    check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((place.region.as_str(), "the secret")));
                 }
                 WebExperienceRole::OidcClientSecret { secret, kms_key }
             }
@@ -89,7 +89,7 @@ impl DocumentRole for WebExperiencePolicy {
                 };
                 let scope = resolve_scope(inputs, phase)?;
                 if let Some(key) = &options.kms_key {
-                    check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((&scope.region, "the application")));
+                    check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((scope.region.as_str(), "the application")));
                 }
                 if options.q_apps && QAPPS_UNAVAILABLE_REGIONS.contains(&scope.region.as_str()) {
                     inputs.warning(
