@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use common::cases::{self, Case, ACCOUNT_ID, APPLICATION_ID, REGION};
-use terraform_provider_qbusiness::catalog::requests::{family, Expectation};
+use terraform_provider_qbusiness::catalog::requests::Expectation;
 use terraform_provider_qbusiness::plugin::Value;
 use terraform_provider_qbusiness::policy::DocumentKind;
+use terraform_provider_qbusiness::provider::descriptor::descriptor;
 
 /// A neighbour's id: the same shape as a Q Business id, another resource.
 const OTHER_ID: &str = "f1b2c3d4-5678-90ab-cdef-EXAMPLE99999";
@@ -130,7 +131,9 @@ struct Proof {
 }
 
 fn proofs_of(case: &Case) -> Vec<Proof> {
-    let family = family(case.data_source).unwrap_or_else(|| panic!("{}: no request table for {}", case.name, case.data_source));
+    let family = descriptor(case.data_source)
+        .and_then(|d| d.requests)
+        .unwrap_or_else(|| panic!("{}: no request table for {}", case.name, case.data_source));
     let arguments = arguments(case);
     let kind = family.selector.and_then(|s| arguments.get(s).map(String::as_str)).or(family.default_kind);
     let values = placeholders(&arguments, kind);

@@ -14,6 +14,7 @@ use terraform_provider_qbusiness::plugin::proto::plugin::Empty;
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::tls::Identity;
 use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
+use terraform_provider_qbusiness::provider::descriptor::DESCRIPTORS;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 fn data_source_type(name: &str) -> Type {
@@ -101,7 +102,7 @@ async fn mtls_refuses_a_client_certificate_other_than_the_announced_one() {
     assert!(refused, "a stranger's certificate was accepted");
     // The announced certificate still works after the refusal.
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 7);
+    assert_eq!(metadata.data_sources.len(), DESCRIPTORS.len());
 }
 
 #[tokio::test]
@@ -392,8 +393,8 @@ async fn two_instances_serve_side_by_side() {
     assert_ne!(one.socket, two.socket);
     let (mut a, mut b) = (one.provider().await, two.provider().await);
     for _ in 0..20 {
-        assert_eq!(a.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 7);
-        assert_eq!(b.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), 7);
+        assert_eq!(a.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), DESCRIPTORS.len());
+        assert_eq!(b.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner().data_sources.len(), DESCRIPTORS.len());
     }
 }
 
@@ -402,7 +403,7 @@ async fn without_client_certificate_it_serves_plaintext() {
     let plugin = PluginProcess::start_with(false);
     assert!(plugin.handshake.ends_with("|grpc|\n"), "{:?}", plugin.handshake);
     let metadata = plugin.provider().await.get_metadata(pb::get_metadata::Request {}).await.unwrap().into_inner();
-    assert_eq!(metadata.data_sources.len(), 7);
+    assert_eq!(metadata.data_sources.len(), DESCRIPTORS.len());
 }
 
 /// The transport go-plugin uses on Windows, run here through `PLUGIN_TRANSPORT=tcp`: the handshake

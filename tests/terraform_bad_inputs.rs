@@ -137,12 +137,12 @@ fn takes_scope(case: &BadCase) -> bool {
 /// (`config.secret_arn`, or the selector) with the data source's message.
 #[test]
 fn every_bad_input_fails_its_function_twin_naming_the_argument() {
-    use terraform_provider_qbusiness::provider::functions::FUNCTIONS;
+    use terraform_provider_qbusiness::provider::descriptor::descriptor;
     let all = cases();
     let mut outputs = Vec::new();
     let mut checked = Vec::new();
     for (i, case) in all.iter().enumerate() {
-        let function = FUNCTIONS.iter().find(|f| f.data_source == case.data_source).unwrap();
+        let function = descriptor(case.data_source).unwrap().function;
         let mut config: Vec<(&str, Value)> = case.attributes.clone();
         let selector = match function.selector {
             Some(selector) => match config.iter().rev().find(|(k, _)| *k == selector).map(|(_, v)| v.clone()) {

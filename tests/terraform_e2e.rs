@@ -184,10 +184,10 @@ output "documents" {{
 #[test]
 fn functions_give_the_golden_document_of_every_case() {
     use terraform_provider_qbusiness::plugin::Value;
-    use terraform_provider_qbusiness::provider::functions::FUNCTIONS;
+    use terraform_provider_qbusiness::provider::descriptor::descriptor;
     let mut entries = Vec::new();
     for case in common::cases::all() {
-        let function = FUNCTIONS.iter().find(|f| f.data_source == case.data_source).unwrap();
+        let function = descriptor(case.data_source).unwrap().function;
         let mut config = case.attributes.clone();
         let mut arguments = Vec::new();
         if let Some(selector) = function.selector {

@@ -13,7 +13,7 @@ use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
 use terraform_provider_qbusiness::policy::lint::problems;
 use terraform_provider_qbusiness::policy::size::{first_disallowed_char, non_whitespace_chars};
 use terraform_provider_qbusiness::policy::{DocumentKind, PolicyDocument};
-use terraform_provider_qbusiness::provider::functions::FUNCTIONS;
+use terraform_provider_qbusiness::provider::descriptor::descriptor;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 /// Values that reach deep into the builders, mixed with arbitrary text.
@@ -238,7 +238,7 @@ fuzz_target!(|data: &[u8]| {
     let config = Value::Map(attributes);
     // The function twin: a selector argument and the rest as a dynamic config object.
     if u.ratio(1, 3).unwrap_or(false) {
-        let Some(function) = FUNCTIONS.iter().find(|f| f.data_source == name) else { return };
+        let Some(function) = descriptor(name).map(|d| d.function) else { return };
         let call = |config: &Value| {
             let mut config = config.as_map().cloned().unwrap_or_default();
             config.retain(|_, v| !v.is_null());

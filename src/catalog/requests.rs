@@ -598,8 +598,8 @@ pub const BUCKET: &[Expectation] = &[
     },
 ];
 
-/// A data source's role family: its table, the argument that selects the kind within it, and the
-/// kind when that argument is left out.
+/// A role family's request table, the argument that selects the kind within it, and the kind when
+/// that argument is left out.
 #[derive(Clone, Copy, Debug)]
 pub struct Family {
     /// The rows.
@@ -608,20 +608,6 @@ pub struct Family {
     pub selector: Option<&'static str>,
     /// The kind a configuration without the selector has.
     pub default_kind: Option<&'static str>,
-}
-
-/// The family of a data source.
-pub fn family(data_source: &str) -> Option<Family> {
-    let family = |expectations, selector, default_kind| Some(Family { expectations, selector, default_kind });
-    match data_source {
-        "qbusiness_connector_policy" => family(CONNECTOR, None, None),
-        "qbusiness_application_policy" => family(APPLICATION, None, None),
-        "qbusiness_bucket_policy" => family(BUCKET, None, None),
-        "qbusiness_web_experience_policy" => family(WEB_EXPERIENCE, Some("kind"), Some("iam_federation")),
-        "qbusiness_role_policy" => family(ROLE, Some("role"), None),
-        "qbusiness_trust_policy" => family(TRUST, Some("kind"), None),
-        _ => None,
-    }
 }
 
 impl When {

@@ -1,53 +1,59 @@
 //! Data source `qbusiness_application_policy`: the permissions policy of the application's service role.
 
+use crate::catalog::requests::{self, Family};
 use crate::catalog::{ApplicationRole, ResourceId};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
 use super::config::resolve_scope;
-use super::document::DocumentRole;
+use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
 use super::inputs::Inputs;
 use super::Phase;
 
-pub(super) struct ApplicationPolicy;
+pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+    type_name: "qbusiness_application_policy",
+    description: "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.",
+    function: FunctionTwin {
+        name: "application_policy",
+        selector: None,
+        output: "json",
+        summary: "The permissions policy of the application's service role, as JSON.",
+    },
+    requests: Some(Family { expectations: requests::APPLICATION, selector: None, default_kind: None }),
+    body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
+};
 
-impl DocumentRole for ApplicationPolicy {
-    const TYPE_NAME: &'static str = "qbusiness_application_policy";
-    const KIND: DocumentKind = DocumentKind::Permissions;
-    const DESCRIPTION: &'static str = "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.";
+fn arguments() -> Vec<Attribute> {
+    vec![
+        Attribute::optional(
+            "application_id",
+            Type::String,
+            "Id of the application, to scope the subscription statements to it; any application of the account when omitted (the role usually exists before the application).",
+        ),
+        Attribute::optional(
+            "user_subscriptions",
+            Type::Bool,
+            "Add the statements that let Amazon Q Business create and manage user subscriptions (default false).",
+        ),
+    ]
+}
 
-    fn attributes() -> Vec<Attribute> {
-        vec![
-            Attribute::optional(
-                "application_id",
-                Type::String,
-                "Id of the application, to scope the subscription statements to it; any application of the account when omitted (the role usually exists before the application).",
-            ),
-            Attribute::optional(
-                "user_subscriptions",
-                Type::Bool,
-                "Add the statements that let Amazon Q Business create and manage user subscriptions (default false).",
-            ),
-        ]
+fn scope_note() -> String {
+    "in this policy".to_owned()
+}
+
+fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+    let application = inputs.parsed::<ResourceId>("application_id");
+    let user_subscriptions = inputs.bool("user_subscriptions").unwrap_or(false);
+    if application.is_some() && !user_subscriptions {
+        inputs.warning(
+            "application_id",
+            "application_id has no effect",
+            "Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out.",
+        );
     }
-
-    fn scope_note() -> Option<String> {
-        Some("in this policy".to_owned())
-    }
-
-    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-        let application = inputs.parsed::<ResourceId>("application_id");
-        let user_subscriptions = inputs.bool("user_subscriptions").unwrap_or(false);
-        if application.is_some() && !user_subscriptions {
-            inputs.warning(
-                "application_id",
-                "application_id has no effect",
-                "Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out.",
-            );
-        }
-        let scope = resolve_scope(inputs, phase)?;
-        Some(ApplicationRole { scope, application, user_subscriptions }.permissions())
-    }
+    let scope = resolve_scope(inputs, phase)?;
+    Some(ApplicationRole { scope, application, user_subscriptions }.permissions())
 }
 
 #[cfg(test)]

@@ -3,41 +3,43 @@
 
 use crate::catalog::bucket_policy::BucketPolicy;
 use crate::catalog::names::BucketName;
+use crate::catalog::requests::{self, Family};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
-use super::document::DocumentRole;
+use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
 use super::inputs::Inputs;
 use super::Phase;
 
-pub(super) struct BucketPolicyDataSource;
+pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+    type_name: "qbusiness_bucket_policy",
+    description: "The bucket policy that lets an S3 connector role of another account read the bucket (AWS's S3 connector page: cross-account buckets, in the index's region). Use it in the bucket owner's account; the connector policy names the owner with `bucket_account_id`.",
+    function: FunctionTwin {
+        name: "bucket_policy",
+        selector: None,
+        output: "json",
+        summary: "The bucket policy that lets an S3 connector role of another account read the bucket, as JSON.",
+    },
+    requests: Some(Family { expectations: requests::BUCKET, selector: None, default_kind: None }),
+    // No scope arguments: the partition is the role's; the bucket has no region or account in its ARN.
+    body: Body::Document(DocumentSpec { kind: DocumentKind::Resource, arguments, scope_note: None, build }),
+};
 
-impl DocumentRole for BucketPolicyDataSource {
-    const TYPE_NAME: &'static str = "qbusiness_bucket_policy";
-    const KIND: DocumentKind = DocumentKind::Resource;
-    const DESCRIPTION: &'static str = "The bucket policy that lets an S3 connector role of another account read the bucket (AWS's S3 connector page: cross-account buckets, in the index's region). Use it in the bucket owner's account; the connector policy names the owner with `bucket_account_id`.";
+fn arguments() -> Vec<Attribute> {
+    vec![
+        Attribute::required("bucket", Type::String, "Name of the bucket, in the owner's account."),
+        Attribute::required(
+            "connector_role_arn",
+            Type::String,
+            "ARN of the S3 connector's role, in the application's account (`arn:aws:iam::ACCOUNT:role/NAME`).",
+        ),
+    ]
+}
 
-    fn attributes() -> Vec<Attribute> {
-        vec![
-            Attribute::required("bucket", Type::String, "Name of the bucket, in the owner's account."),
-            Attribute::required(
-                "connector_role_arn",
-                Type::String,
-                "ARN of the S3 connector's role, in the application's account (`arn:aws:iam::ACCOUNT:role/NAME`).",
-            ),
-        ]
-    }
-
-    fn scope_note() -> Option<String> {
-        // The partition is the role's; the bucket has no region or account in its ARN.
-        None
-    }
-
-    fn document(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<PolicyDocument> {
-        let bucket = inputs.parsed::<BucketName>("bucket");
-        let connector_role = inputs.arn("connector_role_arn");
-        Some(BucketPolicy { bucket: bucket?, connector_role: connector_role? }.document())
-    }
+fn build(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<PolicyDocument> {
+    let bucket = inputs.parsed::<BucketName>("bucket");
+    let connector_role = inputs.arn("connector_role_arn");
+    Some(BucketPolicy { bucket: bucket?, connector_role: connector_role? }.document())
 }
 
 #[cfg(test)]

@@ -3,16 +3,15 @@
 use crate::catalog::blocks::VpcPlacement;
 use crate::catalog::connectors::{connector_ids, S3Location};
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
+use crate::catalog::requests::{self, Family};
 use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ResourceId};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
 use super::config::{check_place, resolve_scope};
-use super::document::DocumentRole;
+use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
 use super::inputs::Inputs;
 use super::Phase;
-
-pub(super) struct ConnectorPolicy;
 
 /// A bucket and optional key prefix given as a pair of arguments; the prefix alone is an error.
 fn read_s3_file(inputs: &mut Inputs<'_>, bucket: &str, prefix: &str) -> Option<S3Location> {
@@ -50,104 +49,111 @@ fn read_vpc(inputs: &mut Inputs<'_>) -> Option<VpcPlacement> {
         .then(|| VpcPlacement { subnets: subnets.unwrap_or_default(), security_groups: security_groups.unwrap_or_default() })
 }
 
-impl DocumentRole for ConnectorPolicy {
-    const TYPE_NAME: &'static str = "qbusiness_connector_policy";
-    const KIND: DocumentKind = DocumentKind::Permissions;
-    const DESCRIPTION: &'static str = "The permissions policy of an Amazon Q Business data-source connector role.";
+pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+    type_name: "qbusiness_connector_policy",
+    description: "The permissions policy of an Amazon Q Business data-source connector role.",
+    function: FunctionTwin {
+        name: "connector_policy",
+        selector: Some("connector"),
+        output: "json",
+        summary: "The permissions policy of a data-source connector role, as JSON.",
+    },
+    requests: Some(Family { expectations: requests::CONNECTOR, selector: None, default_kind: None }),
+    body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
+};
 
-    fn attributes() -> Vec<Attribute> {
-        vec![
-            Attribute::required(
-                "connector",
-                Type::String,
-                &format!("Which data-source connector the role is for: {}.", connector_ids().join(", ")),
-            ),
-            Attribute::required("application_id", Type::String, "Id of the Amazon Q Business application (36 characters)."),
-            Attribute::required("index_id", Type::String, "Id of the index the data source syncs into."),
-            Attribute::optional("bucket", Type::String, "S3 connector: name of the bucket holding the documents."),
-            Attribute::optional(
-                "bucket_account_id",
-                Type::String,
-                "S3 connector: the account that owns the bucket, when it is another account's (same region as the index); the bucket's policy must then grant this role `s3:GetObject` and `s3:ListBucket`. Default: the role's account.",
-            ),
-            Attribute::optional(
-                "pass_role",
-                Type::Bool,
-                "S3 connector: let the role pass roles named `QBusiness-DataSource-*` to Amazon Q Business (`iam:PassRole`), as AWS's current S3 page grants. Default true; false leaves the statement out.",
-            ),
-            Attribute::optional(
-                "secret_arn",
-                Type::String,
-                "ARN of the Secrets Manager secret with the connector's credentials (web crawler: only for sites that need them).",
-            ),
-            Attribute::optional(
-                "kms_key_arn",
-                Type::String,
-                "ARN of the KMS key that encrypts the secret (or, for S3, the bucket's SSE-KMS objects).",
-            ),
-            Attribute::optional(
-                "ssl_certificate_bucket",
-                Type::String,
-                "Database and server connectors: bucket holding the SSL certificate (for SharePoint Online, the Azure app-only certificate).",
-            ),
-            Attribute::optional("ssl_certificate_key_prefix", Type::String, "Key prefix of the certificate in its bucket."),
-            Attribute::optional("seed_urls_bucket", Type::String, "Web crawler: bucket holding the seed URL or sitemap lists."),
-            Attribute::optional("seed_urls_key_prefix", Type::String, "Web crawler: key prefix of those lists in their bucket."),
-            Attribute::optional("vpc", Type::Bool, "Whether the connector runs in your VPC (adds the network interface statements)."),
-            Attribute::optional("subnet_ids", Type::list(Type::String), "Subnets the connector may use; any subnet of the account when omitted."),
-            Attribute::optional(
-                "security_group_ids",
-                Type::list(Type::String),
-                "Security groups the connector may use; any of the account when omitted.",
-            ),
-        ]
+fn arguments() -> Vec<Attribute> {
+    vec![
+        Attribute::required(
+            "connector",
+            Type::String,
+            &format!("Which data-source connector the role is for: {}.", connector_ids().join(", ")),
+        ),
+        Attribute::required("application_id", Type::String, "Id of the Amazon Q Business application (36 characters)."),
+        Attribute::required("index_id", Type::String, "Id of the index the data source syncs into."),
+        Attribute::optional("bucket", Type::String, "S3 connector: name of the bucket holding the documents."),
+        Attribute::optional(
+            "bucket_account_id",
+            Type::String,
+            "S3 connector: the account that owns the bucket, when it is another account's (same region as the index); the bucket's policy must then grant this role `s3:GetObject` and `s3:ListBucket`. Default: the role's account.",
+        ),
+        Attribute::optional(
+            "pass_role",
+            Type::Bool,
+            "S3 connector: let the role pass roles named `QBusiness-DataSource-*` to Amazon Q Business (`iam:PassRole`), as AWS's current S3 page grants. Default true; false leaves the statement out.",
+        ),
+        Attribute::optional(
+            "secret_arn",
+            Type::String,
+            "ARN of the Secrets Manager secret with the connector's credentials (web crawler: only for sites that need them).",
+        ),
+        Attribute::optional(
+            "kms_key_arn",
+            Type::String,
+            "ARN of the KMS key that encrypts the secret (or, for S3, the bucket's SSE-KMS objects).",
+        ),
+        Attribute::optional(
+            "ssl_certificate_bucket",
+            Type::String,
+            "Database and server connectors: bucket holding the SSL certificate (for SharePoint Online, the Azure app-only certificate).",
+        ),
+        Attribute::optional("ssl_certificate_key_prefix", Type::String, "Key prefix of the certificate in its bucket."),
+        Attribute::optional("seed_urls_bucket", Type::String, "Web crawler: bucket holding the seed URL or sitemap lists."),
+        Attribute::optional("seed_urls_key_prefix", Type::String, "Web crawler: key prefix of those lists in their bucket."),
+        Attribute::optional("vpc", Type::Bool, "Whether the connector runs in your VPC (adds the network interface statements)."),
+        Attribute::optional("subnet_ids", Type::list(Type::String), "Subnets the connector may use; any subnet of the account when omitted."),
+        Attribute::optional(
+            "security_group_ids",
+            Type::list(Type::String),
+            "Security groups the connector may use; any of the account when omitted.",
+        ),
+    ]
+}
+
+fn scope_note() -> String {
+    "in this policy".to_owned()
+}
+
+fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+    let chosen = inputs.string("connector").and_then(|id| match connector(id) {
+        Ok(found) => Some(found),
+        Err(unknown) => {
+            inputs.error("connector", "Unknown connector", unknown.to_string());
+            None
+        }
+    });
+    let application = inputs.parsed::<ResourceId>("application_id");
+    let index = inputs.parsed::<ResourceId>("index_id");
+    let options = ConnectorOptions {
+        bucket: inputs.parsed::<BucketName>("bucket"),
+        bucket_account: inputs.parsed("bucket_account_id"),
+        pass_role: inputs.bool("pass_role").unwrap_or(true),
+        secret: inputs.arn("secret_arn"),
+        kms_key: inputs.arn("kms_key_arn"),
+        s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
+            .or_else(|| read_s3_file(inputs, "seed_urls_bucket", "seed_urls_key_prefix")),
+        vpc: read_vpc(inputs),
+    };
+    if let Some(chosen) = chosen {
+        let placed = if inputs.raw("vpc").is_unknown() || inputs.incomplete { None } else { Some(options.vpc.is_some()) };
+        let problems = chosen.check_arguments(&|name| inputs.is_set(name), placed);
+        inputs.report(problems);
     }
-
-    fn scope_note() -> Option<String> {
-        Some("in this policy".to_owned())
+    let scope = resolve_scope(inputs, phase)?;
+    if let Some(secret) = &options.secret {
+        check_place(inputs, "secret_arn", secret.arn(), scope.partition, None);
     }
-
-    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-        let chosen = inputs.string("connector").and_then(|id| match connector(id) {
-            Ok(found) => Some(found),
-            Err(unknown) => {
-                inputs.error("connector", "Unknown connector", unknown.to_string());
-                None
-            }
-        });
-        let application = inputs.parsed::<ResourceId>("application_id");
-        let index = inputs.parsed::<ResourceId>("index_id");
-        let options = ConnectorOptions {
-            bucket: inputs.parsed::<BucketName>("bucket"),
-            bucket_account: inputs.parsed("bucket_account_id"),
-            pass_role: inputs.bool("pass_role").unwrap_or(true),
-            secret: inputs.arn("secret_arn"),
-            kms_key: inputs.arn("kms_key_arn"),
-            s3_file: read_s3_file(inputs, "ssl_certificate_bucket", "ssl_certificate_key_prefix")
-                .or_else(|| read_s3_file(inputs, "seed_urls_bucket", "seed_urls_key_prefix")),
-            vpc: read_vpc(inputs),
+    if let Some(key) = &options.kms_key {
+        // A secret's key shares the secret's region; S3 reads SSE-KMS objects with a key of
+        // the bucket's region, which for the S3 connector is the index's.
+        let region = match &options.secret {
+            Some(secret) => (secret.arn().region.as_str(), "the secret"),
+            None => (scope.region.as_str(), "the index"),
         };
-        if let Some(chosen) = chosen {
-            let placed = if inputs.raw("vpc").is_unknown() || inputs.incomplete { None } else { Some(options.vpc.is_some()) };
-            let problems = chosen.check_arguments(&|name| inputs.is_set(name), placed);
-            inputs.report(problems);
-        }
-        let scope = resolve_scope(inputs, phase)?;
-        if let Some(secret) = &options.secret {
-            check_place(inputs, "secret_arn", secret.arn(), scope.partition, None);
-        }
-        if let Some(key) = &options.kms_key {
-            // A secret's key shares the secret's region; S3 reads SSE-KMS objects with a key of
-            // the bucket's region, which for the S3 connector is the index's.
-            let region = match &options.secret {
-                Some(secret) => (secret.arn().region.as_str(), "the secret"),
-                None => (scope.region.as_str(), "the index"),
-            };
-            check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some(region));
-        }
-        let role = ConnectorRole { connector: chosen?, scope, application: application?, index: index?, options };
-        Some(role.permissions())
+        check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some(region));
     }
+    let role = ConnectorRole { connector: chosen?, scope, application: application?, index: index?, options };
+    Some(role.permissions())
 }
 
 #[cfg(test)]

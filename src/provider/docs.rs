@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::catalog::{Connector, Kind as _, CONNECTORS};
 use crate::plugin::{Attribute, Block, Function, Presence, Provider as _, Type};
 
-use super::functions::FUNCTIONS;
+use super::descriptor::{Descriptor, DESCRIPTORS};
 use super::QBusinessProvider;
 
 /// One generated file, its path relative to `docs/`.
@@ -130,12 +130,13 @@ fn index_page(provider: &QBusinessProvider, examples: &Path) -> std::io::Result<
     Ok(DocPage { path: "index.md".into(), content })
 }
 
-fn data_source_page(name: &str, block: &Block, examples: &Path) -> std::io::Result<DocPage> {
+fn data_source_page(descriptor: &Descriptor, block: &Block, examples: &Path) -> std::io::Result<DocPage> {
+    let name = descriptor.type_name;
     let mut content = front_matter(&format!("{name} Data Source - qbusiness"), block.description.trim());
     let _ = write!(content, "# {name} (Data Source)\n\n{}\n\n", block.description.trim());
-    content.push_str(&example(examples, &format!("data-sources/{name}/data-source.tf"))?);
+    content.push_str(&example(examples, &descriptor.example())?);
     content.push_str(&schema(block));
-    if let Some(family) = crate::catalog::requests::family(name) {
+    if let Some(family) = &descriptor.requests {
         content.push_str(&allows_section(family.expectations));
     }
     Ok(DocPage { path: format!("data-sources/{}.md", short_name(name)), content })
@@ -173,10 +174,10 @@ const FUNCTIONS_NOTE: &str = "Provider functions need Terraform 1.8 or newer, or
      instance, and the answer is the same): give `region` and `account_id` in `config`. `statement` is a list of objects \
      there, e.g. `statement = [{ actions = [\"s3:GetObject\"], resources = [\"arn:aws:s3:::my-docs/*\"] }]`.";
 
-fn function_page(name: &str, function: &Function, examples: &Path) -> std::io::Result<DocPage> {
+fn function_page(name: &str, function: &Function, example_path: &str, examples: &Path) -> std::io::Result<DocPage> {
     let mut content = front_matter(&format!("{name} function - qbusiness"), function.summary.trim());
     let _ = write!(content, "# function: {name}\n\n{}\n\n{FUNCTIONS_NOTE}\n\n", function.description.trim());
-    content.push_str(&example(examples, &format!("functions/{name}/function.tf"))?);
+    content.push_str(&example(examples, example_path)?);
     let parameters: Vec<String> = function.parameters.iter().map(|p| format!("{} {}", p.name, type_name(&p.ty).to_lowercase())).collect();
     let _ = write!(
         content,
@@ -250,11 +251,10 @@ pub fn render(repo: &Path) -> std::io::Result<Vec<DocPage>> {
     let provider = QBusinessProvider::new();
     let schema = provider.schema();
     let mut pages = vec![index_page(&provider, examples)?];
-    for (name, block) in &schema.data_sources {
-        pages.push(data_source_page(name, block, examples)?);
-    }
-    for spec in &FUNCTIONS {
-        pages.push(function_page(spec.name, &schema.functions[spec.name], examples)?);
+    for descriptor in DESCRIPTORS {
+        pages.push(data_source_page(descriptor, &schema.data_sources[descriptor.type_name], examples)?);
+        let function = descriptor.function.name;
+        pages.push(function_page(function, &schema.functions[function], &descriptor.function_example(), examples)?);
     }
     pages.push(connectors_page());
     pages.extend(guide_pages(&repo.join("templates"))?);

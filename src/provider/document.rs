@@ -1,8 +1,6 @@
 //! The one path of every document data source and its function twin: read the role's own
 //! arguments, resolve the scope, build the role's document, merge the user's additions, check it,
-//! measure it and render it. A role supplies only what differs, through [`DocumentRole`].
-
-use std::marker::PhantomData;
+//! measure it and render it. A role supplies only what differs, through its [`DocumentSpec`].
 
 use crate::catalog::Kind;
 use crate::plugin::{Attribute, Block, Diagnostic, Type, Value};
@@ -16,44 +14,9 @@ use crate::policy::{merge, Additions, DocumentKind, PolicyDocument};
 
 use super::additions::{addition_attributes, problem_summary, read_additions, statement_block};
 use super::config::scope_attributes;
+use super::descriptor::DocumentSpec;
 use super::inputs::Inputs;
-use super::{DataSource, Phase};
-
-/// What a document data source adds to the shared path: its schema and its role's document.
-pub(super) trait DocumentRole: Send + Sync + 'static {
-    /// The data source's type name, e.g. `qbusiness_trust_policy`.
-    const TYPE_NAME: &'static str;
-    /// A permissions or a trust policy.
-    const KIND: DocumentKind;
-    /// The data source's description.
-    const DESCRIPTION: &'static str;
-
-    /// The role's own arguments (the shared ones are added by [`Document`]).
-    fn attributes() -> Vec<Attribute>;
-
-    /// Which roles the scope arguments apply to, for their description: "in this policy (…)";
-    /// `None` for a document that takes its scope from the ARNs it is given and has no scope arguments.
-    fn scope_note() -> Option<String>;
-
-    /// Reads the role's own arguments and builds its document. `None` when an argument is wrong
-    /// or unknown, or when `phase` is validation and the scope is not known yet.
-    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument>;
-}
-
-/// A document data source: the shared path around a [`DocumentRole`].
-pub(super) struct Document<R>(PhantomData<R>);
-
-impl<R> Document<R> {
-    pub(super) const fn new() -> Document<R> {
-        Document(PhantomData)
-    }
-}
-
-impl<R> Default for Document<R> {
-    fn default() -> Self {
-        Document::new()
-    }
-}
+use super::{Outcome, Phase};
 
 /// The kinds of `K` that take `argument`, quoted and joined, or `None` when every kind does.
 fn kinds_taking<K: Kind>(argument: &str) -> Option<String> {
@@ -79,45 +42,51 @@ pub(super) fn selector_description<K: Kind>(intro: &str, summary: impl Fn(K) -> 
     format!("{intro}: {}.", kinds.join(", "))
 }
 
-impl<R: DocumentRole> DataSource for Document<R> {
-    fn type_name(&self) -> &'static str {
-        R::TYPE_NAME
+/// The schema of a document data source: the role's arguments, then the shared ones.
+pub(super) fn schema(description: &str, spec: &DocumentSpec) -> Block {
+    let mut attributes = (spec.arguments)();
+    attributes.push(Attribute::optional(
+        "policy_id",
+        Type::String,
+        "The document's `Id`, as `aws_iam_policy_document`'s `policy_id`; otherwise the `Id` of the last override or source document that has one.",
+    ));
+    attributes.extend(limit_attribute(spec.kind));
+    if matches!(spec.kind, DocumentKind::Permissions | DocumentKind::Trust) {
+        attributes.extend(addition_attributes());
     }
-
-    fn schema(&self) -> Block {
-        let mut attributes = R::attributes();
-        attributes.push(Attribute::optional(
-            "policy_id",
-            Type::String,
-            "The document's `Id`, as `aws_iam_policy_document`'s `policy_id`; otherwise the `Id` of the last override or source document that has one.",
-        ));
-        attributes.extend(limit_attribute(R::KIND));
-        if matches!(R::KIND, DocumentKind::Permissions | DocumentKind::Trust) {
-            attributes.extend(addition_attributes());
-        }
-        if let Some(note) = R::scope_note() {
-            attributes.extend(scope_attributes(&note));
-        }
-        attributes.extend(output_attributes());
-        let blocks = match R::KIND {
-            DocumentKind::Permissions | DocumentKind::Trust => vec![statement_block()],
-            DocumentKind::Resource => vec![],
-        };
-        Block { description: R::DESCRIPTION.to_owned(), attributes, blocks }
+    if let Some(note) = spec.scope_note {
+        attributes.extend(scope_attributes(&note()));
     }
+    attributes.extend(output_attributes());
+    let blocks = match spec.kind {
+        DocumentKind::Permissions | DocumentKind::Trust => vec![statement_block()],
+        DocumentKind::Resource => vec![],
+    };
+    Block { description: description.to_owned(), attributes, blocks }
+}
 
-    fn read(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Value> {
-        let mut additions = read_additions(inputs, R::KIND);
-        // `policy_id` wins over any Id the documents carry: it goes in as the last override's.
-        if let Some(id) = inputs.string("policy_id") {
-            additions.overrides.push(PolicyDocument { id: Some(id.to_owned()), statements: Vec::new() });
-        }
-        let limit = read_limit(inputs, R::KIND);
-        let document = R::document(inputs, phase);
-        if matches!(phase, Phase::Validate) || inputs.has_errors() || inputs.incomplete {
-            return None;
-        }
-        render(inputs, document?, &additions, R::KIND, limit)
+/// Reads a document data source: the user's additions, the `Id`, the quota, the role's document.
+pub(super) fn read(spec: &DocumentSpec, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
+    let mut additions = read_additions(inputs, spec.kind);
+    // `policy_id` wins over any Id the documents carry: it goes in as the last override's.
+    if let Some(id) = inputs.string("policy_id") {
+        additions.overrides.push(PolicyDocument { id: Some(id.to_owned()), statements: Vec::new() });
+    }
+    let limit = read_limit(inputs, spec.kind);
+    let document = (spec.build)(inputs, phase);
+    if inputs.has_errors() {
+        return Outcome::Invalid;
+    }
+    if inputs.incomplete {
+        return Outcome::Unknown;
+    }
+    if matches!(phase, Phase::Validate) {
+        return Outcome::Checked;
+    }
+    match document {
+        Some(document) => render(inputs, document, &additions, spec.kind, limit).map_or(Outcome::Invalid, Outcome::State),
+        // A builder gives no document only with an error or an unknown value, both seen above.
+        None => Outcome::Invalid,
     }
 }
 

@@ -1,112 +1,76 @@
 //! The provider functions (`provider::qbusiness::connector_policy(…)` and friends): each is its data
 //! source's twin, same engine, same document, without Terraform's data-source graph round trips.
-//! They are one table because they differ only in which data source they read and whether a
-//! leading argument (`connector`, `kind`) selects the role.
+//! Each is declared in its data source's descriptor ([`FunctionTwin`]); they differ only in which
+//! data source they read and whether a leading argument (`connector`, `kind`) selects the role.
 
 use crate::plugin::convert::convert;
-use crate::plugin::{AttributePath, Block, Function, FunctionError, Parameter, Type, Value};
+use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Function, FunctionError, Parameter, Type, Value};
 
-use super::application_policy::ApplicationPolicy;
-use super::bucket_policy::BucketPolicyDataSource;
-use super::connector_policy::ConnectorPolicy;
-use super::connectors;
-use super::document::DocumentRole;
-use super::role_policy::RolePolicy;
-use super::trust_policy::TrustPolicyDataSource;
-use super::web_experience_policy::WebExperiencePolicy;
+use super::descriptor::{Descriptor, FunctionTwin};
+use super::Outcome;
 
-pub struct FunctionSpec {
-    pub name: &'static str,
-    pub data_source: &'static str,
-    /// The data-source argument passed as the function's first parameter, if any.
-    pub selector: Option<&'static str>,
-    /// The data-source attribute the function returns.
-    pub output: &'static str,
-    pub summary: &'static str,
-}
-
-pub const FUNCTIONS: [FunctionSpec; 7] = [
-    FunctionSpec {
-        name: "application_policy",
-        data_source: ApplicationPolicy::TYPE_NAME,
-        selector: None,
-        output: "json",
-        summary: "The permissions policy of the application's service role, as JSON.",
-    },
-    FunctionSpec {
-        name: "bucket_policy",
-        data_source: BucketPolicyDataSource::TYPE_NAME,
-        selector: None,
-        output: "json",
-        summary: "The bucket policy that lets an S3 connector role of another account read the bucket, as JSON.",
-    },
-    FunctionSpec {
-        name: "connector_policy",
-        data_source: ConnectorPolicy::TYPE_NAME,
-        selector: Some("connector"),
-        output: "json",
-        summary: "The permissions policy of a data-source connector role, as JSON.",
-    },
-    FunctionSpec {
-        name: "connectors",
-        data_source: connectors::TYPE_NAME,
-        selector: None,
-        output: "connectors",
-        summary: "The connector catalog: one object per connector (id, name, type, template, arguments, verified).",
-    },
-    FunctionSpec {
-        name: "role_policy",
-        data_source: RolePolicy::TYPE_NAME,
-        selector: Some("role"),
-        output: "json",
-        summary: "The permissions policy of a Kendra retriever, plugin or document enrichment role, or of an anonymous application's caller, as JSON.",
-    },
-    FunctionSpec {
-        name: "trust_policy",
-        data_source: TrustPolicyDataSource::TYPE_NAME,
-        selector: Some("kind"),
-        output: "json",
-        summary: "The trust policy of an Amazon Q Business role, as JSON.",
-    },
-    FunctionSpec {
-        name: "web_experience_policy",
-        data_source: WebExperiencePolicy::TYPE_NAME,
-        selector: None,
-        output: "json",
-        summary: "The permissions policy of a web experience role, as JSON.",
-    },
-];
-
-pub fn spec(name: &str) -> Option<&'static FunctionSpec> {
-    FUNCTIONS.iter().find(|f| f.name == name)
-}
-
-impl FunctionSpec {
-    /// `block` is the data source's schema, whose `output` attribute gives the return type.
-    pub fn definition(&self, block: &Block) -> Function {
-        let mut parameters = Vec::new();
-        if let Some(selector) = self.selector {
-            parameters.push(Parameter::new(selector, Type::String, &format!("The `{selector}` argument of `{}`.", self.data_source)));
-        }
-        parameters.push(Parameter::new(
-            "config",
-            Type::Dynamic,
-            &format!(
-                "An object with the arguments of the `{}` data source (`statement` as a list of objects); `{{}}` for none.",
-                self.data_source
-            ),
-        ));
-        Function {
-            summary: self.summary.to_owned(),
-            description: format!(
-                "Returns the `{}` attribute of the `{}` data source given the same arguments, identical to it.",
-                self.output, self.data_source
-            ),
-            parameters,
-            return_type: block.attribute(self.output).map_or(Type::Dynamic, |a| a.ty.clone()),
-        }
+/// The function's definition; `block` is the data source's schema, whose output attribute gives
+/// the return type.
+pub(super) fn definition(descriptor: &Descriptor, block: &Block) -> Function {
+    let twin = &descriptor.function;
+    let mut parameters = Vec::new();
+    if let Some(selector) = twin.selector {
+        parameters.push(Parameter::new(selector, Type::String, &format!("The `{selector}` argument of `{}`.", descriptor.type_name)));
     }
+    parameters.push(Parameter::new(
+        "config",
+        Type::Dynamic,
+        &format!(
+            "An object with the arguments of the `{}` data source (`statement` as a list of objects); `{{}}` for none.",
+            descriptor.type_name
+        ),
+    ));
+    Function {
+        summary: twin.summary.to_owned(),
+        description: format!(
+            "Returns the `{}` attribute of the `{}` data source given the same arguments, identical to it.",
+            twin.output, descriptor.type_name
+        ),
+        parameters,
+        return_type: block.attribute(twin.output).map_or(Type::Dynamic, |a| a.ty.clone()),
+    }
+}
 
+/// Calls the function: turns its arguments into the data source's configuration, reads it with
+/// `compute`, and returns the output attribute, or the first error naming its argument.
+pub(super) fn call(
+    twin: &FunctionTwin,
+    arguments: &[Value],
+    block: &Block,
+    compute: impl FnOnce(&Value) -> (Outcome, Diagnostics),
+) -> Result<Value, FunctionError> {
+    let (config, missing) = twin.configuration(arguments, block)?;
+    let (outcome, diagnostics) = compute(&config);
+    // Functions cannot return warnings; errors go back naming the argument, as `config.bucket: …`.
+    // An error in the selector (an unknown connector) comes first: it decides what is missing.
+    let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+    let located = |error: &Diagnostic| {
+        let path = error.attribute.clone().unwrap_or_default();
+        let (argument, location) = twin.argument_of(&path, arguments.len());
+        // Terraform ends the message with its own period.
+        FunctionError { text: format!("{location}: {}", error.detail.trim_end_matches('.')), argument: Some(argument) }
+    };
+    if let Some(selector_error) = errors.iter().map(|e| located(e)).find(|e| e.argument == Some(0) && twin.selector.is_some()) {
+        return Err(selector_error);
+    }
+    if let Some(missing) = missing {
+        return Err(missing);
+    }
+    if let Some(error) = errors.first() {
+        return Err(located(error));
+    }
+    match outcome.state().map(|s| s.attribute(twin.output).clone()) {
+        Some(value) if !value.is_null() => Ok(value),
+        _ => Err(FunctionError { text: "no document could be computed".into(), argument: None }),
+    }
+}
+
+impl FunctionTwin {
     /// The data source configuration the arguments stand for, converted to `block`'s user-settable
     /// type, and the error for a required argument left out (or null), as for the data source; the
     /// caller reports it after any error in the selector.

@@ -64,42 +64,42 @@ fn shorten_quoted(message: &str) -> String {
     out
 }
 
-pub struct Inputs<'a> {
+pub(crate) struct Inputs<'a> {
     config: &'a Value,
     /// The schema `config` follows: every name read must be in it (checked in debug builds, so a
     /// typo in a name fails the tests instead of silently reading null).
     block: &'a Block,
     path: AttributePath,
-    pub diagnostics: Diagnostics,
+    pub(crate) diagnostics: Diagnostics,
     /// Some value read was unknown (plan time): checks that need it, and the document, wait for apply.
-    pub incomplete: bool,
+    pub(crate) incomplete: bool,
 }
 
 impl<'a> Inputs<'a> {
-    pub fn new(config: &'a Value, block: &'a Block) -> Inputs<'a> {
+    pub(crate) fn new(config: &'a Value, block: &'a Block) -> Inputs<'a> {
         Inputs::nested(config, block, AttributePath::root())
     }
 
     /// Reads a nested block's object, with paths under `path`.
-    pub fn nested(config: &'a Value, block: &'a Block, path: AttributePath) -> Inputs<'a> {
+    pub(crate) fn nested(config: &'a Value, block: &'a Block, path: AttributePath) -> Inputs<'a> {
         Inputs { config, block, path, diagnostics: Diagnostics::default(), incomplete: false }
     }
 
     /// The configuration object being read.
-    pub fn config(&self) -> &'a Value {
+    pub(crate) fn config(&self) -> &'a Value {
         self.config
     }
 
     /// The schema of the object being read.
-    pub fn block(&self) -> &'a Block {
+    pub(crate) fn block(&self) -> &'a Block {
         self.block
     }
 
-    pub fn path_of(&self, name: &str) -> AttributePath {
+    pub(crate) fn path_of(&self, name: &str) -> AttributePath {
         self.path.then_attribute(name)
     }
 
-    pub fn raw(&self, name: &str) -> &'a Value {
+    pub(crate) fn raw(&self, name: &str) -> &'a Value {
         if cfg!(any(debug_assertions, test)) {
             assert!(
                 self.block.attribute(name).is_some() || self.block.blocks.iter().any(|b| b.type_name == name),
@@ -110,16 +110,16 @@ impl<'a> Inputs<'a> {
     }
 
     /// Set in the configuration (an unknown value counts as set).
-    pub fn is_set(&self, name: &str) -> bool {
+    pub(crate) fn is_set(&self, name: &str) -> bool {
         !self.raw(name).is_null()
     }
 
-    pub fn error(&mut self, name: &str, summary: &str, detail: impl Into<String>) {
+    pub(crate) fn error(&mut self, name: &str, summary: &str, detail: impl Into<String>) {
         let path = self.path_of(name);
         self.diagnostics.push(Diagnostic::error(summary, detail).at(path));
     }
 
-    pub fn warning(&mut self, name: &str, summary: &str, detail: impl Into<String>) {
+    pub(crate) fn warning(&mut self, name: &str, summary: &str, detail: impl Into<String>) {
         let path = self.path_of(name);
         self.diagnostics.push(Diagnostic::warning(summary, detail).at(path));
     }
@@ -137,7 +137,7 @@ impl<'a> Inputs<'a> {
 
     /// A string attribute; empty strings are an error (an omitted argument is written by leaving it out),
     /// and so is a character IAM does not accept, at this argument, before anything reads the value.
-    pub fn string(&mut self, name: &str) -> Option<&'a str> {
+    pub(crate) fn string(&mut self, name: &str) -> Option<&'a str> {
         let text = self.known(self.raw(name))?.as_str()?;
         if text.is_empty() {
             self.error(name, &format!("Empty {name}"), format!("{name} must not be empty; leave the argument out instead."));
@@ -151,7 +151,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// A string attribute parsed into `T`; the parse error's text is the diagnostic's detail.
-    pub fn parsed<T>(&mut self, name: &str) -> Option<T>
+    pub(crate) fn parsed<T>(&mut self, name: &str) -> Option<T>
     where
         T: FromStr,
         T::Err: Display,
@@ -160,7 +160,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// Like `parsed` with a parse function for types that need context (expected service, ...).
-    pub fn parsed_with<T, E: Display>(&mut self, name: &str, parse: impl FnOnce(&str) -> Result<T, E>) -> Option<T> {
+    pub(crate) fn parsed_with<T, E: Display>(&mut self, name: &str, parse: impl FnOnce(&str) -> Result<T, E>) -> Option<T> {
         let text = self.string(name)?;
         match parse(text) {
             Ok(value) => Some(value),
@@ -174,7 +174,7 @@ impl<'a> Inputs<'a> {
     /// An ARN of kind `K`: an error unless it names exactly one resource of that kind, and a
     /// warning where it may still not match (a secret ARN without its suffix).
     /// An ARN in a partition without Amazon Q Business is an error too: no role of it lives there.
-    pub fn arn<K: ArnKind>(&mut self, name: &str) -> Option<TypedArn<K>> {
+    pub(crate) fn arn<K: ArnKind>(&mut self, name: &str) -> Option<TypedArn<K>> {
         let arn = self.parsed::<TypedArn<K>>(name)?;
         let partition = arn.arn().partition;
         if let Err(error) = check_partition(partition) {
@@ -191,11 +191,11 @@ impl<'a> Inputs<'a> {
         Some(arn)
     }
 
-    pub fn bool(&mut self, name: &str) -> Option<bool> {
+    pub(crate) fn bool(&mut self, name: &str) -> Option<bool> {
         self.known(self.raw(name))?.as_bool()
     }
 
-    pub fn number(&mut self, name: &str) -> Option<f64> {
+    pub(crate) fn number(&mut self, name: &str) -> Option<f64> {
         match self.known(self.raw(name))? {
             Value::Number(n) => Some(*n),
             _ => None,
@@ -204,7 +204,7 @@ impl<'a> Inputs<'a> {
 
     /// A list of strings; an empty list is an error, as is any empty, invalid or unknown element
     /// (an unknown element makes the whole list wait for apply).
-    pub fn parsed_list<T>(&mut self, name: &str) -> Option<Vec<T>>
+    pub(crate) fn parsed_list<T>(&mut self, name: &str) -> Option<Vec<T>>
     where
         T: FromStr,
         T::Err: Display,
@@ -214,7 +214,7 @@ impl<'a> Inputs<'a> {
 
     /// The policy documents of a list argument, as text: their characters are judged where the
     /// document's statements are, so that the message can say which statement and field.
-    pub fn documents(&mut self, name: &str) -> Option<Vec<String>> {
+    pub(crate) fn documents(&mut self, name: &str) -> Option<Vec<String>> {
         self.list_of(name, false)
     }
 
@@ -264,7 +264,7 @@ impl<'a> Inputs<'a> {
 
     /// Reads the selector `name` as a kind of `K` (`default` when left out), then checks every
     /// argument some kind takes against what the chosen kind takes and requires.
-    pub fn kind<K: Kind>(&mut self, name: &'static str, default: Option<K>) -> Option<K> {
+    pub(crate) fn kind<K: Kind>(&mut self, name: &'static str, default: Option<K>) -> Option<K> {
         let chosen = match self.string(name) {
             Some(text) => match K::parse(name, text) {
                 Ok(kind) => Some(kind),
@@ -283,19 +283,19 @@ impl<'a> Inputs<'a> {
     }
 
     /// Each problem as an error at the argument it concerns.
-    pub fn report(&mut self, problems: Vec<ArgumentProblem>) {
+    pub(crate) fn report(&mut self, problems: Vec<ArgumentProblem>) {
         for problem in problems {
             self.error(problem.argument(), problem.summary(), problem.to_string());
         }
     }
 
     /// Takes over what a nested reader found: its diagnostics and whether it met unknown values.
-    pub fn absorb(&mut self, nested: Inputs<'_>) {
+    pub(crate) fn absorb(&mut self, nested: Inputs<'_>) {
         self.incomplete |= nested.incomplete;
         self.diagnostics.extend(nested.diagnostics);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
     }
 }

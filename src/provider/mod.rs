@@ -7,6 +7,7 @@ mod bucket_policy;
 mod config;
 mod connector_policy;
 mod connectors;
+pub mod descriptor;
 pub mod docs;
 mod document;
 pub mod functions;
@@ -25,7 +26,7 @@ use std::sync::{Arc, RwLock};
 use crate::plugin::{self, Block, Diagnostic, Diagnostics, FunctionError, ProviderSchema, Value};
 
 use config::{provider_schema, read_scope_arguments, ProviderDefaults};
-use document::Document;
+use descriptor::{Descriptor, DESCRIPTORS};
 use inputs::Inputs;
 
 /// Terraform's registry address of this provider.
@@ -41,42 +42,42 @@ pub enum Phase<'a> {
     Function,
 }
 
-/// One data source: its schema, and one computation used both to validate and to read.
-pub trait DataSource: Send + Sync {
-    fn type_name(&self) -> &'static str;
-    fn schema(&self) -> Block;
-
-    /// Reads the configuration through `inputs` (which collects the diagnostics) and returns the
-    /// state, or `None` when there is an error, an unknown value, or only validation.
-    fn read(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<Value>;
+/// What reading a data source gave: its state, or why there is none (the diagnostics say more).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    /// The state: the configuration with the computed attributes.
+    State(Value),
+    /// Validation found nothing wrong; nothing is computed before the provider is configured.
+    Checked,
+    /// A value is unknown until apply, so the result must wait.
+    Unknown,
+    /// An argument is wrong: the diagnostics hold the error.
+    Invalid,
 }
 
-/// Every data source of the provider, in no particular order (the schema sorts them).
-fn all_data_sources() -> Vec<Box<dyn DataSource>> {
-    vec![
-        Box::new(Document::<application_policy::ApplicationPolicy>::new()),
-        Box::new(Document::<bucket_policy::BucketPolicyDataSource>::new()),
-        Box::new(Document::<connector_policy::ConnectorPolicy>::new()),
-        Box::new(connectors::Connectors),
-        Box::new(Document::<role_policy::RolePolicy>::new()),
-        Box::new(Document::<trust_policy::TrustPolicyDataSource>::new()),
-        Box::new(Document::<web_experience_policy::WebExperiencePolicy>::new()),
-    ]
+impl Outcome {
+    /// The state, if there is one.
+    pub fn state(self) -> Option<Value> {
+        match self {
+            Outcome::State(state) => Some(state),
+            Outcome::Checked | Outcome::Unknown | Outcome::Invalid => None,
+        }
+    }
 }
 
 /// A data source with its schema built once, and the provider block's defaults it reads with.
 pub struct Registered {
-    source: Box<dyn DataSource>,
+    descriptor: &'static Descriptor,
     block: Block,
     defaults: Arc<RwLock<ProviderDefaults>>,
 }
 
 impl Registered {
-    /// Reads `config` in `phase`: the state (or `None`) and the diagnostics.
-    pub fn compute(&self, config: &Value, phase: Phase<'_>) -> (Option<Value>, Diagnostics) {
+    /// Reads `config` in `phase`: the outcome and the diagnostics.
+    pub fn compute(&self, config: &Value, phase: Phase<'_>) -> (Outcome, Diagnostics) {
         let mut inputs = Inputs::new(config, &self.block);
-        let state = self.source.read(&mut inputs, phase);
-        (state, inputs.diagnostics)
+        let outcome = self.descriptor.read(&mut inputs, phase);
+        (outcome, inputs.diagnostics)
     }
 }
 
@@ -87,20 +88,23 @@ impl plugin::DataSource for Registered {
 
     fn read(&self, config: &Value) -> (Option<Value>, Diagnostics) {
         let defaults = self.defaults.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
-        let (state, mut diagnostics) = self.compute(config, Phase::Read(&defaults));
-        if state.is_none() && !diagnostics.has_errors() {
+        let (outcome, mut diagnostics) = self.compute(config, Phase::Read(&defaults));
+        if outcome == Outcome::Unknown && !diagnostics.has_errors() {
             diagnostics.push(Diagnostic::error(
                 "No document computed",
                 "The configuration still holds values unknown until apply, so no document could be computed.",
             ));
         }
-        (state, diagnostics)
+        (outcome.state(), diagnostics)
     }
 }
 
+/// The provider: its schema, its data sources and their function twins, each resolved once.
 pub struct QBusinessProvider {
     schema: ProviderSchema,
     data_sources: BTreeMap<&'static str, Arc<Registered>>,
+    /// Each function's data source, by function name.
+    functions: BTreeMap<&'static str, Arc<Registered>>,
     defaults: Arc<RwLock<ProviderDefaults>>,
 }
 
@@ -111,20 +115,22 @@ impl Default for QBusinessProvider {
 }
 
 impl QBusinessProvider {
+    /// The provider with every data source of [`DESCRIPTORS`] and its function twin.
     pub fn new() -> QBusinessProvider {
         let defaults = Arc::new(RwLock::new(ProviderDefaults::default()));
-        let data_sources: BTreeMap<&'static str, Arc<Registered>> = all_data_sources()
-            .into_iter()
-            .map(|source| {
-                let block = source.schema();
-                (source.type_name(), Arc::new(Registered { source, block, defaults: defaults.clone() }))
-            })
+        let registered: Vec<Arc<Registered>> = DESCRIPTORS
+            .iter()
+            .map(|&descriptor| Arc::new(Registered { descriptor, block: descriptor.schema(), defaults: defaults.clone() }))
             .collect();
-        let blocks: BTreeMap<String, Block> = data_sources.iter().map(|(name, d)| ((*name).to_owned(), d.block.clone())).collect();
-        let functions =
-            functions::FUNCTIONS.iter().filter_map(|f| Some((f.name.to_owned(), f.definition(blocks.get(f.data_source)?)))).collect();
-        let schema = ProviderSchema { provider: provider_schema(), data_sources: blocks, functions };
-        QBusinessProvider { schema, data_sources, defaults }
+        let data_sources = registered.iter().map(|r| (r.descriptor.type_name, r.clone())).collect();
+        let functions: BTreeMap<&'static str, Arc<Registered>> =
+            registered.iter().map(|r| (r.descriptor.function.name, r.clone())).collect();
+        let schema = ProviderSchema {
+            provider: provider_schema(),
+            data_sources: registered.iter().map(|r| (r.descriptor.type_name.to_owned(), r.block.clone())).collect(),
+            functions: functions.iter().map(|(name, r)| ((*name).to_owned(), functions::definition(r.descriptor, &r.block))).collect(),
+        };
+        QBusinessProvider { schema, data_sources, functions, defaults }
     }
 
     /// The data source of this type, as the server and the functions use it.
@@ -162,36 +168,12 @@ impl plugin::Provider for QBusinessProvider {
     }
 
     fn call_function(&self, name: &str, arguments: &[Value]) -> Result<Value, FunctionError> {
-        let spec = functions::spec(name)
+        let registered = self
+            .functions
+            .get(name)
             .ok_or_else(|| FunctionError { text: format!("this provider has no function {name:?}"), argument: None })?;
-        let data_source = self
-            .registered(spec.data_source)
-            .ok_or_else(|| FunctionError { text: format!("function {name:?} has no data source"), argument: None })?;
-        let (config, missing) = spec.configuration(arguments, &data_source.block)?;
-        // Terraform calls functions on an unconfigured provider, so the provider block's defaults are
-        // never theirs: the same call must give the same document in any process.
-        let (state, diagnostics) = data_source.compute(&config, Phase::Function);
-        // Functions cannot return warnings; errors go back naming the argument, as `config.bucket: …`.
-        // An error in the selector (an unknown connector) comes first: it decides what is missing.
-        let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
-        let located = |error: &Diagnostic| {
-            let path = error.attribute.clone().unwrap_or_default();
-            let (argument, location) = spec.argument_of(&path, arguments.len());
-            // Terraform ends the message with its own period.
-            FunctionError { text: format!("{location}: {}", error.detail.trim_end_matches('.')), argument: Some(argument) }
-        };
-        if let Some(selector_error) = errors.iter().map(|e| located(e)).find(|e| e.argument == Some(0) && spec.selector.is_some()) {
-            return Err(selector_error);
-        }
-        if let Some(missing) = missing {
-            return Err(missing);
-        }
-        if let Some(error) = errors.first() {
-            return Err(located(error));
-        }
-        match state.as_ref().map(|s| s.attribute(spec.output)) {
-            Some(value) if !value.is_null() => Ok(value.clone()),
-            _ => Err(FunctionError { text: "no document could be computed".into(), argument: None }),
-        }
+        // Terraform calls functions on an unconfigured provider, so the provider block's defaults
+        // are never theirs: the same call must give the same document in any process.
+        functions::call(&registered.descriptor.function, arguments, &registered.block, |config| registered.compute(config, Phase::Function))
     }
 }

@@ -3,16 +3,16 @@
 
 use crate::catalog::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use crate::catalog::names::BucketName;
+use crate::catalog::requests::{self, Family};
 use crate::catalog::{ResourceId, ServiceRole, ServiceRoleKind};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
 use super::config::{check_place, resolve_scope};
-use super::document::{scope_note_of, selector_description, taken_by, DocumentRole};
+use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
+use super::document::{scope_note_of, selector_description, taken_by};
 use super::inputs::Inputs;
 use super::Phase;
-
-pub(super) struct RolePolicy;
 
 fn summary(kind: ServiceRoleKind) -> &'static str {
     match kind {
@@ -23,75 +23,78 @@ fn summary(kind: ServiceRoleKind) -> &'static str {
     }
 }
 
-impl DocumentRole for RolePolicy {
-    const TYPE_NAME: &'static str = "qbusiness_role_policy";
-    const KIND: DocumentKind = DocumentKind::Permissions;
-    const DESCRIPTION: &'static str = "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.";
+pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+    type_name: "qbusiness_role_policy",
+    description: "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.",
+    function: FunctionTwin {
+        name: "role_policy",
+        selector: Some("role"),
+        output: "json",
+        summary: "The permissions policy of a Kendra retriever, plugin or document enrichment role, or of an anonymous application's caller, as JSON.",
+    },
+    requests: Some(Family { expectations: requests::ROLE, selector: Some("role"), default_kind: None }),
+    body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
+};
 
-    fn attributes() -> Vec<Attribute> {
-        let described = |name: &str, text: &str| format!("{}{text}", taken_by::<ServiceRoleKind>(name));
-        vec![
-            Attribute::required("role", Type::String, &selector_description::<ServiceRoleKind>("Which role", summary)),
-            Attribute::optional("kendra_index_id", Type::String, &described("kendra_index_id", "id of the Amazon Kendra index.")),
-            Attribute::optional("secret_arn", Type::String, &described("secret_arn", "ARN of the secret with the plugin's credentials.")),
-            Attribute::optional(
-                "kms_key_arn",
-                Type::String,
-                &described("kms_key_arn", "the key of the secret (`plugin`) or the SSE-KMS key of the bucket (`document_enrichment`)."),
-            ),
-            Attribute::optional(
-                "lambda_function_arn",
-                Type::String,
-                &described("lambda_function_arn", "ARN of the hook's Lambda function."),
-            ),
-            Attribute::optional("bucket", Type::String, &described("bucket", "the bucket the hook reads and writes.")),
-            Attribute::optional("application_id", Type::String, &described("application_id", "id of the application.")),
-        ]
-    }
+fn arguments() -> Vec<Attribute> {
+    let described = |name: &str, text: &str| format!("{}{text}", taken_by::<ServiceRoleKind>(name));
+    vec![
+        Attribute::required("role", Type::String, &selector_description::<ServiceRoleKind>("Which role", summary)),
+        Attribute::optional("kendra_index_id", Type::String, &described("kendra_index_id", "id of the Amazon Kendra index.")),
+        Attribute::optional("secret_arn", Type::String, &described("secret_arn", "ARN of the secret with the plugin's credentials.")),
+        Attribute::optional(
+            "kms_key_arn",
+            Type::String,
+            &described("kms_key_arn", "the key of the secret (`plugin`) or the SSE-KMS key of the bucket (`document_enrichment`)."),
+        ),
+        Attribute::optional("lambda_function_arn", Type::String, &described("lambda_function_arn", "ARN of the hook's Lambda function.")),
+        Attribute::optional("bucket", Type::String, &described("bucket", "the bucket the hook reads and writes.")),
+        Attribute::optional("application_id", Type::String, &described("application_id", "id of the application.")),
+    ]
+}
 
-    fn scope_note() -> Option<String> {
-        Some(scope_note_of::<ServiceRoleKind>("role"))
-    }
+fn scope_note() -> String {
+    scope_note_of::<ServiceRoleKind>("role")
+}
 
-    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-        let role = inputs.kind::<ServiceRoleKind>("role", None)?;
-        let policy = match role {
-            ServiceRoleKind::Plugin => {
-                let secret: Option<SecretArn> = inputs.arn("secret_arn");
-                let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
-                let secret = secret?;
-                if let Some(key) = &kms_key {
-                    let place = secret.arn();
-                    check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((place.region.as_str(), "the secret")));
-                }
-                ServiceRole::Plugin { secret, kms_key }
+fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+    let role = inputs.kind::<ServiceRoleKind>("role", None)?;
+    let policy = match role {
+        ServiceRoleKind::Plugin => {
+            let secret: Option<SecretArn> = inputs.arn("secret_arn");
+            let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
+            let secret = secret?;
+            if let Some(key) = &kms_key {
+                let place = secret.arn();
+                check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((place.region.as_str(), "the secret")));
             }
-            ServiceRoleKind::KendraRetriever => {
-                let kendra_index = inputs.parsed::<ResourceId>("kendra_index_id");
-                let scope = resolve_scope(inputs, phase)?;
-                ServiceRole::KendraRetriever { scope, kendra_index: kendra_index? }
+            ServiceRole::Plugin { secret, kms_key }
+        }
+        ServiceRoleKind::KendraRetriever => {
+            let kendra_index = inputs.parsed::<ResourceId>("kendra_index_id");
+            let scope = resolve_scope(inputs, phase)?;
+            ServiceRole::KendraRetriever { scope, kendra_index: kendra_index? }
+        }
+        ServiceRoleKind::DocumentEnrichment => {
+            let function: Option<LambdaFunctionArn> = inputs.arn("lambda_function_arn");
+            let bucket = inputs.parsed::<BucketName>("bucket");
+            let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
+            let scope = resolve_scope(inputs, phase)?;
+            if let Some(function) = &function {
+                check_place(inputs, "lambda_function_arn", function.arn(), scope.partition, None);
             }
-            ServiceRoleKind::DocumentEnrichment => {
-                let function: Option<LambdaFunctionArn> = inputs.arn("lambda_function_arn");
-                let bucket = inputs.parsed::<BucketName>("bucket");
-                let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
-                let scope = resolve_scope(inputs, phase)?;
-                if let Some(function) = &function {
-                    check_place(inputs, "lambda_function_arn", function.arn(), scope.partition, None);
-                }
-                if let Some(key) = &kms_key {
-                    check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((scope.region.as_str(), "the application")));
-                }
-                ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
+            if let Some(key) = &kms_key {
+                check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((scope.region.as_str(), "the application")));
             }
-            ServiceRoleKind::AnonymousApplication => {
-                let application = inputs.parsed::<ResourceId>("application_id");
-                let scope = resolve_scope(inputs, phase)?;
-                ServiceRole::AnonymousApplication { scope, application: application? }
-            }
-        };
-        Some(policy.permissions())
-    }
+            ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
+        }
+        ServiceRoleKind::AnonymousApplication => {
+            let application = inputs.parsed::<ResourceId>("application_id");
+            let scope = resolve_scope(inputs, phase)?;
+            ServiceRole::AnonymousApplication { scope, application: application? }
+        }
+    };
+    Some(policy.permissions())
 }
 
 #[cfg(test)]

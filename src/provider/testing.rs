@@ -53,8 +53,8 @@ pub(crate) fn read(type_name: &str, attributes: &[(&str, Value)]) -> Outcome {
         unknown: Vec::new(),
     };
     // Validation's warnings come again when reading; the read's diagnostics are the ones shown.
-    let (state, diagnostics) = registered.compute(&config, Phase::Read(&defaults));
-    let json = state.and_then(|s| s.attribute("json").as_str().map(str::to_owned));
+    let (outcome, diagnostics) = registered.compute(&config, Phase::Read(&defaults));
+    let json = outcome.state().and_then(|s| s.attribute("json").as_str().map(str::to_owned));
     Outcome { json, diagnostics: lines(&diagnostics) }
 }
 

@@ -1,103 +1,108 @@
 //! Data source `qbusiness_trust_policy`: the trust (assume-role) policy of a Q Business role.
 
+use crate::catalog::requests::{self, Family};
 use crate::catalog::trust::{ClientId, WebExperienceUrl};
 use crate::catalog::{Kind, ResourceId, ServiceTrust, TrustKind, TrustPolicy};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
 use super::config::resolve_scope;
-use super::document::{scope_note_of, taken_by, DocumentRole};
+use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
+use super::document::{scope_note_of, taken_by};
 use super::inputs::Inputs;
 use super::Phase;
 
-pub(super) struct TrustPolicyDataSource;
+pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+    type_name: "qbusiness_trust_policy",
+    description: "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.",
+    function: FunctionTwin {
+        name: "trust_policy",
+        selector: Some("kind"),
+        output: "json",
+        summary: "The trust policy of an Amazon Q Business role, as JSON.",
+    },
+    requests: Some(Family { expectations: requests::TRUST, selector: Some("kind"), default_kind: None }),
+    body: Body::Document(DocumentSpec { kind: DocumentKind::Trust, arguments, scope_note: Some(scope_note), build }),
+};
 
-impl DocumentRole for TrustPolicyDataSource {
-    const TYPE_NAME: &'static str = "qbusiness_trust_policy";
-    const KIND: DocumentKind = DocumentKind::Trust;
-    const DESCRIPTION: &'static str = "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.";
-
-    fn attributes() -> Vec<Attribute> {
-        let described = |name: &str, text: &str| format!("{}{text}", taken_by::<TrustKind>(name));
-        vec![
-            Attribute::required("kind", Type::String, &format!("Which role the trust policy is for: {}.", TrustKind::names())),
-            Attribute::optional(
+fn arguments() -> Vec<Attribute> {
+    let described = |name: &str, text: &str| format!("{}{text}", taken_by::<TrustKind>(name));
+    vec![
+        Attribute::required("kind", Type::String, &format!("Which role the trust policy is for: {}.", TrustKind::names())),
+        Attribute::optional(
+            "application_id",
+            Type::String,
+            &described(
                 "application_id",
-                Type::String,
-                &described(
-                    "application_id",
-                    "Id of the Amazon Q Business application (required, except for `application`). For `application` it narrows `aws:SourceArn` to that application; leave it out when the role is created in the same configuration as its application (the application needs the role first, a dependency cycle).",
-                ),
+                "Id of the Amazon Q Business application (required, except for `application`). For `application` it narrows `aws:SourceArn` to that application; leave it out when the role is created in the same configuration as its application (the application needs the role first, a dependency cycle).",
             ),
-            Attribute::optional(
-                "saml_provider_arn",
-                Type::String,
-                &described("saml_provider_arn", "ARN of the IAM SAML identity provider (`arn:aws:iam::ACCOUNT:saml-provider/NAME`)."),
-            ),
-            Attribute::optional(
+        ),
+        Attribute::optional(
+            "saml_provider_arn",
+            Type::String,
+            &described("saml_provider_arn", "ARN of the IAM SAML identity provider (`arn:aws:iam::ACCOUNT:saml-provider/NAME`)."),
+        ),
+        Attribute::optional(
+            "web_experience_url",
+            Type::String,
+            &described(
                 "web_experience_url",
-                Type::String,
-                &described(
-                    "web_experience_url",
-                    "the web experience's URL (`https://…on.aws`); the SAML audience is this URL plus `/saml`.",
-                ),
+                "the web experience's URL (`https://…on.aws`); the SAML audience is this URL plus `/saml`.",
             ),
-            Attribute::optional(
-                "oidc_provider_arn",
-                Type::String,
-                &described("oidc_provider_arn", "ARN of the IAM OIDC identity provider (`arn:aws:iam::ACCOUNT:oidc-provider/ISSUER`)."),
-            ),
-            Attribute::optional(
-                "client_ids",
-                Type::list(Type::String),
-                &described("client_ids", "the OIDC client ids (audiences) allowed."),
-            ),
-        ]
-    }
+        ),
+        Attribute::optional(
+            "oidc_provider_arn",
+            Type::String,
+            &described("oidc_provider_arn", "ARN of the IAM OIDC identity provider (`arn:aws:iam::ACCOUNT:oidc-provider/ISSUER`)."),
+        ),
+        Attribute::optional(
+            "client_ids",
+            Type::list(Type::String),
+            &described("client_ids", "the OIDC client ids (audiences) allowed."),
+        ),
+    ]
+}
 
-    fn scope_note() -> Option<String> {
-        Some(scope_note_of::<TrustKind>("kind"))
-    }
+fn scope_note() -> String {
+    scope_note_of::<TrustKind>("kind")
+}
 
-    fn document(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-        let kind = inputs.kind::<TrustKind>("kind", None)?;
-        let service = |inputs: &mut Inputs<'_>, role: fn(crate::catalog::Scope, ResourceId) -> TrustPolicy| {
+fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+    let kind = inputs.kind::<TrustKind>("kind", None)?;
+    let service = |inputs: &mut Inputs<'_>, role: fn(crate::catalog::Scope, ResourceId) -> TrustPolicy| {
+        let application = inputs.parsed::<ResourceId>("application_id");
+        let scope = resolve_scope(inputs, phase)?;
+        Some(role(scope, application?))
+    };
+    let policy = match kind {
+        TrustKind::Connector => service(inputs, |scope, application| TrustPolicy::Connector { scope, application }),
+        TrustKind::OidcSecret => service(inputs, |scope, application| TrustPolicy::OidcSecret { scope, application }),
+        TrustKind::WebExperienceIdentityCenter => {
+            service(inputs, |scope, application| TrustPolicy::WebExperienceIdentityCenter { scope, application })
+        }
+        TrustKind::KendraRetriever => {
+            service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::KendraRetriever })
+        }
+        TrustKind::Plugin => service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin }),
+        TrustKind::DocumentEnrichment => {
+            service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment })
+        }
+        TrustKind::Application => {
             let application = inputs.parsed::<ResourceId>("application_id");
-            let scope = resolve_scope(inputs, phase)?;
-            Some(role(scope, application?))
-        };
-        let policy = match kind {
-            TrustKind::Connector => service(inputs, |scope, application| TrustPolicy::Connector { scope, application }),
-            TrustKind::OidcSecret => service(inputs, |scope, application| TrustPolicy::OidcSecret { scope, application }),
-            TrustKind::WebExperienceIdentityCenter => {
-                service(inputs, |scope, application| TrustPolicy::WebExperienceIdentityCenter { scope, application })
-            }
-            TrustKind::KendraRetriever => {
-                service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::KendraRetriever })
-            }
-            TrustKind::Plugin => {
-                service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin })
-            }
-            TrustKind::DocumentEnrichment => {
-                service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment })
-            }
-            TrustKind::Application => {
-                let application = inputs.parsed::<ResourceId>("application_id");
-                Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)?, application })
-            }
-            TrustKind::WebExperienceSaml => {
-                let saml_provider = inputs.arn("saml_provider_arn");
-                let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
-                Some(TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? })
-            }
-            TrustKind::WebExperienceOidc => {
-                let oidc_provider = inputs.arn("oidc_provider_arn");
-                let client_ids = inputs.parsed_list::<ClientId>("client_ids");
-                Some(TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? })
-            }
-        }?;
-        Some(policy.document())
-    }
+            Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)?, application })
+        }
+        TrustKind::WebExperienceSaml => {
+            let saml_provider = inputs.arn("saml_provider_arn");
+            let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
+            Some(TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? })
+        }
+        TrustKind::WebExperienceOidc => {
+            let oidc_provider = inputs.arn("oidc_provider_arn");
+            let client_ids = inputs.parsed_list::<ClientId>("client_ids");
+            Some(TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? })
+        }
+    }?;
+    Some(policy.document())
 }
 
 #[cfg(test)]

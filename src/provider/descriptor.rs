@@ -1,0 +1,136 @@
+//! One value per data source from which everything about it derives: its registration, schema,
+//! function twin, docs page and example, the proofs' request table and the tests' counts. Adding a
+//! role family is its catalog module, one data-source file holding its descriptor, one line in
+//! [`DESCRIPTORS`], its example, its goldens and its request rows.
+
+use crate::catalog::requests::Family;
+use crate::plugin::{Attribute, Block};
+use crate::policy::{DocumentKind, PolicyDocument};
+
+use super::inputs::Inputs;
+use super::{Outcome, Phase};
+
+/// Everything about one data source.
+pub struct Descriptor {
+    /// The data source's type name, e.g. `qbusiness_trust_policy`.
+    pub type_name: &'static str,
+    /// The data source's description, the first paragraph of its docs page.
+    pub description: &'static str,
+    /// Its function twin.
+    pub function: FunctionTwin,
+    /// The request table the proofs run its documents through, and its docs' "What this role
+    /// allows" section; `None` for a data source that makes no document.
+    pub requests: Option<Family>,
+    pub(crate) body: Body,
+}
+
+/// The function that gives the same result as the data source.
+#[derive(Clone, Copy, Debug)]
+pub struct FunctionTwin {
+    /// The function's name, as in `provider::qbusiness::NAME(…)`.
+    pub name: &'static str,
+    /// The data-source argument passed as the function's first parameter, if any.
+    pub selector: Option<&'static str>,
+    /// The data-source attribute the function returns.
+    pub output: &'static str,
+    /// The function's summary.
+    pub summary: &'static str,
+}
+
+/// What a data source computes.
+pub(crate) enum Body {
+    /// A policy document, through the one document path ([`super::document`]).
+    Document(DocumentSpec),
+    /// Something else, with its own schema and reader (the connector catalog).
+    Other { schema: fn() -> Vec<Attribute>, read: fn(&mut Inputs<'_>, Phase<'_>) -> Outcome },
+}
+
+/// What a document data source adds to the shared document path.
+pub(crate) struct DocumentSpec {
+    /// A permissions, trust or resource policy.
+    pub(crate) kind: DocumentKind,
+    /// The role's own arguments (the shared ones are added by the document path).
+    pub(crate) arguments: fn() -> Vec<Attribute>,
+    /// Which roles the scope arguments apply to, for their description ("in this policy (…)");
+    /// `None` for a document that takes its scope from the ARNs it is given.
+    pub(crate) scope_note: Option<fn() -> String>,
+    /// Reads the role's own arguments and builds its document: `None` when an argument is wrong
+    /// or unknown, or when validating and the scope is not known yet.
+    pub(crate) build: fn(&mut Inputs<'_>, Phase<'_>) -> Option<PolicyDocument>,
+}
+
+/// Every data source of the provider, in the order the docs list them.
+pub static DESCRIPTORS: [&Descriptor; 7] = [
+    &super::application_policy::DESCRIPTOR,
+    &super::bucket_policy::DESCRIPTOR,
+    &super::connector_policy::DESCRIPTOR,
+    &super::connectors::DESCRIPTOR,
+    &super::role_policy::DESCRIPTOR,
+    &super::trust_policy::DESCRIPTOR,
+    &super::web_experience_policy::DESCRIPTOR,
+];
+
+/// The descriptor of the data source `type_name`.
+pub fn descriptor(type_name: &str) -> Option<&'static Descriptor> {
+    DESCRIPTORS.iter().copied().find(|d| d.type_name == type_name)
+}
+
+impl Descriptor {
+    /// The data source's schema.
+    pub(crate) fn schema(&self) -> Block {
+        match &self.body {
+            Body::Document(spec) => super::document::schema(self.description, spec),
+            Body::Other { schema, .. } => Block { description: self.description.to_owned(), attributes: schema(), blocks: vec![] },
+        }
+    }
+
+    /// The document it makes, if it makes one.
+    pub fn document_kind(&self) -> Option<DocumentKind> {
+        match &self.body {
+            Body::Document(spec) => Some(spec.kind),
+            Body::Other { .. } => None,
+        }
+    }
+
+    /// Its example's path under `examples/`.
+    pub fn example(&self) -> String {
+        format!("data-sources/{}/data-source.tf", self.type_name)
+    }
+
+    /// Its function twin's example's path under `examples/`.
+    pub fn function_example(&self) -> String {
+        format!("functions/{}/function.tf", self.function.name)
+    }
+
+    /// Reads `inputs` in `phase`.
+    pub(crate) fn read(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
+        match &self.body {
+            Body::Document(spec) => super::document::read(spec, inputs, phase),
+            Body::Other { read, .. } => read(inputs, phase),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_each_twin_returns_an_attribute_of_its_data_source() {
+        let mut types: Vec<&str> = DESCRIPTORS.iter().map(|d| d.type_name).collect();
+        let mut functions: Vec<&str> = DESCRIPTORS.iter().map(|d| d.function.name).collect();
+        types.sort_unstable();
+        types.dedup();
+        functions.sort_unstable();
+        functions.dedup();
+        assert_eq!((types.len(), functions.len()), (DESCRIPTORS.len(), DESCRIPTORS.len()));
+        for d in DESCRIPTORS {
+            let schema = d.schema();
+            assert!(schema.attribute(d.function.output).is_some(), "{}: no attribute {}", d.type_name, d.function.output);
+            if let Some(selector) = d.function.selector {
+                assert!(schema.attribute(selector).is_some(), "{}: no selector {selector}", d.type_name);
+            }
+            assert_eq!(d.requests.is_some(), d.document_kind().is_some(), "{}: every document has a request table", d.type_name);
+        }
+    }
+}
