@@ -12,7 +12,7 @@ use terraform_provider_qbusiness::catalog::breadth::introduced_wildcards;
 use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
 use terraform_provider_qbusiness::policy::lint::problems;
 use terraform_provider_qbusiness::policy::size::{first_disallowed_char, non_whitespace_chars};
-use terraform_provider_qbusiness::policy::{DocumentKind, PolicyDocument};
+use terraform_provider_qbusiness::policy::{Arn, DocumentKind, PolicyDocument, Region};
 use terraform_provider_qbusiness::provider::descriptor::descriptor;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
@@ -117,26 +117,28 @@ fn string(u: &mut Unstructured<'_>) -> arbitrary::Result<Value> {
     })
 }
 
-/// Region values: real ones, ones outside Q Business (which `skip_region_validation` lets through),
-/// and look-alikes that must never reach a document whatever that flag says.
-const REGION_VALUES: &[&str] = &[
-    "us-east-1",
-    "eu-west-1",
-    "eu-central-1",
-    "ca-central-1",
-    "cn-north-1",
-    "us-gov-west-1",
-    "*",
-    "us-*-1",
-    "?",
-    "us-east-?",
-    "${aws:RequestedRegion}",
-    "&{aws:RequestedRegion}",
-    "us-east-1:210987654321",
-    "us-east-1 ",
-    "US-EAST-1",
-    "us-east-1\n",
-    "us-\u{e9}ast-1",
+/// Region values, each marked by hand whether it is a region name at all: real ones, ones outside
+/// Q Business or in another partition, and look-alikes that must never reach a document whatever
+/// `skip_region_validation` says.
+const REGION_VALUES: &[(&str, bool)] = &[
+    ("us-east-1", true),
+    ("eu-west-1", true),
+    ("eu-central-1", true),
+    ("ca-central-1", true),
+    ("cn-north-1", true),
+    ("us-gov-west-1", true),
+    ("us-iso-east-1", true),
+    ("*", false),
+    ("us-*-1", false),
+    ("?", false),
+    ("us-east-?", false),
+    ("${aws:RequestedRegion}", false),
+    ("&{aws:RequestedRegion}", false),
+    ("us-east-1:210987654321", false),
+    ("us-east-1 ", false),
+    ("US-EAST-1", false),
+    ("us-east-1\n", false),
+    ("us-\u{e9}ast-1", false),
 ];
 
 /// OIDC client ids: real ones and ones that would compare the audience with itself or anything.
@@ -156,7 +158,7 @@ const CLIENT_IDS: &[&str] = &[
 /// A value for the attribute `name`: regions and client ids come from their own lists half the time.
 fn attribute_value(u: &mut Unstructured<'_>, name: &str, ty: &Type, depth: u32) -> arbitrary::Result<Value> {
     match name {
-        "region" if u.ratio(1, 2)? => Ok(Value::string(*u.choose(REGION_VALUES)?)),
+        "region" if u.ratio(1, 2)? => Ok(Value::string(u.choose(REGION_VALUES)?.0)),
         "client_ids" if u.ratio(1, 2)? => {
             let n = u.int_in_range(1..=3)?;
             Ok(Value::List((0..n).map(|_| Ok(Value::string(*u.choose(CLIENT_IDS)?))).collect::<arbitrary::Result<_>>()?))
@@ -221,6 +223,17 @@ fn check(name: &str, json: &str, built: Option<&str>) {
         let built = PolicyDocument::from_json(built).expect("re-parses into the model");
         let wide = introduced_wildcards(&built);
         assert!(wide.is_empty(), "a wildcard from input in {name}: {wide:?}\n{}", built.to_pretty_json());
+        // Every region an ARN of the role's own document names is a region of the ARN's own partition.
+        for statement in &built.statements {
+            let resources = statement.resources.iter().flat_map(|r| r.entries());
+            let conditions = statement.condition.0.values().flat_map(|keys| keys.values().flatten());
+            for arn in resources.chain(conditions).filter_map(|text| text.parse::<Arn>().ok()) {
+                if !arn.region.is_empty() {
+                    assert!(Region::is_valid(&arn.region), "a region that is none in {arn}");
+                    assert!(Region::mismatch(&arn.region, arn.partition).is_none(), "a foreign region in {arn}");
+                }
+            }
+        }
     }
 }
 
@@ -261,7 +274,7 @@ fuzz_target!(|data: &[u8]| {
     }
     if u.arbitrary::<bool>().unwrap_or(false) {
         // The provider block's region too may be a look-alike, with or without the flag.
-        let region = u.choose(REGION_VALUES).copied().unwrap_or("us-east-1");
+        let (region, is_region) = u.choose(REGION_VALUES).copied().unwrap_or(("us-east-1", true));
         let skip = u.arbitrary::<bool>().unwrap_or(false);
         let defaults = Value::object([
             ("region", Value::string(region)),
@@ -269,8 +282,7 @@ fuzz_target!(|data: &[u8]| {
             ("skip_region_validation", Value::Bool(skip)),
         ]);
         let configured = provider.configure_provider(&defaults);
-        let look_alike = !terraform_provider_qbusiness::policy::Region::is_valid(region);
-        assert!(!look_alike || configured.has_errors(), "the provider block accepted region {region:?}");
+        assert!(is_region || configured.has_errors(), "the provider block accepted region {region:?}");
     }
     let data_source = provider.data_source(name).expect("a data source of the schema");
     let _ = data_source.validate(&config);

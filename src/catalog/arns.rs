@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use std::str::FromStr;
 
 use crate::policy::text::{widens, WIDENS};
-use crate::policy::{Arn, ArnError, Partition, Region};
+use crate::policy::{Arn, ArnError, Region};
 
 /// What one kind of ARN must look like.
 pub trait ArnKind {
@@ -65,12 +65,10 @@ impl<K: ArnKind> FromStr for TypedArn<K> {
         match (K::REGIONAL, arn.region.is_empty()) {
             (true, true) => return Err(form("has no region")),
             (true, false) if !Region::is_valid(&arn.region) => return Err(form(&format!("has {:?} where a region belongs", arn.region))),
-            (true, false) if Partition::of_region(&arn.region) != arn.partition => {
-                let region_partition = Partition::of_region(&arn.region);
-                return Err(form(&format!(
-                    "names region {:?}, which is in partition {region_partition}, not {}",
-                    arn.region, arn.partition
-                )));
+            (true, false) => {
+                if let Some(mismatch) = Region::mismatch(&arn.region, arn.partition) {
+                    return Err(form(&format!("has a region of another partition: {mismatch}")));
+                }
             }
             (false, false) => return Err(form(&format!("names region {:?}, but {} ARNs have none", arn.region, K::SERVICE))),
             _ => {}
@@ -308,7 +306,7 @@ mod tests {
             ("Terraform-escaped variable", problem::<Secret>("arn:aws:secretsmanager:us-east-1:123456789012:secret:&{aws:username}"), wide),
             ("empty region", problem::<KmsKey>("arn:aws:kms::123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), "has no region"),
             ("not a region", problem::<KmsKey>("arn:aws:kms:useast1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"), "has \"useast1\" where a region belongs"),
-            ("region of another partition", problem::<Secret>("arn:aws:secretsmanager:cn-north-1:123456789012:secret:x-AbCdEf"), "names region \"cn-north-1\", which is in partition aws-cn, not aws"),
+            ("region of another partition", problem::<Secret>("arn:aws:secretsmanager:cn-north-1:123456789012:secret:x-AbCdEf"), "has a region of another partition: region \"cn-north-1\" is in partition aws-cn, not aws"),
             ("empty account", problem::<Secret>("arn:aws:secretsmanager:us-east-1::secret:x-AbCdEf"), "has no account id"),
             ("SAML wildcard", problem::<SamlProvider>("arn:aws:iam::123456789012:saml-provider/*"), wide),
             ("OIDC wildcard", problem::<OidcProvider>("arn:aws:iam::123456789012:oidc-provider/*"), wide),

@@ -17,8 +17,8 @@ pub const QAPPS_UNAVAILABLE_REGIONS: &[&str] = &["ap-southeast-2", "eu-west-1"];
 pub enum AvailabilityError {
     #[error("Amazon Q Business is not available in region {region:?}; valid regions are {}", valid_regions())]
     Region { region: String },
-    #[error("region {region:?} is in partition {}, not {partition}; in {partition} Amazon Q Business runs in {}", Partition::of_region(region), regions_of(*partition))]
-    PartitionMismatch { partition: Partition, region: String },
+    #[error("{mismatch}; in {partition} Amazon Q Business runs in {}", regions_of(*partition))]
+    PartitionMismatch { partition: Partition, mismatch: String },
     #[error("Amazon Q Business is not available in partition {partition}; it runs only in partition aws (regions {})", valid_regions())]
     Partition { partition: Partition },
 }
@@ -37,6 +37,13 @@ pub fn valid_regions() -> String {
     QBUSINESS_REGIONS.iter().map(|(_, r)| *r).collect::<Vec<_>>().join(", ")
 }
 
+/// The partitions with Amazon Q Business, joined for messages.
+pub fn qbusiness_partitions() -> String {
+    let mut partitions: Vec<&str> = QBUSINESS_REGIONS.iter().map(|(p, _)| p.name()).collect();
+    partitions.dedup();
+    partitions.join(", ")
+}
+
 /// The partition must have Amazon Q Business.
 pub fn check_partition(partition: Partition) -> Result<(), AvailabilityError> {
     if QBUSINESS_REGIONS.iter().any(|(p, _)| *p == partition) {
@@ -52,8 +59,8 @@ pub fn check_region(partition: Partition, region: &Region) -> Result<(), Availab
     if QBUSINESS_REGIONS.iter().any(|(p, r)| *p == partition && region == r) {
         return Ok(());
     }
-    if region.partition() != partition {
-        return Err(AvailabilityError::PartitionMismatch { partition, region: region.to_string() });
+    if let Some(mismatch) = Region::mismatch(region.as_str(), partition) {
+        return Err(AvailabilityError::PartitionMismatch { partition, mismatch });
     }
     Err(AvailabilityError::Region { region: region.to_string() })
 }

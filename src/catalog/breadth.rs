@@ -9,8 +9,9 @@ use crate::policy::PolicyDocument;
 
 /// The fixed wildcard patterns of the roles. `{…}` stands for a configured value (which the
 /// parsers keep free of wildcards and policy variables); `*` is a literal wildcard of the role.
+/// A bare `*` is not among them: it is a role's only as a whole `Resource` (actions that act on
+/// no resource type) and as the value of the keys in [`BARE_WILDCARD_KEYS`].
 pub const FIXED_WILDCARDS: &[&str] = &[
-    "*",
     "arn:{partition}:s3:::{bucket}/*",
     "arn:{partition}:s3:::{bucket}/{prefix}*",
     "arn:{partition}:ec2:{region}:{account}:subnet/*",
@@ -45,23 +46,36 @@ fn fits(pattern: &str, value: &str) -> bool {
     }
 }
 
-/// Every value of `document` that holds a wildcard or policy variable outside the fixed patterns.
+/// The condition keys a role compares with a bare `*`: the web experience trusts let the session
+/// carry any e-mail tag (`StringLike aws:RequestTag/Email *`).
+pub const BARE_WILDCARD_KEYS: &[&str] = &["aws:RequestTag/Email"];
+
+/// Every value of `document` that holds a wildcard or policy variable outside the fixed patterns,
+/// a bare `*` included wherever the roles never write one (a principal, any other condition).
 pub fn introduced_wildcards(document: &PolicyDocument) -> Vec<String> {
-    let mut values: Vec<&str> = Vec::new();
+    // Each value with whether a bare `*` is the role's own there.
+    let mut values: Vec<(&str, bool)> = Vec::new();
     for statement in &document.statements {
-        values.extend(statement.resources.iter().flat_map(|r| r.entries()).map(String::as_str));
+        values.extend(statement.resources.iter().flat_map(|r| r.entries()).map(|r| (r.as_str(), true)));
         match &statement.principal {
-            Some(Principal::Anyone) => values.push("Principal *"),
-            Some(Principal::Named(named)) => values.extend(named.values().flatten().map(String::as_str)),
+            Some(Principal::Anyone) => values.push(("Principal *", false)),
+            Some(Principal::Named(named)) => values.extend(named.values().flatten().map(|p| (p.as_str(), false))),
             None => {}
         }
         // Condition keys (an OIDC issuer's `HOST:aud`) and values are built from input too.
         for keys in statement.condition.0.values() {
-            values.extend(keys.keys().map(|key| key.as_str()));
-            values.extend(keys.values().flatten().map(String::as_str));
+            for (key, key_values) in keys {
+                values.push((key.as_str(), false));
+                let bare_allowed = BARE_WILDCARD_KEYS.contains(&key.as_str());
+                values.extend(key_values.iter().map(|v| (v.as_str(), bare_allowed)));
+            }
         }
     }
-    values.into_iter().filter(|v| widens(v) && !FIXED_WILDCARDS.iter().any(|p| fits(p, v))).map(str::to_owned).collect()
+    values
+        .into_iter()
+        .filter(|&(v, bare_allowed)| widens(v) && !(v == "*" && bare_allowed) && !FIXED_WILDCARDS.iter().any(|p| fits(p, v)))
+        .map(|(v, _)| v.to_owned())
+        .collect()
 }
 
 #[cfg(test)]
@@ -102,5 +116,15 @@ mod tests {
         assert_eq!(introduced_wildcards(&trust(audience, "${aws:username}")), ["${aws:username}"]);
         let wide_key = ConditionKey::named("login.*.com:aud".to_owned()).unwrap();
         assert_eq!(introduced_wildcards(&trust(wide_key, "web")), ["login.*.com:aud"]);
+        // A bare `*` is the roles' own only as a Resource and as the e-mail tag's value.
+        let audience = ConditionKey::named("login.example.com:aud".to_owned()).unwrap();
+        assert_eq!(introduced_wildcards(&trust(audience, "*")), ["*"]);
+        assert_eq!(introduced_wildcards(&trust(ConditionKey::request_tag("Email"), "*")), Vec::<String>::new());
+        let anyone = PolicyDocument::new(vec![Statement::allow("A").principal(Principal::Anyone).actions(["sts:AssumeRole"])]);
+        assert_eq!(introduced_wildcards(&anyone), ["Principal *"]);
+        let aws_star = PolicyDocument::new(vec![Statement::allow("A")
+            .principal(Principal::Named([(crate::policy::statement::PrincipalKind::Aws, ["*".to_owned()].into())].into()))
+            .actions(["sts:AssumeRole"])]);
+        assert_eq!(introduced_wildcards(&aws_star), ["*"]);
     }
 }

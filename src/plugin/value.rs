@@ -243,7 +243,10 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
 fn number_from_text(text: &str, path: &AttributePath) -> Result<f64, ValueError> {
     let error = |message: String| ValueError { path: path.clone(), message };
     let value = text.parse::<f64>().map_err(|_| error(format!("{text:?} is not a decimal number")))?;
-    if value.is_finite() && value.fract() == 0.0 && !is_whole_decimal(text) {
+    if !value.is_finite() {
+        return Err(error(format!("{text} is beyond what a 64-bit float holds")));
+    }
+    if value.fract() == 0.0 && !is_whole_decimal(text) {
         return Err(error(format!(
             "{text} has a fraction too small for a 64-bit float to keep, so it would be read as the whole number {value}; write {value} or a value a float holds"
         )));
@@ -254,8 +257,13 @@ fn number_from_text(text: &str, path: &AttributePath) -> Result<f64, ValueError>
 /// Whether a decimal text (`-12.500e3`) stands for a whole number: the last non-zero digit's place
 /// value is a unit or more.
 fn is_whole_decimal(text: &str) -> bool {
+    // An exponent too large for i64 makes a number no float holds, refused before this is asked;
+    // i128 keeps the sum below from overflowing for any i64 exponent.
     let (mantissa, exponent) = match text.find(['e', 'E']) {
-        Some(at) => (&text[..at], text[at + 1..].parse::<i64>().unwrap_or(0)),
+        Some(at) => match text[at + 1..].parse::<i64>() {
+            Ok(exponent) => (&text[..at], i128::from(exponent)),
+            Err(_) => return false,
+        },
         None => (text, 0),
     };
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -264,8 +272,8 @@ fn is_whole_decimal(text: &str) -> bool {
     if significant.is_empty() {
         return true;
     }
-    let trailing_zeros = (digits.len() - significant.len()) as i64;
-    trailing_zeros - fraction.len() as i64 + exponent >= 0
+    let trailing_zeros = (digits.len() - significant.len()) as i128;
+    trailing_zeros - fraction.len() as i128 + exponent >= 0
 }
 
 /// `n` as an integer when it is a whole number that an f64 holds exactly.
@@ -504,6 +512,13 @@ mod tests {
         ] {
             assert_eq!(is_whole_decimal(text), whole, "{text}");
         }
+        assert!(!is_whole_decimal("1.5e-9223372036854775808"));
+        let path = AttributePath::root();
+        assert!(number_from_text("1.5e-9223372036854775808", &path).is_err(), "a tiny fraction is not zero");
+        assert_eq!(number_from_text("1e99999", &path).unwrap_err().message, "1e99999 is beyond what a 64-bit float holds");
+        // The JSON form of a value takes the same path.
+        let error = Value::from_json(br#"{"n": 4096.00000000000000000001}"#, &Type::object([("n".to_owned(), Type::Number)])).unwrap_err();
+        assert!(error.message.contains("has a fraction too small for a 64-bit float to keep"), "{}", error.message);
     }
 
     #[test]

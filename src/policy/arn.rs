@@ -20,6 +20,13 @@ impl Partition {
     /// Every partition.
     pub const ALL: [Partition; 3] = [Partition::Aws, Partition::AwsCn, Partition::AwsUsGov];
 
+    /// Every partition's name, joined for messages: `aws, aws-cn and aws-us-gov`.
+    pub fn names() -> String {
+        let names = Partition::ALL.map(Partition::name);
+        let (last, rest) = names.split_last().unwrap_or((&"", &[]));
+        format!("{} and {last}", rest.join(", "))
+    }
+
     /// The partition's name in ARNs: `aws`, `aws-cn`, `aws-us-gov`.
     pub fn name(self) -> &'static str {
         match self {
@@ -47,14 +54,19 @@ impl Partition {
         format!("{service}.{region}.{}", self.dns_suffix())
     }
 
-    /// The partition a region name belongs to (`cn-north-1` → aws-cn, `us-gov-west-1` → aws-us-gov).
-    pub fn of_region(region: &str) -> Partition {
-        if region.starts_with("cn-") {
-            Partition::AwsCn
+    /// The partition a region name belongs to (`cn-north-1` → aws-cn, `us-gov-west-1` → aws-us-gov),
+    /// or `None` for the isolated partitions' regions (`us-iso-east-1`, `eu-isoe-west-1`, …), which
+    /// are in none of [`Partition::ALL`].
+    pub fn of_region(region: &str) -> Option<Partition> {
+        const ISOLATED: [&str; 4] = ["us-iso-", "us-isob-", "eu-isoe-", "us-isof-"];
+        if ISOLATED.iter().any(|prefix| region.starts_with(prefix)) {
+            None
+        } else if region.starts_with("cn-") {
+            Some(Partition::AwsCn)
         } else if region.starts_with("us-gov-") {
-            Partition::AwsUsGov
+            Some(Partition::AwsUsGov)
         } else {
-            Partition::Aws
+            Some(Partition::Aws)
         }
     }
 }
@@ -67,7 +79,7 @@ impl fmt::Display for Partition {
 
 /// A name that is no partition.
 #[derive(Debug, Error, PartialEq, Eq)]
-#[error("{0:?} is not an AWS partition; valid partitions are aws, aws-cn and aws-us-gov")]
+#[error("{0:?} is not an AWS partition; valid partitions are {valid}", valid = Partition::names())]
 pub struct UnknownPartition(pub String);
 
 impl FromStr for Partition {
@@ -107,9 +119,19 @@ impl Region {
             && number.bytes().all(|b| b.is_ascii_digit())
     }
 
-    /// The partition the region belongs to.
-    pub fn partition(&self) -> Partition {
+    /// The partition the region belongs to, `None` for an isolated partition's.
+    pub fn partition(&self) -> Option<Partition> {
         Partition::of_region(&self.0)
+    }
+
+    /// Why the region (as text, `region`) cannot be used in `partition`, if it cannot: the one
+    /// wording of that rule for ARNs and scopes alike.
+    pub fn mismatch(region: &str, partition: Partition) -> Option<String> {
+        match Partition::of_region(region) {
+            Some(own) if own == partition => None,
+            Some(own) => Some(format!("region {region:?} is in partition {own}, not {partition}")),
+            None => Some(format!("region {region:?} is in an isolated partition, not {partition}")),
+        }
     }
 }
 
@@ -199,7 +221,7 @@ pub struct Arn {
 pub enum ArnError {
     #[error("{0:?} is not an ARN: expected arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE")]
     Malformed(String),
-    #[error("{arn:?} has an unknown partition; valid partitions are aws, aws-cn and aws-us-gov")]
+    #[error("{arn:?} has an unknown partition; valid partitions are {}", Partition::names())]
     Partition { arn: String },
     #[error("{arn:?} is a {found} ARN, expected a {expected} ARN ({example})")]
     WrongService { arn: String, found: String, expected: String, example: String },
@@ -337,7 +359,12 @@ mod tests {
     fn partitions_and_accounts() {
         assert_eq!(Partition::AwsCn.service_principal("qbusiness"), "qbusiness.amazonaws.com.cn");
         assert_eq!(Partition::Aws.service_endpoint("s3", "us-east-1"), "s3.us-east-1.amazonaws.com");
-        assert_eq!(Partition::of_region("us-gov-west-1"), Partition::AwsUsGov);
+        assert_eq!(Partition::of_region("us-gov-west-1"), Some(Partition::AwsUsGov));
+        assert_eq!(Partition::of_region("us-isob-east-1"), None);
+        assert_eq!(
+            Region::mismatch("eu-isoe-west-1", Partition::Aws).unwrap(),
+            "region \"eu-isoe-west-1\" is in an isolated partition, not aws"
+        );
         assert_eq!("aws-us-gov".parse::<Partition>(), Ok(Partition::AwsUsGov));
         assert!("aws-eu".parse::<Partition>().is_err());
         assert!("12345678901".parse::<AccountId>().is_err());

@@ -40,6 +40,16 @@ const BASE_OPERATORS: [&str; 25] = [
 ];
 const MORE_BASE_OPERATORS: [&str; 2] = ["ArnNotLike", "Null"];
 
+/// The base operator of `text`: without its `ForAnyValue:`/`ForAllValues:` qualifier and its
+/// `IfExists` suffix (`NullIfExists` is no operator, so `Null` keeps the text whole).
+fn base_of(text: &str) -> &str {
+    let unqualified = text.strip_prefix("ForAnyValue:").or_else(|| text.strip_prefix("ForAllValues:")).unwrap_or(text);
+    match unqualified.strip_suffix("IfExists") {
+        Some(base) if base != "Null" => base,
+        _ => unqualified,
+    }
+}
+
 /// A name that is no IAM condition operator.
 #[derive(Debug, Error, PartialEq, Eq)]
 #[error("{0:?} is not an IAM condition operator; valid are e.g. StringEquals, StringLike, ArnEquals, ArnLike, Bool, NumericLessThan, IpAddress, Null, with optional ForAnyValue:/ForAllValues: prefix and IfExists suffix")]
@@ -63,11 +73,7 @@ impl Operator {
 
     /// Accepts what IAM accepts: a base operator, optionally qualified by a set prefix and `IfExists`.
     pub fn parse(text: &str) -> Result<Operator, UnknownOperator> {
-        let unqualified = text.strip_prefix("ForAnyValue:").or_else(|| text.strip_prefix("ForAllValues:")).unwrap_or(text);
-        let base = match unqualified.strip_suffix("IfExists") {
-            Some(base) if base != "Null" => base,
-            _ => unqualified,
-        };
+        let base = base_of(text);
         if BASE_OPERATORS.contains(&base) || MORE_BASE_OPERATORS.contains(&base) {
             Ok(Operator(Cow::Owned(text.to_owned())))
         } else {
@@ -77,8 +83,17 @@ impl Operator {
 
     /// `Bool` or `Null`, with any qualifier: their values are `true` or `false`.
     pub fn is_boolean(&self) -> bool {
-        let unqualified = self.0.strip_prefix("ForAnyValue:").or_else(|| self.0.strip_prefix("ForAllValues:")).unwrap_or(&self.0);
-        matches!(unqualified.strip_suffix("IfExists").unwrap_or(unqualified), "Bool" | "Null")
+        matches!(base_of(&self.0), "Bool" | "Null")
+    }
+
+    /// The values this operator may compare with: `Bool` and `Null` take only `true` or `false`.
+    /// The one wording of that rule, for statement blocks and documents alike.
+    pub fn check_values(&self, values: impl IntoIterator<Item = impl AsRef<str>>) -> Result<(), String> {
+        if self.is_boolean() && values.into_iter().any(|v| !matches!(v.as_ref(), "true" | "false")) {
+            Err(format!("{self} compares with true or false only"))
+        } else {
+            Ok(())
+        }
     }
 
     /// The operator as IAM writes it.

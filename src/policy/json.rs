@@ -264,10 +264,10 @@ fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError>
         Some(Json::String(s)) => Some(s.clone()),
         Some(_) => return Err(ParseError::at(&at("Sid"), "must be a string")),
     };
-    let effect = match object.get("Effect").and_then(Json::as_str) {
-        Some("Allow") => Effect::Allow,
-        Some("Deny") => Effect::Deny,
-        _ => return Err(ParseError::at(&at("Effect"), "must be \"Allow\" or \"Deny\"")),
+    let effect = match object.get("Effect") {
+        Some(Json::String(text)) => Effect::parse(text).map_err(|e| ParseError::at(&at("Effect"), e.to_string()))?,
+        Some(_) => return Err(ParseError::at(&at("Effect"), "must be a string, \"Allow\" or \"Deny\"")),
+        None => return Err(ParseError::at(&at("Effect"), "is missing; a statement needs \"Allow\" or \"Deny\"")),
     };
     let actions = match (object.get("Action"), object.get("NotAction")) {
         (Some(a), None) => Actions::Action(strings(a, &at("Action"))?),
@@ -287,8 +287,7 @@ fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError>
             let mut named = BTreeMap::new();
             for (kind, ids) in kinds {
                 let kind_location = format!("{}.{kind}", at("Principal"));
-                let parsed = PrincipalKind::parse(kind)
-                    .ok_or_else(|| ParseError::at(&kind_location, "principal kind must be AWS, Service, Federated or CanonicalUser"))?;
+                let parsed = PrincipalKind::parse(kind).map_err(|e| ParseError::at(&kind_location, e.to_string()))?;
                 named.insert(parsed, strings(ids, &kind_location)?);
             }
             Some(Principal::Named(named))
@@ -307,9 +306,7 @@ fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError>
                     let key_location = format!("{op_location}.{key}");
                     let parsed_key = ConditionKey::named(key.clone()).map_err(|e| ParseError::at(&key_location, e.to_string()))?;
                     let values = strings(values, &key_location)?;
-                    if parsed.is_boolean() && values.iter().any(|v| v != "true" && v != "false") {
-                        return Err(ParseError::at(&key_location, format!("{operator} compares with true or false only")));
-                    }
+                    parsed.check_values(&values).map_err(|message| ParseError::at(&key_location, message))?;
                     condition.add(parsed.clone(), parsed_key, values);
                 }
             }

@@ -2,7 +2,7 @@
 //! action and resource shapes, principals where they belong. Each document piece (built, user
 //! statement, source or override document) is checked here once.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use super::size::first_disallowed_char;
 use super::statement::{DocumentKind, PolicyDocument, Principal, PrincipalKind, Resources, Statement};
@@ -51,16 +51,10 @@ pub fn character_message(c: char) -> String {
 /// Every string of a statement with the field it stands in.
 fn texts(statement: &Statement) -> Vec<(&'static str, &str)> {
     let mut texts: Vec<(&'static str, &str)> = statement.sid.iter().map(|s| ("Sid", s.as_str())).collect();
-    let action_field = match statement.actions {
-        super::statement::Actions::Action(_) => "Action",
-        super::statement::Actions::NotAction(_) => "NotAction",
-    };
+    let action_field = statement.actions.field();
     texts.extend(statement.actions.names().iter().map(|a| (action_field, a.as_str())));
     if let Some(resources) = &statement.resources {
-        let field = match resources {
-            Resources::Resource(_) => "Resource",
-            Resources::NotResource(_) => "NotResource",
-        };
+        let field = resources.field();
         texts.extend(resources.entries().iter().map(|r| (field, r.as_str())));
     }
     if let Some(Principal::Named(named)) = &statement.principal {
@@ -187,7 +181,7 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
                             value: Some(identifier.clone()),
                             warning: false,
                             message: format!(
-                                "{identifier:?} is not a principal IAM accepts: a principal names one account, role, user, service or identity provider, and {WIDENS}; the only wildcard principal is the whole \"*\" (for example \"AWS\": \"*\")"
+                                "{identifier:?} is not a principal IAM accepts: a principal names one account, role, user, service or identity provider, and {WIDENS}; only \"AWS\": \"*\" (or \"Principal\": \"*\") may be a wildcard"
                             ),
                         });
                     }
@@ -207,7 +201,8 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
     found.extend(found_principals);
     // A character IAM refuses is the one thing to say of its field: the form rules would only
     // repeat it in other words.
-    found.retain(|p| !found_characters.iter().any(|c| c.statement == p.statement && c.field == p.field));
+    let with_characters: HashSet<(Option<usize>, &str)> = found_characters.iter().map(|c| (c.statement, c.field)).collect();
+    found.retain(|p| !with_characters.contains(&(p.statement, p.field)));
     found_characters.extend(found);
     found_characters
 }

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::statement::{Actions, Effect, Resources, Statement};
+use super::statement::{Effect, Resources, Statement};
 
 static COMPRESSED: &[u8] = include_bytes!("service_data.zlib");
 
@@ -265,10 +265,7 @@ impl ServiceData {
     /// statement with specific resources, resources no action acts on and actions no resource fits.
     pub fn findings(&self, statement: &Statement) -> Vec<Finding> {
         let mut findings = Vec::new();
-        let (field, names) = match &statement.actions {
-            Actions::Action(names) => ("Action", names),
-            Actions::NotAction(names) => ("NotAction", names),
-        };
+        let (field, names) = (statement.actions.field(), statement.actions.names());
         let mut resolved: Vec<(&String, Vec<(&Service, &Action)>)> = Vec::new();
         for action in names.iter().filter(|a| a.as_str() != "*") {
             match self.actions(field, action) {

@@ -26,7 +26,17 @@ impl Effect {
             Effect::Deny => "Deny",
         }
     }
+
+    /// The effect IAM writes as `text` (exactly: IAM's effects are case-sensitive).
+    pub fn parse(text: &str) -> Result<Effect, UnknownEffect> {
+        [Effect::Allow, Effect::Deny].into_iter().find(|e| e.as_str() == text).ok_or_else(|| UnknownEffect(text.to_owned()))
+    }
 }
+
+/// A text that is no effect.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{0:?} is not an effect; valid are \"Allow\" and \"Deny\"")]
+pub struct UnknownEffect(pub String);
 
 /// `Action` or `NotAction`, sorted and deduplicated.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +48,14 @@ pub enum Actions {
 }
 
 impl Actions {
+    /// The JSON field the actions stand in: `Action` or `NotAction`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Actions::Action(_) => "Action",
+            Actions::NotAction(_) => "NotAction",
+        }
+    }
+
     /// The action names either way.
     pub fn names(&self) -> &BTreeSet<String> {
         match self {
@@ -56,6 +74,14 @@ pub enum Resources {
 }
 
 impl Resources {
+    /// The JSON field the entries stand in: `Resource` or `NotResource`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            Resources::Resource(_) => "Resource",
+            Resources::NotResource(_) => "NotResource",
+        }
+    }
+
     /// The entries either way.
     pub fn entries(&self) -> &BTreeSet<String> {
         match self {
@@ -88,13 +114,22 @@ impl PrincipalKind {
         }
     }
 
+    /// Every kind, in IAM's order.
+    pub const ALL: [PrincipalKind; 4] =
+        [PrincipalKind::Aws, PrincipalKind::CanonicalUser, PrincipalKind::Federated, PrincipalKind::Service];
+
     /// The kind IAM writes as `text`.
-    pub fn parse(text: &str) -> Option<PrincipalKind> {
-        [PrincipalKind::Aws, PrincipalKind::CanonicalUser, PrincipalKind::Federated, PrincipalKind::Service]
-            .into_iter()
-            .find(|kind| kind.as_str() == text)
+    pub fn parse(text: &str) -> Result<PrincipalKind, UnknownPrincipalKind> {
+        PrincipalKind::ALL.into_iter().find(|kind| kind.as_str() == text).ok_or_else(|| UnknownPrincipalKind(text.to_owned()))
     }
 }
+
+/// A text that is no principal kind.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{0:?} is not a principal type; valid are {valid}", valid = PrincipalKind::ALL.map(PrincipalKind::as_str).join(", "))]
+pub struct UnknownPrincipalKind(pub String);
+
+impl PrincipalKind {}
 
 /// Who a trust policy statement lets in.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -150,8 +150,8 @@ fn read_condition(item: &Value, block: &Block, path: AttributePath, parent: &mut
     let key = inputs.parsed_with("variable", |text| ConditionKey::named(text.to_owned()));
     let values = inputs.parsed_list::<String>("values");
     if let (Some(operator), Some(values)) = (&operator, &values) {
-        if operator.is_boolean() && values.iter().any(|v| v != "true" && v != "false") {
-            inputs.error("values", "Invalid values", format!("{operator} compares with true or false only, e.g. values = [\"true\"]."));
+        if let Err(message) = operator.check_values(values) {
+            inputs.error("values", "Invalid values", format!("{message}, e.g. values = [\"true\"]."));
         }
     }
     parent.absorb(inputs);
@@ -173,10 +173,14 @@ fn argument_of(field: &str) -> &'static str {
     }
 }
 
-/// Where `identifier` (as the document holds it, `${…}` for HCL's `&{…}`) stands among the
-/// `principals` blocks: the block's index and the identifier's.
+/// Where the refused `identifier` (as the document holds it, `${…}` for HCL's `&{…}`) stands among
+/// the `principals` blocks: the block's index and the identifier's. A `*` of type AWS is allowed,
+/// so a refused `*` is one of another type.
 fn identifier_position(principals: &Value, identifier: &str) -> Option<(usize, usize)> {
     principals.as_list()?.iter().enumerate().find_map(|(j, block)| {
+        if identifier == "*" && block.attribute("type").as_str() == Some(PrincipalKind::Aws.as_str()) {
+            return None;
+        }
         let identifiers = block.attribute("identifiers").as_list()?;
         let k = identifiers.iter().position(|item| item.as_str().is_some_and(|text| policy_variables(text) == identifier))?;
         Some((j, k))
@@ -205,10 +209,9 @@ fn read_principals(inputs: &mut Inputs<'_>, path: &AttributePath) -> Result<Opti
                 ok = false;
             }
             (Some(text), Some(ids)) => match PrincipalKind::parse(text) {
-                Some(kind) => named.entry(kind).or_default().extend(ids),
-                None => {
-                    let detail = format!("{text:?} is not a principal type; valid are AWS, Service, Federated, CanonicalUser and *.");
-                    principal.error("type", "Invalid type", detail);
+                Ok(kind) => named.entry(kind).or_default().extend(ids),
+                Err(unknown) => {
+                    principal.error("type", "Invalid type", format!("{unknown}, or * (anyone)."));
                     ok = false;
                 }
             },
@@ -227,12 +230,14 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
     let mut inputs = Inputs::nested(item, block, path.clone());
     let sid = inputs.string("sid").map(str::to_owned);
     let effect = match inputs.string("effect") {
-        None | Some("Allow") => Some(Effect::Allow),
-        Some("Deny") => Some(Effect::Deny),
-        Some(other) => {
-            inputs.error("effect", "Invalid effect", format!("{other:?} is not an effect; valid are \"Allow\" and \"Deny\"."));
-            None
-        }
+        None => Some(Effect::Allow),
+        Some(text) => match Effect::parse(text) {
+            Ok(effect) => Some(effect),
+            Err(unknown) => {
+                inputs.error("effect", "Invalid effect", format!("{unknown}."));
+                None
+            }
+        },
     };
     let actions = one_of(&mut inputs, "actions", "not_actions");
     // A trust policy names no resource: the lint says so when one is given.

@@ -1,7 +1,7 @@
 //! The provider block (`partition`, `region`, `account_id` defaults) and how a data source resolves
 //! its scope from its own arguments and those defaults.
 
-use crate::catalog::availability::{check_partition, check_region, valid_regions, AvailabilityError};
+use crate::catalog::availability::{check_partition, check_region, qbusiness_partitions, valid_regions, AvailabilityError};
 use crate::catalog::Scope;
 use crate::plugin::{Attribute, Block, Type};
 use crate::policy::{AccountId, Partition, Region};
@@ -30,7 +30,11 @@ pub(super) fn scope_attributes(whose: &str) -> Vec<Attribute> {
         Attribute::optional(
             "partition",
             Type::String,
-            &format!("AWS partition of the ARNs {whose}: `aws` (default), `aws-cn` or `aws-us-gov`. Amazon Q Business runs only in `aws`."),
+            &format!(
+                "AWS partition of the ARNs {whose}: {} (default `aws`). Amazon Q Business runs only in `{}`.",
+                Partition::ALL.map(|p| format!("`{p}`")).join(", "),
+                qbusiness_partitions()
+            ),
         ),
         Attribute::optional(
             "region",
@@ -41,7 +45,7 @@ pub(super) fn scope_attributes(whose: &str) -> Vec<Attribute> {
         Attribute::optional(
             "skip_region_validation",
             Type::Bool,
-            "Accept a region outside those where Amazon Q Business runs today: the check gives a warning instead of an error, as hashicorp/aws's `skip_region_validation` does. Default false.",
+            "Accept a region outside those where Amazon Q Business runs today: the check gives a warning instead of an error, as hashicorp/aws's `skip_region_validation` does. The region must still be an AWS region name of the partition. Default false.",
         ),
     ]
 }
@@ -72,6 +76,7 @@ pub(super) fn read_scope_arguments(inputs: &mut Inputs<'_>, check_region_now: bo
     let region = inputs.parsed::<Region>("region");
     if let (Some(region), true) = (&region, check_region_now) {
         if let Err(error) = check_region(partition.unwrap_or(Partition::Aws), region) {
+            // A partition without Q Business was reported at `partition` already.
             if !matches!(error, AvailabilityError::Partition { .. }) {
                 report_region(inputs, &error, skip_region_validation == Some(true));
             }
@@ -82,14 +87,19 @@ pub(super) fn read_scope_arguments(inputs: &mut Inputs<'_>, check_region_now: bo
     ProviderDefaults { partition, region, account, skip_region_validation, unknown }
 }
 
-/// A region without Q Business: an error, or with `skip_region_validation` a warning.
-fn report_region(inputs: &mut Inputs<'_>, error: &AvailabilityError, skip: bool) {
-    if skip {
+/// A region without Q Business: an error, or with `skip_region_validation` a warning. Only a region
+/// of the right partition can be skipped: one of another partition would put foreign ARNs into the
+/// document. Returns whether the document may still be built.
+fn report_region(inputs: &mut Inputs<'_>, error: &AvailabilityError, skip: bool) -> bool {
+    let skippable = matches!(error, AvailabilityError::Region { .. });
+    if skip && skippable {
         let detail = format!("{error}; skip_region_validation is set, so the document is built for it anyway");
         inputs.warning("region", "Region without Amazon Q Business", detail);
+        true
     } else {
-        let detail = format!("{error}. If it is a new region, set skip_region_validation = true to go on with a warning");
-        inputs.error("region", "Region without Amazon Q Business", detail);
+        let hint = if skippable { ". If it is a new region, set skip_region_validation = true to go on with a warning" } else { "" };
+        inputs.error("region", "Region without Amazon Q Business", format!("{error}{hint}"));
+        false
     }
 }
 
@@ -141,9 +151,7 @@ pub(super) fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option
     // The region, own or the provider's, is checked here with this data source's partition.
     if let Err(error) = check_region(partition, &region) {
         let skip = own.skip_region_validation.or(defaults.skip_region_validation) == Some(true);
-        let partition_without_service = matches!(error, AvailabilityError::Partition { .. });
-        report_region(inputs, &error, skip && !partition_without_service);
-        if !skip || partition_without_service {
+        if !report_region(inputs, &error, skip) {
             return None;
         }
     }
@@ -216,6 +224,23 @@ mod tests {
             inputs.diagnostics.iter().map(|d| (d.is_error(), d.summary.as_str())).collect::<Vec<_>>(),
             [(false, "Region without Amazon Q Business")]
         );
+    }
+
+    #[test]
+    fn skip_region_validation_never_admits_a_region_of_another_partition() {
+        let block = provider_schema();
+        for region in ["cn-north-1", "us-gov-west-1", "us-iso-east-1"] {
+            let provider = Value::object([
+                ("region", Value::string(region)),
+                ("account_id", Value::string("123456789012")),
+                ("skip_region_validation", Value::Bool(true)),
+            ]);
+            let mut configure = Inputs::new(&provider, &block);
+            read_scope_arguments(&mut configure, true);
+            let found: Vec<_> = configure.diagnostics.iter().map(|d| (d.is_error(), d.summary.as_str())).collect();
+            assert_eq!(found, [(true, "Region without Amazon Q Business")], "{region}");
+            assert!(!configure.diagnostics.0[0].detail.contains("set skip_region_validation"), "{region}: the flag would not help");
+        }
     }
 
     #[test]

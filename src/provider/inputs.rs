@@ -5,7 +5,7 @@ use std::fmt::Display;
 use std::str::FromStr;
 
 use crate::catalog::arns::{ArnKind, TypedArn};
-use crate::catalog::availability::check_partition;
+use crate::catalog::availability::{check_partition, qbusiness_partitions};
 use crate::catalog::{ArgumentProblem, Kind};
 use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Value};
 use crate::policy::lint::{character_message, CHARACTER_SUMMARY};
@@ -177,12 +177,12 @@ impl<'a> Inputs<'a> {
     pub(crate) fn arn<K: ArnKind>(&mut self, name: &str) -> Option<TypedArn<K>> {
         let arn = self.parsed::<TypedArn<K>>(name)?;
         let partition = arn.arn().partition;
-        if let Err(error) = check_partition(partition) {
-            self.error(
-                name,
-                "ARN in another partition",
-                format!("{arn} is in partition {partition}, but this policy is for partition aws: {error}."),
+        if check_partition(partition).is_err() {
+            let detail = format!(
+                "{arn} is in partition {partition}, but this policy is for partition {}, where Amazon Q Business runs.",
+                qbusiness_partitions()
             );
+            self.error(name, "ARN in another partition", detail);
             return None;
         }
         if let Some(why) = arn.warning() {
@@ -241,18 +241,21 @@ impl<'a> Inputs<'a> {
                     self.diagnostics.push(Diagnostic::error(format!("Empty value in {name}"), "List entries must not be empty.").at(path));
                     ok = false;
                 }
-                Value::String(text) if check_characters && first_disallowed_char(text).is_some() => {
-                    let c = first_disallowed_char(text).unwrap_or_default();
-                    self.diagnostics.push(Diagnostic::error(CHARACTER_SUMMARY, character_message(c)).at(path));
+                Value::String(text) => {
+                    let refused = if check_characters { first_disallowed_char(text) } else { None };
+                    let error = match refused {
+                        Some(c) => Diagnostic::error(CHARACTER_SUMMARY, character_message(c)),
+                        None => match text.parse::<T>() {
+                            Ok(value) => {
+                                parsed.push(value);
+                                continue;
+                            }
+                            Err(error) => Diagnostic::error(format!("Invalid {name}"), describe(text, &error)),
+                        },
+                    };
+                    self.diagnostics.push(error.at(path));
                     ok = false;
                 }
-                Value::String(text) => match text.parse::<T>() {
-                    Ok(value) => parsed.push(value),
-                    Err(error) => {
-                        self.diagnostics.push(Diagnostic::error(format!("Invalid {name}"), describe(text, &error)).at(path));
-                        ok = false;
-                    }
-                },
                 _ => {
                     self.diagnostics.push(Diagnostic::error(format!("Null value in {name}"), "List entries must not be null.").at(path));
                     ok = false;
@@ -297,6 +300,16 @@ impl<'a> Inputs<'a> {
 
     pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.has_errors()
+    }
+
+    /// The diagnostics, as they leave the provider: every value a message quotes is shortened, so
+    /// that no rule's message can echo megabytes back, whichever rule wrote it.
+    pub(crate) fn into_diagnostics(self) -> Diagnostics {
+        let mut diagnostics = self.diagnostics;
+        for diagnostic in &mut diagnostics.0 {
+            diagnostic.detail = shorten_quoted(&diagnostic.detail);
+        }
+        diagnostics
     }
 }
 

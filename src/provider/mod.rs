@@ -77,7 +77,7 @@ impl Registered {
     pub fn compute(&self, config: &Value, phase: Phase<'_>) -> (Outcome, Diagnostics) {
         let mut inputs = Inputs::new(config, &self.block);
         let outcome = self.descriptor.read(&mut inputs, phase);
-        (outcome, inputs.diagnostics)
+        (outcome, inputs.into_diagnostics())
     }
 }
 
@@ -151,7 +151,7 @@ impl plugin::Provider for QBusinessProvider {
     fn validate_provider_config(&self, config: &Value) -> Diagnostics {
         let mut inputs = Inputs::new(config, &self.schema.provider);
         read_scope_arguments(&mut inputs, true);
-        inputs.diagnostics
+        inputs.into_diagnostics()
     }
 
     fn configure_provider(&self, config: &Value) -> Diagnostics {
@@ -160,7 +160,7 @@ impl plugin::Provider for QBusinessProvider {
         if !inputs.has_errors() {
             *self.defaults.write().unwrap_or_else(|poisoned| poisoned.into_inner()) = defaults;
         }
-        inputs.diagnostics
+        inputs.into_diagnostics()
     }
 
     fn data_source(&self, type_name: &str) -> Option<Arc<dyn plugin::DataSource>> {
