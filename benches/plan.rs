@@ -13,6 +13,8 @@ mod common;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+use terraform_provider_qbusiness::catalog::arguments as args;
+use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
 use common::plugin_process::{Attached, PluginProcess};
 use common::workspace::{Workspace, PROVIDER_BLOCK};
@@ -237,13 +239,17 @@ const SCHEMA_VARIANTS: [SchemaVariant; 4] = [
     SchemaVariant {
         name: "one-computed",
         description: "the same, with `json` the only computed attribute (no `minified_json`, `size`)",
-        keeps: |name| name != "minified_json" && name != "size",
+        keeps: |name| args::MINIFIED_JSON != name && args::SIZE != name,
         blocks: true,
     },
     SchemaVariant {
         name: "narrow",
         description: "only the six arguments this configuration sets and `json`, no blocks",
-        keeps: |name| ["connector", "application_id", "index_id", "bucket", "region", "account_id", "json"].contains(&name),
+        keeps: |name| {
+            [args::CONNECTOR, args::APPLICATION_ID, args::INDEX_ID, args::BUCKET, args::REGION, args::ACCOUNT_ID, args::JSON]
+                .iter()
+                .any(|n| *n == name)
+        },
         blocks: false,
     },
 ];
@@ -260,7 +266,7 @@ impl GoPeer {
         std::fs::create_dir_all(&package).unwrap();
         std::fs::copy(&binary, package.join("terraform-provider-gopeer_v0.0.1")).unwrap();
         let variants = tempfile::tempdir().unwrap();
-        let block = QBusinessProvider::new().schema().data_sources["qbusiness_connector_policy"].clone();
+        let block = QBusinessProvider::new().schema().data_sources[descriptors::CONNECTOR_POLICY.type_name].clone();
         for variant in &SCHEMA_VARIANTS {
             let dir = variants.path().join(variant.name);
             std::fs::create_dir_all(&dir).unwrap();
@@ -270,7 +276,7 @@ impl GoPeer {
                 narrowed.blocks.clear();
             }
             let mut response = schema.clone();
-            let mut data_source = response.data_source_schemas.remove("qbusiness_connector_policy").unwrap();
+            let mut data_source = response.data_source_schemas.remove(descriptors::CONNECTOR_POLICY.type_name).unwrap();
             let inner = data_source.block.as_mut().unwrap();
             inner.attributes.retain(|a| (variant.keeps)(&a.name));
             if !variant.blocks {
@@ -298,15 +304,15 @@ impl GoPeer {
 fn s3_document(bucket: &str) -> String {
     let provider = QBusinessProvider::new();
     let config = Value::object([
-        ("connector", Value::string("s3")),
-        ("application_id", Value::string(APPLICATION_ID)),
-        ("index_id", Value::string(INDEX_ID)),
-        ("bucket", Value::string(bucket)),
-        ("region", Value::string(REGION)),
-        ("account_id", Value::string(ACCOUNT_ID)),
+        (args::CONNECTOR, Value::string("s3")),
+        (args::APPLICATION_ID, Value::string(APPLICATION_ID)),
+        (args::INDEX_ID, Value::string(INDEX_ID)),
+        (args::BUCKET, Value::string(bucket)),
+        (args::REGION, Value::string(REGION)),
+        (args::ACCOUNT_ID, Value::string(ACCOUNT_ID)),
     ]);
-    let state = provider.data_source("qbusiness_connector_policy").unwrap().read(&config).0.unwrap();
-    state.attribute("json").as_str().unwrap().to_owned()
+    let state = provider.data_source(descriptors::CONNECTOR_POLICY.type_name).unwrap().read(&config).0.unwrap();
+    state.attribute(args::JSON).as_str().unwrap().to_owned()
 }
 
 /// N S3 connector documents from data source `type_name`, region and account set on each, its
@@ -431,18 +437,22 @@ output "documents" {{
 
 /// Our N documents in the same configuration with the AWS provider.
 fn ours_with_aws_config(n: usize) -> String {
-    format!("{}\n{AWS_PROVIDER}\n{}", aws_required_providers(true), s3_data_sources("qbusiness_connector_policy", n, "minified_json"))
+    format!(
+        "{}\n{AWS_PROVIDER}\n{}",
+        aws_required_providers(true),
+        s3_data_sources(descriptors::CONNECTOR_POLICY.type_name, n, "minified_json")
+    )
 }
 
 /// `calls` sequential ReadDataSource round trips, and the plugin's peak RSS (KiB) after the first 100.
 async fn rpc_latencies(plugin: &PluginProcess, calls: usize) -> (Vec<Duration>, u64) {
     let mut provider = plugin.configured_provider().await;
-    let ty = QBusinessProvider::new().schema().data_sources["qbusiness_connector_policy"].value_type();
+    let ty = QBusinessProvider::new().schema().data_sources[descriptors::CONNECTOR_POLICY.type_name].value_type();
     let config = Value::object([
-        ("connector", Value::string("s3")),
-        ("application_id", Value::string(APPLICATION_ID)),
-        ("index_id", Value::string(INDEX_ID)),
-        ("bucket", Value::string("docs")),
+        (args::CONNECTOR, Value::string("s3")),
+        (args::APPLICATION_ID, Value::string(APPLICATION_ID)),
+        (args::INDEX_ID, Value::string(INDEX_ID)),
+        (args::BUCKET, Value::string("docs")),
     ]);
     let msgpack = config.to_msgpack(&ty).unwrap();
     let mut samples = Vec::with_capacity(calls);
@@ -451,7 +461,7 @@ async fn rpc_latencies(plugin: &PluginProcess, calls: usize) -> (Vec<Duration>, 
         let begin = Instant::now();
         let response = provider
             .read_data_source(pb::read_data_source::Request {
-                type_name: "qbusiness_connector_policy".into(),
+                type_name: descriptors::CONNECTOR_POLICY.type_name.into(),
                 config: Some(pb::DynamicValue { msgpack: msgpack.clone(), json: vec![] }),
                 ..Default::default()
             })
@@ -491,20 +501,23 @@ async fn provider_schema() -> pb::get_provider_schema::Response {
 /// Decode, compute and encode one S3 connector read without any RPC, averaged over many.
 fn in_process_read() -> Duration {
     let provider = QBusinessProvider::new();
-    provider.configure_provider(&Value::object([("region", Value::string("us-east-1")), ("account_id", Value::string("123456789012"))]));
-    let ty = provider.schema().data_sources["qbusiness_connector_policy"].value_type();
+    provider.configure_provider(&Value::object([
+        (args::REGION, Value::string("us-east-1")),
+        (args::ACCOUNT_ID, Value::string("123456789012")),
+    ]));
+    let ty = provider.schema().data_sources[descriptors::CONNECTOR_POLICY.type_name].value_type();
     let config = Value::object([
-        ("connector", Value::string("s3")),
-        ("application_id", Value::string(APPLICATION_ID)),
-        ("index_id", Value::string(INDEX_ID)),
-        ("bucket", Value::string("docs")),
+        (args::CONNECTOR, Value::string("s3")),
+        (args::APPLICATION_ID, Value::string(APPLICATION_ID)),
+        (args::INDEX_ID, Value::string(INDEX_ID)),
+        (args::BUCKET, Value::string("docs")),
     ]);
     let bytes = config.to_msgpack(&ty).unwrap();
     let rounds = 10_000;
     let start = Instant::now();
     for _ in 0..rounds {
         let decoded = Value::from_msgpack(&bytes, &ty).unwrap();
-        let state = provider.data_source("qbusiness_connector_policy").unwrap().read(&decoded).0.unwrap();
+        let state = provider.data_source(descriptors::CONNECTOR_POLICY.type_name).unwrap().read(&decoded).0.unwrap();
         std::hint::black_box(state.to_msgpack(&ty).unwrap());
     }
     start.elapsed() / rounds
@@ -695,7 +708,7 @@ fn main() {
             let workspaces: Vec<(Workspace, Workspace)> = SCHEMA_VARIANTS
                 .iter()
                 .map(|v| {
-                    let output = if (v.keeps)("minified_json") { "minified_json" } else { "json" };
+                    let output = if (v.keeps)(args::MINIFIED_JSON.as_str()) { args::MINIFIED_JSON } else { args::JSON }.as_str();
                     (workspace_with(&peer_config(1, output), &peer.mirrors()), workspace_with(&peer_config(100, output), &peer.mirrors()))
                 })
                 .collect();

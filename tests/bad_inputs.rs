@@ -6,6 +6,7 @@ mod common;
 use common::bad_cases::{cases, list, s, s3, CONNECTOR};
 use common::cases::{ACCOUNT_ID, REGION};
 use common::plugin_process::PluginProcess;
+use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
@@ -82,11 +83,11 @@ fn padding_document(statements: usize) -> String {
     format!(r#"{{"Version":"2012-10-17","Statement":[{}]}}"#, body.join(","))
 }
 
-fn read_size(extra: Vec<(&'static str, Value)>) -> (Option<f64>, Vec<(terraform_provider_qbusiness::plugin::Severity, String, String)>) {
+fn read_size(extra: Vec<(Name, Value)>) -> (Option<f64>, Vec<(terraform_provider_qbusiness::plugin::Severity, String, String)>) {
     let provider = QBusinessProvider::new();
-    provider.configure_provider(&Value::object([("region", s(REGION)), ("account_id", s(ACCOUNT_ID))]));
+    provider.configure_provider(&Value::object([(args::REGION, s(REGION)), (args::ACCOUNT_ID, s(ACCOUNT_ID))]));
     let (state, diagnostics) = provider.data_source(CONNECTOR).unwrap().read(&Value::object(s3(extra)));
-    let size = state.map(|state| match state.attribute("size") {
+    let size = state.map(|state| match state.attribute(args::SIZE) {
         Value::Number(n) => *n,
         other => panic!("size is {other:?}"),
     });
@@ -102,16 +103,16 @@ fn size_limits_warn_at_90_percent_and_fail_above_the_quota() {
     let one = padding_document(1).len() - padding_document(0).len();
     // Just under 90 % of the inline quota: no diagnostic; a little more: a warning; over it: an error.
     let fits = (9_216 - base) / one - 1;
-    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(fits)]))]);
+    let (size, diagnostics) = read_size(vec![(args::SOURCE_POLICY_DOCUMENTS, list(&[&padding_document(fits)]))]);
     assert!(size.unwrap() < 9_216.0 && diagnostics.is_empty(), "{size:?} {diagnostics:?}");
-    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(fits + 2)]))]);
+    let (size, diagnostics) = read_size(vec![(args::SOURCE_POLICY_DOCUMENTS, list(&[&padding_document(fits + 2)]))]);
     let size = size.expect("a warning still gives the document") as usize;
     assert_eq!(
         diagnostics,
         [(Severity::Warning, "permissions policy close to its size limit".to_owned(), format!("The permissions policy has {size} non-whitespace characters, {}% of the quota for all inline policies of one role together (10240).", size * 100 / 10_240))]
     );
     let too_many = (10_240 - base) / one + 1;
-    let (size, diagnostics) = read_size(vec![("source_policy_documents", list(&[&padding_document(too_many)]))]);
+    let (size, diagnostics) = read_size(vec![(args::SOURCE_POLICY_DOCUMENTS, list(&[&padding_document(too_many)]))]);
     assert_eq!(size, None);
     assert_eq!(diagnostics.len(), 1);
     assert_eq!((diagnostics[0].0, diagnostics[0].1.as_str()), (Severity::Error, "permissions policy too large"));
@@ -122,7 +123,7 @@ fn size_limits_warn_at_90_percent_and_fail_above_the_quota() {
     );
     // The managed-policy quota is smaller: the document that fit inline is too large for it.
     let (size, diagnostics) =
-        read_size(vec![("source_policy_documents", list(&[&padding_document(fits)])), ("managed_policy", Value::Bool(true))]);
+        read_size(vec![(args::SOURCE_POLICY_DOCUMENTS, list(&[&padding_document(fits)])), (args::MANAGED_POLICY, Value::Bool(true))]);
     assert_eq!(size, None);
     assert!(diagnostics[0].2.contains("IAM allows at most 6144 under the customer managed policy quota"), "{:?}", diagnostics);
 }

@@ -5,27 +5,33 @@ mod common;
 use common::cases::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use common::plugin_process::PluginProcess;
 use common::workspace::Workspace;
+use terraform_provider_qbusiness::catalog::arguments as args;
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
+use terraform_provider_qbusiness::provider::descriptor as descriptors;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_thousand_reads_in_flight_give_the_serial_answers() {
     let plugin = PluginProcess::start();
     let client = plugin.configured_provider().await;
-    let ty = QBusinessProvider::new().schema().data_sources["qbusiness_connector_policy"].value_type();
+    let ty = QBusinessProvider::new().schema().data_sources[descriptors::CONNECTOR_POLICY.type_name].value_type();
     // Ten different documents, each asked for a hundred times.
     let connectors = ["s3", "aem_cloud", "rds_mysql", "jira", "slack", "box", "gmail", "quip", "zendesk", "smartsheet"];
     let request = |i: usize| {
         let connector = connectors[i % connectors.len()];
         let mut attributes = vec![
-            ("connector", Value::string(connector)),
-            ("application_id", Value::string(APPLICATION_ID)),
-            ("index_id", Value::string(INDEX_ID)),
+            (args::CONNECTOR, Value::string(connector)),
+            (args::APPLICATION_ID, Value::string(APPLICATION_ID)),
+            (args::INDEX_ID, Value::string(INDEX_ID)),
         ];
-        attributes.push(if connector == "s3" { ("bucket", Value::string("my-docs")) } else { ("secret_arn", Value::string(SECRET_ARN)) });
+        attributes.push(if connector == "s3" {
+            (args::BUCKET, Value::string("my-docs"))
+        } else {
+            (args::SECRET_ARN, Value::string(SECRET_ARN))
+        });
         pb::read_data_source::Request {
-            type_name: "qbusiness_connector_policy".into(),
+            type_name: descriptors::CONNECTOR_POLICY.type_name.into(),
             config: Some(pb::DynamicValue { msgpack: Value::object(attributes).to_msgpack(&ty).unwrap(), json: vec![] }),
             ..Default::default()
         }

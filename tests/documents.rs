@@ -5,6 +5,7 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use terraform_provider_qbusiness::catalog::arguments as args;
 
 use common::cases::{self, ACCOUNT_ID, REGION};
 use terraform_provider_qbusiness::plugin::{Provider, Value};
@@ -13,9 +14,9 @@ use terraform_provider_qbusiness::provider::QBusinessProvider;
 fn configured_provider() -> QBusinessProvider {
     let provider = QBusinessProvider::new();
     let diagnostics = provider.configure_provider(&Value::object([
-        ("region", Value::string(REGION)),
-        ("account_id", Value::string(ACCOUNT_ID)),
-        ("partition", Value::Null),
+        (args::REGION, Value::string(REGION)),
+        (args::ACCOUNT_ID, Value::string(ACCOUNT_ID)),
+        (args::PARTITION, Value::Null),
     ]));
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     provider
@@ -34,7 +35,7 @@ fn produce_all() -> (Vec<PathBuf>, Vec<PathBuf>) {
     for case in cases::all() {
         let (state, diagnostics) = provider.data_source(case.data_source).unwrap().read(&case.config());
         assert!(!diagnostics.has_errors(), "{}: {diagnostics:?}", case.name);
-        let json = state.as_ref().and_then(|s| s.attribute("json").as_str()).unwrap_or_else(|| panic!("{}: no json", case.name));
+        let json = state.as_ref().and_then(|s| s.attribute(args::JSON).as_str()).unwrap_or_else(|| panic!("{}: no json", case.name));
         let path = golden_dir().join(format!("{}.json", case.name));
         let text = format!("{json}\n");
         if update {
@@ -69,7 +70,7 @@ fn no_golden_document_holds_a_wildcard_outside_the_fixed_patterns() {
     use terraform_provider_qbusiness::policy::PolicyDocument;
     let mut found = Vec::new();
     // The user's own statements may hold any wildcard they want: only the roles' documents count.
-    let additions = ["statement", "source_policy_documents", "override_policy_documents"];
+    let additions = [args::STATEMENT, args::SOURCE_POLICY_DOCUMENTS, args::OVERRIDE_POLICY_DOCUMENTS];
     for case in cases::all().into_iter().filter(|c| !c.attributes.iter().any(|(k, _)| additions.contains(k))) {
         let text = std::fs::read_to_string(golden_dir().join(format!("{}.json", case.name))).unwrap();
         let wide = introduced_wildcards(&PolicyDocument::from_json(&text).unwrap());

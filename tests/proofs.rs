@@ -7,6 +7,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::process::Command;
+use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 
 use common::cases::{self, Case, ACCOUNT_ID, APPLICATION_ID, REGION};
 use terraform_provider_qbusiness::catalog::requests::Expectation;
@@ -22,7 +23,7 @@ const WEB_EXPERIENCE_ID: &str = "c1b2c3d4-5678-90ab-cdef-EXAMPLE33333";
 const BUCKET_OWNER: &str = "210987654321";
 
 /// The case's arguments as text (lists joined by commas), for the rows' conditions and placeholders.
-fn arguments(case: &Case) -> BTreeMap<&'static str, String> {
+fn arguments(case: &Case) -> BTreeMap<Name, String> {
     case.attributes
         .iter()
         .filter_map(|(name, value)| {
@@ -38,16 +39,16 @@ fn arguments(case: &Case) -> BTreeMap<&'static str, String> {
 }
 
 /// The values of a case's placeholders: its own ids, else the defaults the golden cases use.
-fn placeholders(arguments: &BTreeMap<&'static str, String>, kind: Option<&str>) -> BTreeMap<&'static str, String> {
-    let get = |name: &str| arguments.get(name).cloned();
+fn placeholders(arguments: &BTreeMap<Name, String>, kind: Option<&str>) -> BTreeMap<&'static str, String> {
+    let get = |name: Name| arguments.get(&name).cloned();
     let first =
-        |name: &str, default: &str| get(name).map_or(default.to_owned(), |list| list.split(',').next().unwrap_or(default).to_owned());
-    let application = get("application_id").unwrap_or_else(|| APPLICATION_ID.to_owned());
+        |name: Name, default: &str| get(name).map_or(default.to_owned(), |list| list.split(',').next().unwrap_or(default).to_owned());
+    let application = get(args::APPLICATION_ID).unwrap_or_else(|| APPLICATION_ID.to_owned());
     let key =
-        get("kms_key_arn").unwrap_or_else(|| "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".to_owned());
-    let secret = get("secret_arn").unwrap_or_else(|| cases::SECRET_ARN.to_owned());
-    let oidc = get("oidc_provider_arn").unwrap_or_default();
-    let saml = get("saml_provider_arn").unwrap_or_default();
+        get(args::KMS_KEY_ARN).unwrap_or_else(|| "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".to_owned());
+    let secret = get(args::SECRET_ARN).unwrap_or_else(|| cases::SECRET_ARN.to_owned());
+    let oidc = get(args::OIDC_PROVIDER_ARN).unwrap_or_default();
+    let saml = get(args::SAML_PROVIDER_ARN).unwrap_or_default();
     let service = match kind {
         Some("oidc_secret" | "web_experience_identity_center") => "application.qbusiness.amazonaws.com",
         _ => "qbusiness.amazonaws.com",
@@ -61,13 +62,13 @@ fn placeholders(arguments: &BTreeMap<&'static str, String>, kind: Option<&str>) 
     values.insert("role", format!("arn:aws:iam::{ACCOUNT_ID}:role/qbusiness-role"));
     values.insert("source_arn", format!("arn:aws:qbusiness:{REGION}:{ACCOUNT_ID}:application/{application}"));
     values.insert("application", application);
-    values.insert("index", get("index_id").unwrap_or_default());
-    values.insert("web_experience", get("web_experience_id").unwrap_or_else(|| WEB_EXPERIENCE_ID.to_owned()));
-    values.insert("kendra_index", get("kendra_index_id").unwrap_or_default());
-    values.insert("bucket", get("bucket").unwrap_or_default());
-    let owner = get("bucket_account_id").or_else(|| get("connector_role_arn").map(|_| BUCKET_OWNER.to_owned()));
+    values.insert("index", get(args::INDEX_ID).unwrap_or_default());
+    values.insert("web_experience", get(args::WEB_EXPERIENCE_ID).unwrap_or_else(|| WEB_EXPERIENCE_ID.to_owned()));
+    values.insert("kendra_index", get(args::KENDRA_INDEX_ID).unwrap_or_default());
+    values.insert("bucket", get(args::BUCKET).unwrap_or_default());
+    let owner = get(args::BUCKET_ACCOUNT_ID).or_else(|| get(args::CONNECTOR_ROLE_ARN).map(|_| BUCKET_OWNER.to_owned()));
     values.insert("bucket_owner", owner.unwrap_or_else(|| ACCOUNT_ID.to_owned()));
-    values.insert("connector_role", get("connector_role_arn").unwrap_or_default());
+    values.insert("connector_role", get(args::CONNECTOR_ROLE_ARN).unwrap_or_default());
     values.insert("other_bucket", "someone-elses-bucket".into());
     values.insert("key_region", key.split(':').nth(3).unwrap_or(REGION).to_owned());
     values.insert(
@@ -77,18 +78,18 @@ fn placeholders(arguments: &BTreeMap<&'static str, String>, kind: Option<&str>) 
     values.insert("key", key);
     values.insert("other_secret", format!("arn:aws:secretsmanager:{REGION}:{ACCOUNT_ID}:secret:someone-else-ZyXwVu"));
     values.insert("secret", secret);
-    values.insert("function", get("lambda_function_arn").unwrap_or_default());
+    values.insert("function", get(args::LAMBDA_FUNCTION_ARN).unwrap_or_default());
     values.insert("other_function", format!("arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:someone-else"));
-    values.insert("certificate_bucket", get("ssl_certificate_bucket").unwrap_or_default());
-    values.insert("certificate_prefix", get("ssl_certificate_key_prefix").unwrap_or_default());
-    values.insert("seed_bucket", get("seed_urls_bucket").unwrap_or_default());
-    values.insert("seed_prefix", get("seed_urls_key_prefix").unwrap_or_default());
-    values.insert("subnet", first("subnet_ids", "subnet-0123456789abcdef0"));
-    values.insert("security_group", first("security_group_ids", "sg-0123456789abcdef0"));
+    values.insert("certificate_bucket", get(args::SSL_CERTIFICATE_BUCKET).unwrap_or_default());
+    values.insert("certificate_prefix", get(args::SSL_CERTIFICATE_KEY_PREFIX).unwrap_or_default());
+    values.insert("seed_bucket", get(args::SEED_URLS_BUCKET).unwrap_or_default());
+    values.insert("seed_prefix", get(args::SEED_URLS_KEY_PREFIX).unwrap_or_default());
+    values.insert("subnet", first(args::SUBNET_IDS, "subnet-0123456789abcdef0"));
+    values.insert("security_group", first(args::SECURITY_GROUP_IDS, "sg-0123456789abcdef0"));
     values.insert("service", service.into());
     values.insert("issuer", oidc.split_once("oidc-provider/").map(|(_, issuer)| issuer.to_owned()).unwrap_or_default());
-    values.insert("client_id", first("client_ids", ""));
-    values.insert("web_experience_url", get("web_experience_url").unwrap_or_default());
+    values.insert("client_id", first(args::CLIENT_IDS, ""));
+    values.insert("web_experience_url", get(args::WEB_EXPERIENCE_URL).unwrap_or_default());
     values.insert("federated_provider", if saml.is_empty() { oidc.clone() } else { saml.clone() });
     values.insert("saml_provider", saml);
     values.insert("oidc_provider", oidc);
@@ -135,10 +136,10 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
         .and_then(|d| d.requests)
         .unwrap_or_else(|| panic!("{}: no request table for {}", case.name, case.data_source));
     let arguments = arguments(case);
-    let kind = family.selector.and_then(|s| arguments.get(s).map(String::as_str)).or(family.default_kind);
+    let kind = family.selector.and_then(|s| arguments.get(&s).map(String::as_str)).or(family.default_kind);
     let values = placeholders(&arguments, kind);
     let document = golden(&case.name);
-    let value = |name: &str| arguments.get(name).cloned();
+    let value = |name: Name| arguments.get(&name).cloned();
     family
         .expectations
         .iter()
@@ -186,7 +187,7 @@ fn every_golden_document_allows_its_calls_and_denies_their_neighbours() {
     let simulator = common::repo().join("node_modules/@cloud-copilot/iam-simulate");
     assert!(simulator.is_dir(), "the IAM simulator is not installed: run `make test`, which installs it into node_modules");
     // The user's own statements widen a document on purpose; the roles' documents are proven.
-    let all: Vec<Case> = cases::all().into_iter().filter(|c| !c.attributes.iter().any(|(k, _)| *k == "statement")).collect();
+    let all: Vec<Case> = cases::all().into_iter().filter(|c| !c.attributes.iter().any(|(k, _)| *k == args::STATEMENT)).collect();
     let proofs: Vec<Proof> = all.iter().flat_map(proofs_of).collect();
     for case in &all {
         let count = proofs.iter().filter(|p| p.case == case.name).count();

@@ -6,6 +6,8 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::process::{Command, Stdio};
 use std::time::Duration;
+use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
+use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
 use common::cases::{APPLICATION_ID, INDEX_ID};
 use common::plugin_process::PluginProcess;
@@ -25,12 +27,12 @@ fn dynamic(value: &Value, ty: &Type) -> Option<pb::DynamicValue> {
     Some(pb::DynamicValue { msgpack: value.to_msgpack(ty).unwrap(), json: vec![] })
 }
 
-fn s3_config(overrides: &[(&str, Value)]) -> Value {
+fn s3_config(overrides: &[(Name, Value)]) -> Value {
     let mut attributes = vec![
-        ("connector", Value::string("s3")),
-        ("application_id", Value::string(APPLICATION_ID)),
-        ("index_id", Value::string(INDEX_ID)),
-        ("bucket", Value::string("my-docs")),
+        (args::CONNECTOR, Value::string("s3")),
+        (args::APPLICATION_ID, Value::string(APPLICATION_ID)),
+        (args::INDEX_ID, Value::string(INDEX_ID)),
+        (args::BUCKET, Value::string("my-docs")),
     ];
     attributes.extend(overrides.iter().cloned());
     Value::object(attributes)
@@ -116,26 +118,26 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
     assert_eq!(
         names,
         [
-            "qbusiness_application_policy",
-            "qbusiness_bucket_policy",
-            "qbusiness_connector_policy",
-            "qbusiness_connectors",
-            "qbusiness_role_policy",
-            "qbusiness_trust_policy",
-            "qbusiness_web_experience_policy"
+            descriptors::APPLICATION_POLICY.type_name,
+            descriptors::BUCKET_POLICY.type_name,
+            descriptors::CONNECTOR_POLICY.type_name,
+            descriptors::CONNECTORS.type_name,
+            descriptors::ROLE_POLICY.type_name,
+            descriptors::TRUST_POLICY.type_name,
+            descriptors::WEB_EXPERIENCE_POLICY.type_name
         ]
     );
     assert!(metadata.server_capabilities.unwrap().get_provider_schema_optional);
 
     let schema = client.get_provider_schema(pb::get_provider_schema::Request {}).await.unwrap().into_inner();
-    let block = schema.data_source_schemas["qbusiness_connector_policy"].block.clone().unwrap();
-    let json = block.attributes.iter().find(|a| a.name == "json").unwrap();
+    let block = schema.data_source_schemas[descriptors::CONNECTOR_POLICY.type_name].block.clone().unwrap();
+    let json = block.attributes.iter().find(|a| args::JSON == a.name.as_str()).unwrap();
     assert!(json.computed && !json.optional && !json.required);
     assert_eq!(json.r#type, b"\"string\"");
-    let connector = block.attributes.iter().find(|a| a.name == "connector").unwrap();
+    let connector = block.attributes.iter().find(|a| args::CONNECTOR == a.name.as_str()).unwrap();
     assert!(connector.required);
     let provider_attributes: Vec<_> = schema.provider.unwrap().block.unwrap().attributes.into_iter().map(|a| a.name).collect();
-    assert_eq!(provider_attributes, ["partition", "region", "account_id", "skip_region_validation"]);
+    assert_eq!(provider_attributes, [args::PARTITION, args::REGION, args::ACCOUNT_ID, args::SKIP_REGION_VALIDATION].map(|n| n.as_str()));
 
     let mut health = tonic_health::pb::health_client::HealthClient::new(channel.clone());
     let status = health.check(tonic_health::pb::HealthCheckRequest { service: "plugin".into() }).await.unwrap().into_inner();
@@ -148,10 +150,10 @@ async fn schema_metadata_health_and_unimplemented_rpcs() {
 /// Reads the minimal S3 connector document through `plugin`, which must give the golden one; the state.
 async fn read_golden_s3_document(plugin: &PluginProcess) -> Value {
     let mut client = plugin.configured_provider().await;
-    let ty = data_source_type("qbusiness_connector_policy");
+    let ty = data_source_type(descriptors::CONNECTOR_POLICY.type_name);
     let response = client
         .read_data_source(pb::read_data_source::Request {
-            type_name: "qbusiness_connector_policy".into(),
+            type_name: descriptors::CONNECTOR_POLICY.type_name.into(),
             config: dynamic(&s3_config(&[]), &ty),
             ..Default::default()
         })
@@ -161,7 +163,7 @@ async fn read_golden_s3_document(plugin: &PluginProcess) -> Value {
     assert!(response.diagnostics.is_empty(), "{:?}", response.diagnostics);
     let state = Value::from_msgpack(&response.state.unwrap().msgpack, &ty).unwrap();
     let golden = std::fs::read_to_string(common::repo().join("tests/golden/connector-s3-minimal.json")).unwrap();
-    assert_eq!(format!("{}\n", state.attribute("json").as_str().unwrap()), golden);
+    assert_eq!(format!("{}\n", state.attribute(args::JSON).as_str().unwrap()), golden);
     state
 }
 
@@ -169,21 +171,21 @@ async fn read_golden_s3_document(plugin: &PluginProcess) -> Value {
 async fn read_returns_the_golden_document() {
     let plugin = PluginProcess::start();
     let state = read_golden_s3_document(&plugin).await;
-    assert_eq!(state.attribute("bucket"), &Value::string("my-docs"), "the configuration is part of the state");
+    assert_eq!(state.attribute(args::BUCKET), &Value::string("my-docs"), "the configuration is part of the state");
 }
 
 #[tokio::test]
 async fn unknown_values_validate_cleanly_and_bad_values_name_their_attribute() {
     let plugin = PluginProcess::start();
     let mut client = plugin.provider().await;
-    let ty = data_source_type("qbusiness_connector_policy");
+    let ty = data_source_type(descriptors::CONNECTOR_POLICY.type_name);
     let validate = |config: Value| pb::validate_data_resource_config::Request {
-        type_name: "qbusiness_connector_policy".into(),
+        type_name: descriptors::CONNECTOR_POLICY.type_name.into(),
         config: dynamic(&config, &ty),
     };
 
     let unknown = client
-        .validate_data_resource_config(validate(s3_config(&[("application_id", Value::Unknown), ("kms_key_arn", Value::Unknown)])))
+        .validate_data_resource_config(validate(s3_config(&[(args::APPLICATION_ID, Value::Unknown), (args::KMS_KEY_ARN, Value::Unknown)])))
         .await
         .unwrap()
         .into_inner();
@@ -191,8 +193,8 @@ async fn unknown_values_validate_cleanly_and_bad_values_name_their_attribute() {
 
     let bad = client
         .validate_data_resource_config(validate(s3_config(&[
-            ("account_id", Value::string("12345678901")),
-            ("subnet_ids", Value::List(vec![Value::string("subnet-0123456789abcdef0"), Value::string("sn-1")])),
+            (args::ACCOUNT_ID, Value::string("12345678901")),
+            (args::SUBNET_IDS, Value::List(vec![Value::string("subnet-0123456789abcdef0"), Value::string("sn-1")])),
         ])))
         .await
         .unwrap()
@@ -215,7 +217,7 @@ async fn malformed_wire_data_is_a_diagnostic_and_the_process_keeps_serving() {
     for msgpack in [vec![0x85, 0xa1], vec![0xc1], vec![0x81, 0xa3, b'x', b'y', b'z', 0xc0], vec![0x91; 10_000]] {
         let response = client
             .read_data_source(pb::read_data_source::Request {
-                type_name: "qbusiness_trust_policy".into(),
+                type_name: descriptors::TRUST_POLICY.type_name.into(),
                 config: Some(pb::DynamicValue { msgpack, json: vec![] }),
                 ..Default::default()
             })
@@ -228,13 +230,13 @@ async fn malformed_wire_data_is_a_diagnostic_and_the_process_keeps_serving() {
     }
     // A value far over tonic's default 4 MiB message limit is still a diagnostic, not a transport error.
     let huge = "a".repeat(8 * 1024 * 1024);
-    let ty = data_source_type("qbusiness_connector_policy");
+    let ty = data_source_type(descriptors::CONNECTOR_POLICY.type_name);
     let response = pb::provider_client::ProviderClient::new(plugin.channel().await)
         .max_encoding_message_size(usize::MAX)
         .max_decoding_message_size(usize::MAX)
         .validate_data_resource_config(pb::validate_data_resource_config::Request {
-            type_name: "qbusiness_connector_policy".into(),
-            config: dynamic(&s3_config(&[("bucket", Value::string(huge))]), &ty),
+            type_name: descriptors::CONNECTOR_POLICY.type_name.into(),
+            config: dynamic(&s3_config(&[(args::BUCKET, Value::string(huge))]), &ty),
         })
         .await
         .unwrap()

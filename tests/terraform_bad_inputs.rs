@@ -6,7 +6,9 @@ mod common;
 
 use common::bad_cases::{cases, BadCase};
 use common::workspace::{Workspace, PROVIDER_BLOCK};
+use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 use terraform_provider_qbusiness::plugin::{AttributePath, Provider as _, Value};
+use terraform_provider_qbusiness::provider::descriptor as descriptors;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 /// Errors Terraform itself raises from the schema, before the provider sees a value.
@@ -14,12 +16,12 @@ fn schema_cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
     let app = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
     let index = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
     vec![
-        ("qbusiness_connector_policy", format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket = \"my-docs\"\nvpc = \"maybe\"\n"), "Incorrect attribute value type", "vpc = \"maybe\""),
-        ("qbusiness_connector_policy", format!("connector = null\napplication_id = \"{app}\"\nindex_id = \"{index}\"\n"), "Missing required argument", "The argument \"connector\" is required, but it is null."),
-        ("qbusiness_connector_policy", format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket_name = \"my-docs\"\n"), "Unsupported argument", "bucket_name = \"my-docs\""),
-        ("qbusiness_connector_policy", format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket = \"my-docs\"\nsubnet_ids = \"subnet-01234567\"\n"), "Incorrect attribute value type", "subnet_ids = \"subnet-01234567\""),
-        ("qbusiness_trust_policy", "application_id = \"x\"\n".to_owned(), "Missing required argument", "kind"),
-        ("qbusiness_trust_policy", "kind = \"application\"\nsize_quota = \"large\"\n".to_owned(), "Incorrect attribute value type", "size_quota = \"large\""),
+        (descriptors::CONNECTOR_POLICY.type_name, format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket = \"my-docs\"\nvpc = \"maybe\"\n"), "Incorrect attribute value type", "vpc = \"maybe\""),
+        (descriptors::CONNECTOR_POLICY.type_name, format!("connector = null\napplication_id = \"{app}\"\nindex_id = \"{index}\"\n"), "Missing required argument", "The argument \"connector\" is required, but it is null."),
+        (descriptors::CONNECTOR_POLICY.type_name, format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket_name = \"my-docs\"\n"), "Unsupported argument", "bucket_name = \"my-docs\""),
+        (descriptors::CONNECTOR_POLICY.type_name, format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket = \"my-docs\"\nsubnet_ids = \"subnet-01234567\"\n"), "Incorrect attribute value type", "subnet_ids = \"subnet-01234567\""),
+        (descriptors::TRUST_POLICY.type_name, "application_id = \"x\"\n".to_owned(), "Missing required argument", "kind"),
+        (descriptors::TRUST_POLICY.type_name, "kind = \"application\"\nsize_quota = \"large\"\n".to_owned(), "Incorrect attribute value type", "size_quota = \"large\""),
     ]
 }
 
@@ -118,18 +120,17 @@ fn schema_errors_are_terraforms_and_the_provider_survives_them() {
 /// block) must then be given in its config.
 fn takes_scope(case: &BadCase) -> bool {
     use terraform_provider_qbusiness::catalog::{Kind, ServiceRoleKind, TrustKind, WebExperienceKind};
-    let attribute = |name: &str| case.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
-    let scoped = |arguments: Vec<terraform_provider_qbusiness::catalog::Argument>| arguments.iter().any(|a| a.name == "region");
-    match case.data_source {
-        "qbusiness_trust_policy" => attribute("kind").and_then(|k| TrustKind::parse("kind", k).ok()).is_some_and(|k| scoped(k.arguments())),
-        "qbusiness_role_policy" => {
-            attribute("role").and_then(|k| ServiceRoleKind::parse("role", k).ok()).is_some_and(|k| scoped(k.arguments()))
-        }
-        "qbusiness_web_experience_policy" => {
-            WebExperienceKind::parse("kind", attribute("kind").unwrap_or("iam_federation")).is_ok_and(|k| scoped(k.arguments()))
-        }
-        "qbusiness_connectors" | "qbusiness_bucket_policy" => false,
-        _ => true,
+    let attribute = |name: Name| case.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
+    let scoped = |arguments: Vec<terraform_provider_qbusiness::catalog::Argument>| arguments.iter().any(|a| a.name == args::REGION);
+    let is = |descriptor: &descriptors::Descriptor| case.data_source == descriptor.type_name;
+    if is(&descriptors::TRUST_POLICY) {
+        attribute(args::KIND).and_then(|k| TrustKind::parse(args::KIND, k).ok()).is_some_and(|k| scoped(k.arguments()))
+    } else if is(&descriptors::ROLE_POLICY) {
+        attribute(args::ROLE).and_then(|k| ServiceRoleKind::parse(args::ROLE, k).ok()).is_some_and(|k| scoped(k.arguments()))
+    } else if is(&descriptors::WEB_EXPERIENCE_POLICY) {
+        WebExperienceKind::parse(args::KIND, attribute(args::KIND).unwrap_or("iam_federation")).is_ok_and(|k| scoped(k.arguments()))
+    } else {
+        !is(&descriptors::CONNECTORS) && !is(&descriptors::BUCKET_POLICY)
     }
 }
 
@@ -143,7 +144,7 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
     let mut checked = Vec::new();
     for (i, case) in all.iter().enumerate() {
         let function = descriptor(case.data_source).unwrap().function;
-        let mut config: Vec<(&str, Value)> = case.attributes.clone();
+        let mut config: Vec<(Name, Value)> = case.attributes.clone();
         let selector = match function.selector {
             Some(selector) => match config.iter().rev().find(|(k, _)| *k == selector).map(|(_, v)| v.clone()) {
                 Some(value) if !value.is_null() => {
@@ -156,7 +157,7 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
             None => None,
         };
         if takes_scope(case) {
-            for (name, value) in [("region", "us-east-1"), ("account_id", "123456789012")] {
+            for (name, value) in [(args::REGION, "us-east-1"), (args::ACCOUNT_ID, "123456789012")] {
                 if !config.iter().any(|(k, _)| *k == name) {
                     config.push((name, Value::string(value)));
                 }
@@ -165,7 +166,7 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
         let arguments: Vec<String> = selector.into_iter().chain([common::hcl::literal(&Value::object(config))]).collect();
         outputs.push(format!("output \"case_{i}\" {{\n  value = provider::qbusiness::{}({})\n}}\n", function.name, arguments.join(", ")));
         let location = match (function.selector, case.path) {
-            (Some(selector), path) if path == selector => selector.to_owned(),
+            (Some(selector), path) if selector == path => selector.as_str().to_owned(),
             (_, "") => "config".to_owned(),
             (_, path) => format!("config.{path}"),
         };

@@ -4,6 +4,7 @@
 mod common;
 
 use common::workspace::{Workspace, PROVIDER_BLOCK};
+use terraform_provider_qbusiness::catalog::arguments as args;
 
 fn golden(name: &str) -> String {
     std::fs::read_to_string(common::repo().join(format!("tests/golden/{name}.json"))).unwrap()
@@ -196,8 +197,8 @@ fn functions_give_the_golden_document_of_every_case() {
         }
         // Functions never see the provider block, so the scope goes into config.
         if case.takes_scope() {
-            config.push(("region", Value::string(common::cases::REGION)));
-            config.push(("account_id", Value::string(common::cases::ACCOUNT_ID)));
+            config.push((args::REGION, Value::string(common::cases::REGION)));
+            config.push((args::ACCOUNT_ID, Value::string(common::cases::ACCOUNT_ID)));
         }
         arguments.push(common::hcl::literal(&Value::object(config)));
         entries.push(format!("    {:?} = provider::qbusiness::{}({})", case.name, function.name, arguments.join(", ")));

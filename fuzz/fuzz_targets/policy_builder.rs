@@ -8,6 +8,7 @@
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
+use terraform_provider_qbusiness::catalog::arguments as args;
 use terraform_provider_qbusiness::catalog::breadth::introduced_wildcards;
 use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
 use terraform_provider_qbusiness::policy::lint::problems;
@@ -158,8 +159,8 @@ const CLIENT_IDS: &[&str] = &[
 /// A value for the attribute `name`: regions and client ids come from their own lists half the time.
 fn attribute_value(u: &mut Unstructured<'_>, name: &str, ty: &Type, depth: u32) -> arbitrary::Result<Value> {
     match name {
-        "region" if u.ratio(1, 2)? => Ok(Value::string(u.choose(REGION_VALUES)?.0)),
-        "client_ids" if u.ratio(1, 2)? => {
+        name if args::REGION == name && u.ratio(1, 2)? => Ok(Value::string(u.choose(REGION_VALUES)?.0)),
+        name if args::CLIENT_IDS == name && u.ratio(1, 2)? => {
             let n = u.int_in_range(1..=3)?;
             Ok(Value::List((0..n).map(|_| Ok(Value::string(*u.choose(CLIENT_IDS)?))).collect::<arbitrary::Result<_>>()?))
         }
@@ -190,14 +191,14 @@ fn value(u: &mut Unstructured<'_>, ty: &Type, depth: u32) -> arbitrary::Result<V
 }
 
 /// The user's own additions, which may hold any wildcard the user writes.
-const ADDITIONS: [&str; 4] = ["statement", "source_policy_documents", "override_policy_documents", "policy_id"];
+const ADDITIONS: [args::Name; 4] = [args::STATEMENT, args::SOURCE_POLICY_DOCUMENTS, args::OVERRIDE_POLICY_DOCUMENTS, args::POLICY_ID];
 
 /// The configuration without the user's additions.
 fn without_additions(config: &Value) -> Value {
     let mut attributes = config.as_map().cloned().unwrap_or_default();
     for name in ADDITIONS {
-        if attributes.contains_key(name) {
-            attributes.insert(name.to_owned(), Value::Null);
+        if attributes.contains_key(name.as_str()) {
+            attributes.insert(name.into(), Value::Null);
         }
     }
     Value::Map(attributes)
@@ -245,8 +246,8 @@ fuzz_target!(|data: &[u8]| {
     let block = &provider.schema().data_sources[name];
     let Ok(config) = value(&mut u, &block.input_type(), 0) else { return };
     let Value::Map(mut attributes) = config else { return };
-    for computed in ["json", "minified_json", "size", "ids", "connectors"] {
-        attributes.remove(computed);
+    for computed in [args::JSON, args::MINIFIED_JSON, args::SIZE, args::IDS, args::CONNECTORS] {
+        attributes.remove(computed.as_str());
     }
     let config = Value::Map(attributes);
     // The function twin: a selector argument and the rest as a dynamic config object.
@@ -257,7 +258,7 @@ fuzz_target!(|data: &[u8]| {
             config.retain(|_, v| !v.is_null());
             let mut arguments = Vec::new();
             if let Some(selector) = function.selector {
-                arguments.push(config.remove(selector).unwrap_or(Value::Null));
+                arguments.push(config.remove(selector.as_str()).unwrap_or(Value::Null));
             }
             arguments.push(Value::Map(config));
             provider.call_function(function.name, &arguments)
@@ -277,9 +278,9 @@ fuzz_target!(|data: &[u8]| {
         let (region, is_region) = u.choose(REGION_VALUES).copied().unwrap_or(("us-east-1", true));
         let skip = u.arbitrary::<bool>().unwrap_or(false);
         let defaults = Value::object([
-            ("region", Value::string(region)),
-            ("account_id", Value::string("123456789012")),
-            ("skip_region_validation", Value::Bool(skip)),
+            (args::REGION, Value::string(region)),
+            (args::ACCOUNT_ID, Value::string("123456789012")),
+            (args::SKIP_REGION_VALIDATION, Value::Bool(skip)),
         ]);
         let configured = provider.configure_provider(&defaults);
         assert!(is_region || configured.has_errors(), "the provider block accepted region {region:?}");
@@ -291,9 +292,9 @@ fuzz_target!(|data: &[u8]| {
         None => assert!(diagnostics.has_errors(), "no document and no error for {name}: {config:?}"),
         Some(state) => {
             assert!(!diagnostics.has_errors(), "a document despite errors: {diagnostics:?}");
-            let Some(json) = state.attribute("json").as_str() else { return }; // qbusiness_connectors
+            let Some(json) = state.attribute(args::JSON).as_str() else { return }; // qbusiness_connectors
             let built = data_source.read(&without_additions(&config)).0;
-            check(name, json, built.as_ref().and_then(|b| b.attribute("json").as_str()));
+            check(name, json, built.as_ref().and_then(|b| b.attribute(args::JSON).as_str()));
         }
     }
 });

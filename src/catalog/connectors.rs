@@ -1,6 +1,7 @@
 //! The data-source connectors as a table, and the templates that turn a row plus options into a
 //! permissions policy. Adding a connector that fits a template is one row.
 
+use super::arguments::{self as args, Name};
 use crate::policy::{AccountId, PolicyDocument, Statement};
 
 use super::arns::{KmsKeyArn, SecretArn};
@@ -27,12 +28,13 @@ pub enum ConnectorTemplate {
     WebCrawler,
 }
 
-const VPC: [Argument; 3] = [optional("vpc"), optional("subnet_ids"), optional("security_group_ids")];
-const CERTIFICATE: [Argument; 2] = [optional("ssl_certificate_bucket"), optional("ssl_certificate_key_prefix")];
-const SECRET: [Argument; 2] = [required("secret_arn"), optional("kms_key_arn")];
-const BUCKET: [Argument; 4] = [required("bucket"), optional("kms_key_arn"), optional("bucket_account_id"), optional("pass_role")];
+const VPC: [Argument; 3] = [optional(args::VPC), optional(args::SUBNET_IDS), optional(args::SECURITY_GROUP_IDS)];
+const CERTIFICATE: [Argument; 2] = [optional(args::SSL_CERTIFICATE_BUCKET), optional(args::SSL_CERTIFICATE_KEY_PREFIX)];
+const SECRET: [Argument; 2] = [required(args::SECRET_ARN), optional(args::KMS_KEY_ARN)];
+const BUCKET: [Argument; 4] =
+    [required(args::BUCKET), optional(args::KMS_KEY_ARN), optional(args::BUCKET_ACCOUNT_ID), optional(args::PASS_ROLE)];
 const CRAWLER: [Argument; 4] =
-    [optional("secret_arn"), optional("kms_key_arn"), optional("seed_urls_bucket"), optional("seed_urls_key_prefix")];
+    [optional(args::SECRET_ARN), optional(args::KMS_KEY_ARN), optional(args::SEED_URLS_BUCKET), optional(args::SEED_URLS_KEY_PREFIX)];
 
 impl Kind for ConnectorTemplate {
     const ALL: &'static [ConnectorTemplate] = &[
@@ -371,7 +373,7 @@ pub const CONNECTORS: &[Connector] = &[
 /// The connector with this id.
 pub fn connector(id: &str) -> Result<&'static Connector, UnknownKind> {
     CONNECTORS.iter().find(|c| c.id == id).ok_or_else(|| UnknownKind {
-        selector: "connector",
+        selector: args::CONNECTOR,
         value: id.to_owned(),
         valid: connector_ids().join(", "),
     })
@@ -381,20 +383,20 @@ impl Connector {
     /// The one check of a connector's arguments: which it takes and requires (its template's
     /// arguments), and the template's own rules. `is_set` tells which arguments are set (an unknown
     /// value counts as set); `placed` whether the configuration places the connector in a VPC.
-    pub fn check_arguments(&self, is_set: &dyn Fn(&str) -> bool, placed: VpcPlaced) -> Vec<ArgumentProblem> {
+    pub fn check_arguments(&self, is_set: &dyn Fn(Name) -> bool, placed: VpcPlaced) -> Vec<ArgumentProblem> {
         let who = format!("connector {:?} ({})", self.id, self.display_name);
         let mut problems = check_arguments(&who, &self.template.arguments(), &ConnectorTemplate::all_arguments(), is_set);
         if self.template.requires_vpc() && placed == Some(false) {
             problems.push(ArgumentProblem::Rule {
                 summary: "Missing required argument",
-                argument: "vpc",
+                argument: args::VPC,
                 detail: format!("{who} reaches its source only inside your VPC: set vpc = true or subnet_ids."),
             });
         }
-        if self.template == ConnectorTemplate::WebCrawler && is_set("kms_key_arn") && !is_set("secret_arn") {
+        if self.template == ConnectorTemplate::WebCrawler && is_set(args::KMS_KEY_ARN) && !is_set(args::SECRET_ARN) {
             problems.push(ArgumentProblem::Rule {
                 summary: "Key without secret",
-                argument: "kms_key_arn",
+                argument: args::KMS_KEY_ARN,
                 detail: "kms_key_arn decrypts the crawler's credentials secret; set secret_arn too, or leave both out.".to_owned(),
             });
         }
@@ -486,6 +488,7 @@ impl ConnectorRole {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::arguments as args;
 
     #[test]
     fn every_template_has_a_connector() {
@@ -506,41 +509,41 @@ mod tests {
 
     #[test]
     fn template_arguments() {
-        let accepts = |template: ConnectorTemplate, name: &str| template.arguments().iter().any(|a| a.name == name);
-        assert!(accepts(ConnectorTemplate::S3, "bucket"));
-        assert!(!accepts(ConnectorTemplate::S3, "secret_arn"));
-        assert!(accepts(ConnectorTemplate::Server, "ssl_certificate_bucket"));
-        assert!(!accepts(ConnectorTemplate::Saas, "ssl_certificate_bucket"));
-        assert!(accepts(ConnectorTemplate::Saas, "vpc"));
-        assert!(!accepts(ConnectorTemplate::SaasNoVpc, "vpc"));
-        assert!(accepts(ConnectorTemplate::WebCrawler, "seed_urls_bucket"));
+        let accepts = |template: ConnectorTemplate, name: Name| template.arguments().iter().any(|a| a.name == name);
+        assert!(accepts(ConnectorTemplate::S3, args::BUCKET));
+        assert!(!accepts(ConnectorTemplate::S3, args::SECRET_ARN));
+        assert!(accepts(ConnectorTemplate::Server, args::SSL_CERTIFICATE_BUCKET));
+        assert!(!accepts(ConnectorTemplate::Saas, args::SSL_CERTIFICATE_BUCKET));
+        assert!(accepts(ConnectorTemplate::Saas, args::VPC));
+        assert!(!accepts(ConnectorTemplate::SaasNoVpc, args::VPC));
+        assert!(accepts(ConnectorTemplate::WebCrawler, args::SEED_URLS_BUCKET));
         assert!(ConnectorTemplate::WebCrawler.arguments().iter().all(|a| !a.required));
     }
 
     #[test]
     fn one_check_names_each_problem() {
-        let set = |names: &'static [&'static str]| move |name: &str| names.contains(&name);
-        let problems = |id: &str, names: &'static [&'static str], placed: VpcPlaced| -> Vec<(&'static str, String)> {
+        let set = |names: &'static [Name]| move |name: Name| names.contains(&name);
+        let problems = |id: &str, names: &'static [Name], placed: VpcPlaced| -> Vec<(Name, String)> {
             connector(id).unwrap().check_arguments(&set(names), placed).iter().map(|p| (p.argument(), p.to_string())).collect()
         };
         assert_eq!(
-            problems("s3", &["bucket", "secret_arn"], Some(false)),
+            problems("s3", &[args::BUCKET, args::SECRET_ARN], Some(false)),
             [(
-                "secret_arn",
+                args::SECRET_ARN,
                 "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, vpc, subnet_ids, security_group_ids."
                     .to_owned()
             )]
         );
         assert_eq!(
-            problems("fsx_windows", &["secret_arn"], Some(false)),
+            problems("fsx_windows", &[args::SECRET_ARN], Some(false)),
             [(
-                "vpc",
+                args::VPC,
                 "connector \"fsx_windows\" (Amazon FSx (Windows File Server)) reaches its source only inside your VPC: set vpc = true or subnet_ids."
                     .to_owned()
             )]
         );
-        assert!(problems("fsx_windows", &["secret_arn"], None).is_empty());
-        assert_eq!(problems("web_crawler", &["kms_key_arn"], Some(false))[0].0, "kms_key_arn");
+        assert!(problems("fsx_windows", &[args::SECRET_ARN], None).is_empty());
+        assert_eq!(problems("web_crawler", &[args::KMS_KEY_ARN], Some(false))[0].0, args::KMS_KEY_ARN);
         assert_eq!(connector("nope").unwrap_err().to_string().split(';').next(), Some("\"nope\" is not a valid connector"));
     }
 }

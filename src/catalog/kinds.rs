@@ -5,27 +5,29 @@ use std::fmt;
 
 use thiserror::Error;
 
+use super::arguments::{self as args, Name};
+
 /// An argument a kind takes, and whether that kind requires it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Argument {
     /// The argument's name in Terraform.
-    pub name: &'static str,
+    pub name: Name,
     /// The kind cannot build its document without it.
     pub required: bool,
 }
 
 /// An argument the kind cannot do without.
-pub const fn required(name: &'static str) -> Argument {
+pub const fn required(name: Name) -> Argument {
     Argument { name, required: true }
 }
 
 /// An argument the kind may take.
-pub const fn optional(name: &'static str) -> Argument {
+pub const fn optional(name: Name) -> Argument {
     Argument { name, required: false }
 }
 
 /// The scope arguments, for kinds whose document names the account and region.
-pub const SCOPE: [Argument; 3] = [optional("partition"), optional("region"), optional("account_id")];
+pub const SCOPE: [Argument; 3] = [optional(args::PARTITION), optional(args::REGION), optional(args::ACCOUNT_ID)];
 
 /// A closed set of role kinds selected by one argument (`kind`, `role`, a connector's template).
 pub trait Kind: Copy + Eq + fmt::Debug + 'static {
@@ -44,7 +46,7 @@ pub trait Kind: Copy + Eq + fmt::Debug + 'static {
     }
 
     /// The kind named `text`.
-    fn parse(selector: &'static str, text: &str) -> Result<Self, UnknownKind> {
+    fn parse(selector: Name, text: &str) -> Result<Self, UnknownKind> {
         Self::ALL.iter().copied().find(|k| k.name() == text).ok_or_else(|| UnknownKind {
             selector,
             value: text.to_owned(),
@@ -53,8 +55,8 @@ pub trait Kind: Copy + Eq + fmt::Debug + 'static {
     }
 
     /// Every argument some kind takes, each once, in first-seen order.
-    fn all_arguments() -> Vec<&'static str> {
-        let mut names: Vec<&'static str> = Vec::new();
+    fn all_arguments() -> Vec<Name> {
+        let mut names: Vec<Name> = Vec::new();
         for argument in Self::ALL.iter().flat_map(|k| k.arguments()) {
             if !names.contains(&argument.name) {
                 names.push(argument.name);
@@ -69,7 +71,7 @@ pub trait Kind: Copy + Eq + fmt::Debug + 'static {
 #[error("{value:?} is not a valid {selector}; valid values are {valid}.")]
 pub struct UnknownKind {
     /// The selecting argument (`kind`, `role`, `connector`, `template`).
-    pub selector: &'static str,
+    pub selector: Name,
     /// What was written.
     pub value: String,
     /// The valid values, joined.
@@ -85,7 +87,7 @@ pub enum ArgumentProblem {
         /// The kind, as messages name it (`kind "application"`).
         who: String,
         /// The argument set.
-        argument: &'static str,
+        argument: Name,
         /// What the kind takes, joined.
         takes: String,
     },
@@ -95,7 +97,7 @@ pub enum ArgumentProblem {
         /// The kind, as messages name it.
         who: String,
         /// The missing argument.
-        argument: &'static str,
+        argument: Name,
     },
     /// A rule of the kind's own beyond accepted and required (for example, a key without its secret).
     #[error("{detail}")]
@@ -103,7 +105,7 @@ pub enum ArgumentProblem {
         /// Short title of the rule.
         summary: &'static str,
         /// The argument it blames.
-        argument: &'static str,
+        argument: Name,
         /// What is wrong and how to fix it.
         detail: String,
     },
@@ -111,11 +113,11 @@ pub enum ArgumentProblem {
 
 impl ArgumentProblem {
     /// The argument whose path the diagnostic points at.
-    pub fn argument(&self) -> &'static str {
+    pub fn argument(&self) -> Name {
         match self {
             ArgumentProblem::NotAccepted { argument, .. }
             | ArgumentProblem::Missing { argument, .. }
-            | ArgumentProblem::Rule { argument, .. } => argument,
+            | ArgumentProblem::Rule { argument, .. } => *argument,
         }
     }
 
@@ -131,12 +133,12 @@ impl ArgumentProblem {
 
 /// Checks which of `candidates` are set (`is_set`) against what `takes` allows: every set argument
 /// outside `takes` and every required one not set is a problem. `who` names the kind in messages.
-pub fn check_arguments(who: &str, takes: &[Argument], candidates: &[&'static str], is_set: &dyn Fn(&str) -> bool) -> Vec<ArgumentProblem> {
-    let list = takes.iter().map(|a| a.name).collect::<Vec<_>>().join(", ");
+pub fn check_arguments(who: &str, takes: &[Argument], candidates: &[Name], is_set: &dyn Fn(Name) -> bool) -> Vec<ArgumentProblem> {
+    let list = takes.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ");
     let mut problems: Vec<ArgumentProblem> = candidates
         .iter()
-        .filter(|name| is_set(name) && !takes.iter().any(|a| a.name == **name))
-        .map(|argument| ArgumentProblem::NotAccepted { who: who.to_owned(), argument, takes: list.clone() })
+        .filter(|name| is_set(**name) && !takes.iter().any(|a| a.name == **name))
+        .map(|&argument| ArgumentProblem::NotAccepted { who: who.to_owned(), argument, takes: list.clone() })
         .collect();
     problems.extend(
         takes.iter().filter(|a| a.required && !is_set(a.name)).map(|a| ArgumentProblem::Missing { who: who.to_owned(), argument: a.name }),
@@ -147,6 +149,7 @@ pub fn check_arguments(who: &str, takes: &[Argument], candidates: &[&'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::arguments as args;
 
     #[derive(Clone, Copy, Debug, PartialEq, Eq)]
     enum Sample {
@@ -166,8 +169,8 @@ mod tests {
 
         fn arguments(self) -> Vec<Argument> {
             match self {
-                Sample::One => vec![required("a"), optional("b")],
-                Sample::Two => vec![optional("b"), optional("c")],
+                Sample::One => vec![required(args::BUCKET), optional(args::SECRET_ARN)],
+                Sample::Two => vec![optional(args::SECRET_ARN), optional(args::VPC)],
             }
         }
     }
@@ -175,21 +178,24 @@ mod tests {
     #[test]
     fn names_parse_and_argument_union_derive_from_the_kinds() {
         assert_eq!(Sample::names(), "one, two");
-        assert_eq!(Sample::parse("kind", "two"), Ok(Sample::Two));
-        assert_eq!(Sample::parse("kind", "three").unwrap_err().to_string(), "\"three\" is not a valid kind; valid values are one, two.");
-        assert_eq!(Sample::all_arguments(), ["a", "b", "c"]);
+        assert_eq!(Sample::parse(args::KIND, "two"), Ok(Sample::Two));
+        assert_eq!(
+            Sample::parse(args::KIND, "three").unwrap_err().to_string(),
+            "\"three\" is not a valid kind; valid values are one, two."
+        );
+        assert_eq!(Sample::all_arguments(), [args::BUCKET, args::SECRET_ARN, args::VPC]);
     }
 
     #[test]
     fn accepted_and_required() {
-        let set = |name: &str| name == "c";
+        let set = |name: Name| name == args::VPC;
         let problems = check_arguments("kind \"one\"", &Sample::One.arguments(), &Sample::all_arguments(), &set);
         let texts: Vec<_> = problems.iter().map(|p| (p.argument(), p.summary(), p.to_string())).collect();
         assert_eq!(
             texts,
             [
-                ("c", "Argument not accepted here", "kind \"one\" does not take c; it takes a, b.".to_owned()),
-                ("a", "Missing required argument", "kind \"one\" needs a.".to_owned()),
+                (args::VPC, "Argument not accepted here", "kind \"one\" does not take vpc; it takes bucket, secret_arn.".to_owned()),
+                (args::BUCKET, "Missing required argument", "kind \"one\" needs bucket.".to_owned()),
             ]
         );
     }

@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod application;
+pub mod arguments;
 pub mod arns;
 pub mod availability;
 pub mod blocks;

@@ -10,23 +10,23 @@ pub enum When {
     /// Always.
     Always,
     /// The argument is set.
-    Set(&'static str),
+    Set(Name),
     /// The argument is not set.
-    Unset(&'static str),
+    Unset(Name),
     /// The boolean argument is not false (set true or left to its default of true).
-    On(&'static str),
+    On(Name),
     /// The boolean argument is false.
-    Off(&'static str),
+    Off(Name),
     /// The boolean argument is true (its default being false).
-    True(&'static str),
+    True(Name),
     /// The selector (`kind`, `role`, `connector`'s template) is one of these.
     Kind(&'static [&'static str]),
     /// Both hold.
     Both(&'static When, &'static When),
     /// One of the arguments is set.
-    AnySet(&'static [&'static str]),
+    AnySet(&'static [Name]),
     /// None of the arguments is set.
-    NoneSet(&'static [&'static str]),
+    NoneSet(&'static [Name]),
 }
 
 /// One request and whether the role's document must allow it.
@@ -79,6 +79,7 @@ const fn trust(
     Expectation { label, principal, action, resource: "arn:{partition}:iam::{account}:role/qbusiness-role", context, allowed, when }
 }
 
+use super::arguments::{self as args, Name};
 use When::{Always, AnySet, Both, Kind, Off, On, Set, True, Unset};
 
 const APP: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}";
@@ -90,9 +91,9 @@ const VIA_SECRETS: &[(&str, &str)] = &[("kms:ViaService", "secretsmanager.{key_r
 const VIA_QBUSINESS: &[(&str, &str)] = &[("kms:ViaService", "qbusiness.{key_region}.amazonaws.com")];
 const ENI: &str = "arn:{partition}:ec2:{region}:{account}:network-interface/eni-0123456789abcdef0";
 const OUR_TAG: &[(&str, &str)] = &[("aws:ResourceTag/AMAZON_Q", "qbusiness_{account}_{application}_ds1")];
-const VPC: When = AnySet(&["vpc", "subnet_ids", "security_group_ids"]);
-const S3_KEY: When = Both(&Set("bucket"), &Set("kms_key_arn"));
-const SECRET_KEY: When = Both(&Set("secret_arn"), &Set("kms_key_arn"));
+const VPC: When = AnySet(&[args::VPC, args::SUBNET_IDS, args::SECURITY_GROUP_IDS]);
+const S3_KEY: When = Both(&Set(args::BUCKET), &Set(args::KMS_KEY_ARN));
+const SECRET_KEY: When = Both(&Set(args::SECRET_ARN), &Set(args::KMS_KEY_ARN));
 
 /// `qbusiness_connector_policy`, every template: rows for the options a case sets.
 pub const CONNECTOR: &[Expectation] = &[
@@ -129,51 +130,51 @@ pub const CONNECTOR: &[Expectation] = &[
         Always,
     ),
     deny("delete the index", "qbusiness:DeleteIndex", INDEX, &[], Always),
-    allow("read a document of the bucket", "s3:GetObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Set("bucket")),
-    allow("list the bucket", "s3:ListBucket", "arn:{partition}:s3:::{bucket}", OWNER, Set("bucket")),
-    deny("read another bucket", "s3:GetObject", "arn:{partition}:s3:::{other_bucket}/docs/guide.pdf", OWNER, Set("bucket")),
+    allow("read a document of the bucket", "s3:GetObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Set(args::BUCKET)),
+    allow("list the bucket", "s3:ListBucket", "arn:{partition}:s3:::{bucket}", OWNER, Set(args::BUCKET)),
+    deny("read another bucket", "s3:GetObject", "arn:{partition}:s3:::{other_bucket}/docs/guide.pdf", OWNER, Set(args::BUCKET)),
     deny(
         "read the bucket when another account owns it",
         "s3:GetObject",
         "arn:{partition}:s3:::{bucket}/docs/guide.pdf",
         &[("aws:ResourceAccount", "{other_account}")],
-        Set("bucket"),
+        Set(args::BUCKET),
     ),
-    deny("write to the bucket", "s3:PutObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Set("bucket")),
+    deny("write to the bucket", "s3:PutObject", "arn:{partition}:s3:::{bucket}/docs/guide.pdf", OWNER, Set(args::BUCKET)),
     allow(
         "pass a data source role to Q Business",
         "iam:PassRole",
         "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
         &[("iam:PassedToService", "qbusiness.amazonaws.com")],
-        Both(&Set("bucket"), &On("pass_role")),
+        Both(&Set(args::BUCKET), &On(args::PASS_ROLE)),
     ),
     deny(
         "pass a data source role without pass_role",
         "iam:PassRole",
         "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
         &[("iam:PassedToService", "qbusiness.amazonaws.com")],
-        Off("pass_role"),
+        Off(args::PASS_ROLE),
     ),
     deny(
         "pass another role",
         "iam:PassRole",
         "arn:{partition}:iam::{account}:role/Admin",
         &[("iam:PassedToService", "qbusiness.amazonaws.com")],
-        Set("bucket"),
+        Set(args::BUCKET),
     ),
     deny(
         "pass the role to another service",
         "iam:PassRole",
         "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
         &[("iam:PassedToService", "ec2.amazonaws.com")],
-        Set("bucket"),
+        Set(args::BUCKET),
     ),
     allow("decrypt the bucket's objects through S3", "kms:Decrypt", "{key}", VIA_S3, S3_KEY),
     deny("decrypt with the key through another service", "kms:Decrypt", "{key}", VIA_SECRETS, S3_KEY),
     deny("decrypt with another key", "kms:Decrypt", "{other_key}", VIA_S3, S3_KEY),
-    allow("read the credentials", "secretsmanager:GetSecretValue", "{secret}", &[], Set("secret_arn")),
-    deny("read another secret", "secretsmanager:GetSecretValue", "{other_secret}", &[], Set("secret_arn")),
-    deny("change the credentials", "secretsmanager:PutSecretValue", "{secret}", &[], Set("secret_arn")),
+    allow("read the credentials", "secretsmanager:GetSecretValue", "{secret}", &[], Set(args::SECRET_ARN)),
+    deny("read another secret", "secretsmanager:GetSecretValue", "{other_secret}", &[], Set(args::SECRET_ARN)),
+    deny("change the credentials", "secretsmanager:PutSecretValue", "{secret}", &[], Set(args::SECRET_ARN)),
     allow("decrypt the secret through Secrets Manager", "kms:Decrypt", "{key}", VIA_SECRETS, SECRET_KEY),
     deny("decrypt with the secret's key through S3", "kms:Decrypt", "{key}", VIA_S3, SECRET_KEY),
     deny("decrypt with another key", "kms:Decrypt", "{other_key}", VIA_SECRETS, SECRET_KEY),
@@ -182,29 +183,35 @@ pub const CONNECTOR: &[Expectation] = &[
         "s3:GetObject",
         "arn:{partition}:s3:::{certificate_bucket}/{certificate_prefix}ca.pem",
         OWN,
-        Set("ssl_certificate_bucket"),
+        Set(args::SSL_CERTIFICATE_BUCKET),
     ),
     deny(
         "read outside the certificate prefix",
         "s3:GetObject",
         "arn:{partition}:s3:::{certificate_bucket}/other/ca.pem",
         OWN,
-        Set("ssl_certificate_key_prefix"),
+        Set(args::SSL_CERTIFICATE_KEY_PREFIX),
     ),
     deny(
         "read the certificate bucket of another account",
         "s3:GetObject",
         "arn:{partition}:s3:::{certificate_bucket}/{certificate_prefix}ca.pem",
         &[("aws:ResourceAccount", "{other_account}")],
-        Set("ssl_certificate_bucket"),
+        Set(args::SSL_CERTIFICATE_BUCKET),
     ),
-    allow("read the seed URLs", "s3:GetObject", "arn:{partition}:s3:::{seed_bucket}/{seed_prefix}seeds.txt", OWN, Set("seed_urls_bucket")),
+    allow(
+        "read the seed URLs",
+        "s3:GetObject",
+        "arn:{partition}:s3:::{seed_bucket}/{seed_prefix}seeds.txt",
+        OWN,
+        Set(args::SEED_URLS_BUCKET),
+    ),
     deny(
         "read outside the seed prefix",
         "s3:GetObject",
         "arn:{partition}:s3:::{seed_bucket}/other/seeds.txt",
         OWN,
-        Set("seed_urls_key_prefix"),
+        Set(args::SEED_URLS_KEY_PREFIX),
     ),
     allow(
         "create a network interface in the subnet",
@@ -225,7 +232,7 @@ pub const CONNECTOR: &[Expectation] = &[
         "ec2:CreateNetworkInterface",
         "arn:{partition}:ec2:{region}:{account}:subnet/subnet-0fffffffffffffff0",
         &[],
-        Set("subnet_ids"),
+        Set(args::SUBNET_IDS),
     ),
     allow(
         "create the tagged network interface",
@@ -247,7 +254,13 @@ pub const CONNECTOR: &[Expectation] = &[
     allow("tag its network interface on creation", "ec2:CreateTags", ENI, &[("ec2:CreateAction", "CreateNetworkInterface")], VPC),
     deny("tag a network interface afterwards", "ec2:CreateTags", ENI, &[("ec2:CreateAction", "ModifyNetworkInterfaceAttribute")], VPC),
     allow("describe the VPC", "ec2:DescribeSubnets", "*", &[], VPC),
-    deny("describe the VPC without a VPC", "ec2:DescribeSubnets", "*", &[], When::NoneSet(&["vpc", "subnet_ids", "security_group_ids"])),
+    deny(
+        "describe the VPC without a VPC",
+        "ec2:DescribeSubnets",
+        "*",
+        &[],
+        When::NoneSet(&[args::VPC, args::SUBNET_IDS, args::SECURITY_GROUP_IDS]),
+    ),
 ];
 
 /// `qbusiness_application_policy`.
@@ -294,21 +307,21 @@ pub const APPLICATION: &[Expectation] = &[
         "qbusiness:CreateSubscription",
         "arn:{partition}:qbusiness:{region}:{account}:application/{application}/subscription/s1",
         &[],
-        True("user_subscriptions"),
+        True(args::USER_SUBSCRIPTIONS),
     ),
     deny(
         "manage subscriptions without user_subscriptions",
         "qbusiness:CreateSubscription",
         "arn:{partition}:qbusiness:{region}:{account}:application/{application}/subscription/s1",
         &[],
-        Unset("user_subscriptions"),
+        Unset(args::USER_SUBSCRIPTIONS),
     ),
     deny(
         "manage another application's subscriptions",
         "qbusiness:CreateSubscription",
         "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}/subscription/s1",
         &[],
-        Both(&True("user_subscriptions"), &Set("application_id")),
+        Both(&True(args::USER_SUBSCRIPTIONS), &Set(args::APPLICATION_ID)),
     ),
 ];
 
@@ -337,7 +350,7 @@ pub const WEB_EXPERIENCE: &[Expectation] = &[
         "qbusiness:GetWebExperience",
         "arn:{partition}:qbusiness:{region}:{account}:application/{application}/web-experience/{other_id}",
         &[],
-        Both(&USERS, &Set("web_experience_id")),
+        Both(&USERS, &Set(args::WEB_EXPERIENCE_ID)),
     ),
     deny("delete the application", "qbusiness:DeleteApplication", APP, &[], USERS),
     allow("list plugins", "qbusiness:ListPlugins", APP, &[], USERS),
@@ -346,21 +359,21 @@ pub const WEB_EXPERIENCE: &[Expectation] = &[
         "qbusiness:ListPluginActions",
         "arn:{partition}:qbusiness:{region}:{account}:application/{application}/plugin/p1",
         &[],
-        Both(&USERS, &On("plugins")),
+        Both(&USERS, &On(args::PLUGINS)),
     ),
     deny(
         "list plugin actions without plugins",
         "qbusiness:ListPluginActions",
         "arn:{partition}:qbusiness:{region}:{account}:application/{application}/plugin/p1",
         &[],
-        Off("plugins"),
+        Off(args::PLUGINS),
     ),
     allow(
         "subscribe on first sign-in",
         "user-subscriptions:CreateClaim",
         "*",
         &[("user-subscriptions:CreateForSelf", "true"), ("aws:CalledViaLast", "qbusiness.amazonaws.com")],
-        Both(&USERS, &On("auto_subscription")),
+        Both(&USERS, &On(args::AUTO_SUBSCRIPTION)),
     ),
     deny("subscribe outside Q Business", "user-subscriptions:CreateClaim", "*", &[("user-subscriptions:CreateForSelf", "true")], USERS),
     deny(
@@ -368,12 +381,12 @@ pub const WEB_EXPERIENCE: &[Expectation] = &[
         "user-subscriptions:CreateClaim",
         "*",
         &[("user-subscriptions:CreateForSelf", "true"), ("aws:CalledViaLast", "qbusiness.amazonaws.com")],
-        Off("auto_subscription"),
+        Off(args::AUTO_SUBSCRIPTION),
     ),
-    allow("decrypt through Q Business", "kms:Decrypt", "{key}", VIA_QBUSINESS, Both(&USERS, &Set("kms_key_arn"))),
-    deny("decrypt through S3", "kms:Decrypt", "{key}", VIA_S3, Both(&USERS, &Set("kms_key_arn"))),
-    allow("create a Q App", "qapps:CreateQApp", APP, &[], Both(&USERS, &On("q_apps"))),
-    deny("create a Q App without q_apps", "qapps:CreateQApp", APP, &[], Off("q_apps")),
+    allow("decrypt through Q Business", "kms:Decrypt", "{key}", VIA_QBUSINESS, Both(&USERS, &Set(args::KMS_KEY_ARN))),
+    deny("decrypt through S3", "kms:Decrypt", "{key}", VIA_S3, Both(&USERS, &Set(args::KMS_KEY_ARN))),
+    allow("create a Q App", "qapps:CreateQApp", APP, &[], Both(&USERS, &On(args::Q_APPS))),
+    deny("create a Q App without q_apps", "qapps:CreateQApp", APP, &[], Off(args::Q_APPS)),
     allow("set the identity context", "sts:SetContext", "arn:{partition}:sts::{account}:self", SELF_CONTEXT, Kind(&["identity_center"])),
     deny(
         "set the identity context with IAM federation",
@@ -392,7 +405,7 @@ pub const WEB_EXPERIENCE: &[Expectation] = &[
     allow("read the client secret", "secretsmanager:GetSecretValue", "{secret}", &[], Kind(&["oidc_client_secret"])),
     deny("read another secret", "secretsmanager:GetSecretValue", "{other_secret}", &[], Kind(&["oidc_client_secret"])),
     deny("change the client secret", "secretsmanager:PutSecretValue", "{secret}", &[], Kind(&["oidc_client_secret"])),
-    allow("decrypt the client secret", "kms:Decrypt", "{key}", VIA_SECRETS, Both(&Kind(&["oidc_client_secret"]), &Set("kms_key_arn"))),
+    allow("decrypt the client secret", "kms:Decrypt", "{key}", VIA_SECRETS, Both(&Kind(&["oidc_client_secret"]), &Set(args::KMS_KEY_ARN))),
 ];
 
 /// `qbusiness_role_policy`, by `role`.
@@ -421,13 +434,19 @@ pub const ROLE: &[Expectation] = &[
     allow("read the plugin's credentials", "secretsmanager:GetSecretValue", "{secret}", &[], Kind(&["plugin"])),
     deny("read another secret", "secretsmanager:GetSecretValue", "{other_secret}", &[], Kind(&["plugin"])),
     deny("change the plugin's credentials", "secretsmanager:PutSecretValue", "{secret}", &[], Kind(&["plugin"])),
-    allow("decrypt the plugin's secret", "kms:Decrypt", "{key}", VIA_SECRETS, Both(&Kind(&["plugin"]), &Set("kms_key_arn"))),
+    allow("decrypt the plugin's secret", "kms:Decrypt", "{key}", VIA_SECRETS, Both(&Kind(&["plugin"]), &Set(args::KMS_KEY_ARN))),
     allow("invoke the hook", "lambda:InvokeFunction", "{function}", &[], Kind(&["document_enrichment"])),
     deny("invoke another function", "lambda:InvokeFunction", "{other_function}", &[], Kind(&["document_enrichment"])),
     allow("read the hook's objects", "s3:GetObject", "arn:{partition}:s3:::{bucket}/in/doc.json", OWN, Kind(&["document_enrichment"])),
     allow("write the hook's objects", "s3:PutObject", "arn:{partition}:s3:::{bucket}/out/doc.json", OWN, Kind(&["document_enrichment"])),
     deny("read another bucket", "s3:GetObject", "arn:{partition}:s3:::{other_bucket}/in/doc.json", OWN, Kind(&["document_enrichment"])),
-    allow("make data keys through S3", "kms:GenerateDataKey", "{key}", VIA_S3, Both(&Kind(&["document_enrichment"]), &Set("kms_key_arn"))),
+    allow(
+        "make data keys through S3",
+        "kms:GenerateDataKey",
+        "{key}",
+        VIA_S3,
+        Both(&Kind(&["document_enrichment"]), &Set(args::KMS_KEY_ARN)),
+    ),
     allow("chat anonymously", "qbusiness:Chat", APP, &[], Kind(&["anonymous_application"])),
     deny(
         "chat with another application",
@@ -481,7 +500,7 @@ pub const TRUST: &[Expectation] = &[
         "sts:AssumeRole",
         FROM_OTHER_APP,
         true,
-        Both(&Kind(&["application"]), &Unset("application_id")),
+        Both(&Kind(&["application"]), &Unset(args::APPLICATION_ID)),
     ),
     trust(
         "Q Business, for another application than the given one",
@@ -489,7 +508,7 @@ pub const TRUST: &[Expectation] = &[
         "sts:AssumeRole",
         FROM_OTHER_APP,
         false,
-        Both(&Kind(&["application"]), &Set("application_id")),
+        Both(&Kind(&["application"]), &Set(args::APPLICATION_ID)),
     ),
     trust(
         "Q Business, for another account",
@@ -605,7 +624,7 @@ pub struct Family {
     /// The rows.
     pub expectations: &'static [Expectation],
     /// `kind` or `role`, for the families with kinds.
-    pub selector: Option<&'static str>,
+    pub selector: Option<Name>,
     /// The kind a configuration without the selector has.
     pub default_kind: Option<&'static str>,
 }
@@ -613,7 +632,9 @@ pub struct Family {
 impl When {
     /// The condition in words, for the docs' tables.
     pub fn describe(&self) -> String {
-        let quoted = |names: &[&str]| names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        fn quoted(names: &[impl std::fmt::Display]) -> String {
+            names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+        }
         match self {
             When::Always => "always".to_owned(),
             When::Set(name) => format!("`{name}` set"),
@@ -630,18 +651,18 @@ impl When {
 
     /// Whether the row applies to a configuration: `value(name)` is the argument's value as
     /// text (`None` when not set); `kind` the selected kind.
-    pub fn holds(&self, value: &dyn Fn(&str) -> Option<String>, kind: Option<&str>) -> bool {
+    pub fn holds(&self, value: &dyn Fn(Name) -> Option<String>, kind: Option<&str>) -> bool {
         match self {
             When::Always => true,
-            When::Set(name) => value(name).is_some(),
-            When::Unset(name) => value(name).is_none(),
-            When::On(name) => value(name).as_deref() != Some("false"),
-            When::Off(name) => value(name).as_deref() == Some("false"),
-            When::True(name) => value(name).as_deref() == Some("true"),
+            When::Set(name) => value(*name).is_some(),
+            When::Unset(name) => value(*name).is_none(),
+            When::On(name) => value(*name).as_deref() != Some("false"),
+            When::Off(name) => value(*name).as_deref() == Some("false"),
+            When::True(name) => value(*name).as_deref() == Some("true"),
             When::Kind(kinds) => kind.is_some_and(|k| kinds.contains(&k)),
             When::Both(a, b) => a.holds(value, kind) && b.holds(value, kind),
-            When::AnySet(names) => names.iter().any(|name| value(name).is_some()),
-            When::NoneSet(names) => names.iter().all(|name| value(name).is_none()),
+            When::AnySet(names) => names.iter().any(|name| value(*name).is_some()),
+            When::NoneSet(names) => names.iter().all(|name| value(*name).is_none()),
         }
     }
 }

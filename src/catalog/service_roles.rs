@@ -1,6 +1,7 @@
 //! The other roles Q Business features need (reference §6): Kendra retriever, plugins, custom
 //! document enrichment, and the policy of a caller of an anonymous application.
 
+use super::arguments as args;
 use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
 
 use super::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
@@ -42,12 +43,12 @@ impl Kind for ServiceRoleKind {
     fn arguments(self) -> Vec<Argument> {
         let with_scope = |own: &[Argument]| own.iter().copied().chain(SCOPE).collect();
         match self {
-            ServiceRoleKind::KendraRetriever => with_scope(&[required("kendra_index_id")]),
-            ServiceRoleKind::Plugin => vec![required("secret_arn"), optional("kms_key_arn")],
+            ServiceRoleKind::KendraRetriever => with_scope(&[required(args::KENDRA_INDEX_ID)]),
+            ServiceRoleKind::Plugin => vec![required(args::SECRET_ARN), optional(args::KMS_KEY_ARN)],
             ServiceRoleKind::DocumentEnrichment => {
-                with_scope(&[required("lambda_function_arn"), required("bucket"), optional("kms_key_arn")])
+                with_scope(&[required(args::LAMBDA_FUNCTION_ARN), required(args::BUCKET), optional(args::KMS_KEY_ARN)])
             }
-            ServiceRoleKind::AnonymousApplication => with_scope(&[required("application_id")]),
+            ServiceRoleKind::AnonymousApplication => with_scope(&[required(args::APPLICATION_ID)]),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Trust (assume-role) policies of the Q Business roles (reference §4), every service trust guarded
 //! against the confused deputy with `aws:SourceAccount` and `aws:SourceArn`.
 
+use super::arguments as args;
 use crate::policy::text::{widens, WIDENS};
 use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Principal, Statement};
 
@@ -65,10 +66,10 @@ impl Kind for TrustKind {
             | TrustKind::WebExperienceIdentityCenter
             | TrustKind::KendraRetriever
             | TrustKind::Plugin
-            | TrustKind::DocumentEnrichment => [required("application_id")].into_iter().chain(SCOPE).collect(),
-            TrustKind::Application => [optional("application_id")].into_iter().chain(SCOPE).collect(),
-            TrustKind::WebExperienceSaml => vec![required("saml_provider_arn"), required("web_experience_url")],
-            TrustKind::WebExperienceOidc => vec![required("oidc_provider_arn"), required("client_ids")],
+            | TrustKind::DocumentEnrichment => [required(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
+            TrustKind::Application => [optional(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
+            TrustKind::WebExperienceSaml => vec![required(args::SAML_PROVIDER_ARN), required(args::WEB_EXPERIENCE_URL)],
+            TrustKind::WebExperienceOidc => vec![required(args::OIDC_PROVIDER_ARN), required(args::CLIENT_IDS)],
         }
     }
 }
@@ -269,6 +270,7 @@ impl TrustPolicy {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::arguments as args;
 
     #[test]
     fn web_experience_urls() {
@@ -316,18 +318,18 @@ mod tests {
 
     #[test]
     fn kinds_and_their_arguments() {
-        assert_eq!(TrustKind::parse("kind", "plugin"), Ok(TrustKind::Plugin));
+        assert_eq!(TrustKind::parse(args::KIND, "plugin"), Ok(TrustKind::Plugin));
         assert_eq!(
             TrustKind::all_arguments(),
             [
-                "application_id",
-                "partition",
-                "region",
-                "account_id",
-                "saml_provider_arn",
-                "web_experience_url",
-                "oidc_provider_arn",
-                "client_ids"
+                args::APPLICATION_ID,
+                args::PARTITION,
+                args::REGION,
+                args::ACCOUNT_ID,
+                args::SAML_PROVIDER_ARN,
+                args::WEB_EXPERIENCE_URL,
+                args::OIDC_PROVIDER_ARN,
+                args::CLIENT_IDS
             ]
         );
     }

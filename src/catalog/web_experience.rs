@@ -1,6 +1,7 @@
 //! Web experience roles: the one users assume through IAM federation (SAML or OIDC), and the one
 //! that reads an OIDC client secret.
 
+use super::arguments as args;
 use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Statement};
 
 use super::arns::{KmsKeyArn, SecretArn};
@@ -34,17 +35,17 @@ impl Kind for WebExperienceKind {
     fn arguments(self) -> Vec<Argument> {
         match self {
             WebExperienceKind::IamFederation | WebExperienceKind::IdentityCenter => [
-                required("application_id"),
-                optional("web_experience_id"),
-                optional("q_apps"),
-                optional("plugins"),
-                optional("auto_subscription"),
-                optional("kms_key_arn"),
+                required(args::APPLICATION_ID),
+                optional(args::WEB_EXPERIENCE_ID),
+                optional(args::Q_APPS),
+                optional(args::PLUGINS),
+                optional(args::AUTO_SUBSCRIPTION),
+                optional(args::KMS_KEY_ARN),
             ]
             .into_iter()
             .chain(SCOPE)
             .collect(),
-            WebExperienceKind::OidcClientSecret => vec![required("secret_arn"), optional("kms_key_arn")],
+            WebExperienceKind::OidcClientSecret => vec![required(args::SECRET_ARN), optional(args::KMS_KEY_ARN)],
         }
     }
 }

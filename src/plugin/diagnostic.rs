@@ -21,7 +21,8 @@ impl AttributePath {
         Self(Vec::new())
     }
 
-    pub fn attribute(name: &str) -> Self {
+    pub fn attribute(name: impl AsRef<str>) -> Self {
+        let name = name.as_ref();
         Self(vec![PathStep::Attribute(name.to_owned())])
     }
 
@@ -30,7 +31,8 @@ impl AttributePath {
     }
 
     #[must_use]
-    pub fn then_attribute(&self, name: &str) -> Self {
+    pub fn then_attribute(&self, name: impl AsRef<str>) -> Self {
+        let name = name.as_ref();
         self.then(PathStep::Attribute(name.to_owned()))
     }
 

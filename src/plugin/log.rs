@@ -203,8 +203,7 @@ mod tests {
 
     #[test]
     fn a_served_request_names_its_rpc_and_data_source_counts_diagnostics_and_keeps_details_out() {
-        let served =
-            Served::start("ReadDataSource", Subject::DataSource("qbusiness_trust_policy"), &pb::read_data_source::Request::default());
+        let served = Served::start("ReadDataSource", Subject::DataSource("example_data_source"), &pb::read_data_source::Request::default());
         let diagnostic = |severity: pb::diagnostic::Severity, summary: &str| pb::Diagnostic {
             severity: severity as i32,
             summary: summary.into(),
@@ -220,7 +219,7 @@ mod tests {
             0,
         );
         assert_eq!(fields["tf_rpc"], "ReadDataSource");
-        assert_eq!(fields["tf_data_source_type"], "qbusiness_trust_policy");
+        assert_eq!(fields["tf_data_source_type"], "example_data_source");
         assert!(fields["tf_req_duration_ms"].as_f64().unwrap() >= 0.0);
         assert_eq!(fields["diagnostic_error_count"], 1);
         assert_eq!(fields["diagnostic_warning_count"], 1);

@@ -25,19 +25,19 @@ pub struct Attribute {
 }
 
 impl Attribute {
-    pub fn new(name: &str, ty: Type, presence: Presence, description: &str) -> Self {
-        Self { name: name.to_owned(), ty, presence, description: description.to_owned(), sensitive: false }
+    pub fn new(name: impl AsRef<str>, ty: Type, presence: Presence, description: &str) -> Self {
+        Self { name: name.as_ref().to_owned(), ty, presence, description: description.to_owned(), sensitive: false }
     }
 
-    pub fn required(name: &str, ty: Type, description: &str) -> Self {
+    pub fn required(name: impl AsRef<str>, ty: Type, description: &str) -> Self {
         Self::new(name, ty, Presence::Required, description)
     }
 
-    pub fn optional(name: &str, ty: Type, description: &str) -> Self {
+    pub fn optional(name: impl AsRef<str>, ty: Type, description: &str) -> Self {
         Self::new(name, ty, Presence::Optional, description)
     }
 
-    pub fn computed(name: &str, ty: Type, description: &str) -> Self {
+    pub fn computed(name: impl AsRef<str>, ty: Type, description: &str) -> Self {
         Self::new(name, ty, Presence::Computed, description)
     }
 }
@@ -111,7 +111,8 @@ impl Block {
         found
     }
 
-    pub fn attribute(&self, name: &str) -> Option<&Attribute> {
+    pub fn attribute(&self, name: impl AsRef<str>) -> Option<&Attribute> {
+        let name = name.as_ref();
         self.attributes.iter().find(|a| a.name == name)
     }
 

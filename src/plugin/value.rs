@@ -55,7 +55,8 @@ impl Value {
     }
 
     /// An attribute of an object value; null when absent (Terraform sends every attribute, tests may not).
-    pub fn attribute(&self, name: &str) -> &Value {
+    pub fn attribute(&self, name: impl AsRef<str>) -> &Value {
+        let name = name.as_ref();
         match self {
             Value::Map(entries) => entries.get(name).unwrap_or(&Value::Null),
             _ => &Value::Null,

@@ -2,6 +2,7 @@
 //! `statement` blocks, `source_policy_documents` and `override_policy_documents`, each read and
 //! checked on its own so that an error points at the argument it comes from.
 
+use crate::catalog::arguments::{self as args, Name};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, NestedBlock, Nesting, Type, Value};
@@ -15,12 +16,12 @@ use super::inputs::Inputs;
 pub(super) fn addition_attributes() -> Vec<Attribute> {
     vec![
         Attribute::optional(
-            "source_policy_documents",
+            args::SOURCE_POLICY_DOCUMENTS,
             Type::list(Type::String),
             "IAM policy documents (JSON) whose statements are appended. Their Sids must not repeat ones already present.",
         ),
         Attribute::optional(
-            "override_policy_documents",
+            args::OVERRIDE_POLICY_DOCUMENTS,
             Type::list(Type::String),
             "IAM policy documents (JSON) applied last: a statement replaces the one with the same Sid, others are appended.",
         ),
@@ -33,18 +34,22 @@ pub(super) fn statement_block() -> NestedBlock {
     let condition = Block {
         description: "A condition of the statement.".to_owned(),
         attributes: vec![
-            Attribute::required("test", Type::String, "The condition operator, e.g. `StringEquals`, `ArnLike`, `ForAllValues:StringLike`."),
-            Attribute::required("variable", Type::String, "The condition key, e.g. `aws:SourceVpc`."),
-            Attribute::required("values", list(), "The values the key is compared with."),
+            Attribute::required(
+                args::TEST,
+                Type::String,
+                "The condition operator, e.g. `StringEquals`, `ArnLike`, `ForAllValues:StringLike`.",
+            ),
+            Attribute::required(args::VARIABLE, Type::String, "The condition key, e.g. `aws:SourceVpc`."),
+            Attribute::required(args::VALUES, list(), "The values the key is compared with."),
         ],
         blocks: vec![],
     };
     let principals = Block {
         description: "Who the statement is about: trust policies need it, permissions policies refuse it.".to_owned(),
         attributes: vec![
-            Attribute::required("type", Type::String, "`AWS`, `Service`, `Federated`, `CanonicalUser`, or `*` (anyone)."),
+            Attribute::required(args::TYPE, Type::String, "`AWS`, `Service`, `Federated`, `CanonicalUser`, or `*` (anyone)."),
             Attribute::required(
-                "identifiers",
+                args::IDENTIFIERS,
                 list(),
                 "The principals of that type, e.g. `[\"qbusiness.amazonaws.com\"]` or an account's root ARN.",
             ),
@@ -52,25 +57,25 @@ pub(super) fn statement_block() -> NestedBlock {
         blocks: vec![],
     };
     NestedBlock {
-        type_name: "statement".to_owned(),
+        type_name: String::from(args::STATEMENT),
         nesting: Nesting::List,
         block: Block {
             description: "A statement appended to the document (before override documents apply).".to_owned(),
             attributes: vec![
-                Attribute::optional("sid", Type::String, "Statement id: letters and digits, unique in the document."),
-                Attribute::optional("effect", Type::String, "`Allow` (default) or `Deny`."),
-                Attribute::optional("actions", list(), "Actions, e.g. `s3:GetObject`; exactly one of `actions` and `not_actions`."),
-                Attribute::optional("not_actions", list(), "Actions the statement does not apply to."),
+                Attribute::optional(args::SID, Type::String, "Statement id: letters and digits, unique in the document."),
+                Attribute::optional(args::EFFECT, Type::String, "`Allow` (default) or `Deny`."),
+                Attribute::optional(args::ACTIONS, list(), "Actions, e.g. `s3:GetObject`; exactly one of `actions` and `not_actions`."),
+                Attribute::optional(args::NOT_ACTIONS, list(), "Actions the statement does not apply to."),
                 Attribute::optional(
-                    "resources",
+                    args::RESOURCES,
                     list(),
                     "Resource ARNs or `*`; in a permissions policy exactly one of `resources` and `not_resources`, in a trust policy neither. Write IAM policy variables as `&{aws:username}` (they become `${aws:username}`), as with `aws_iam_policy_document`.",
                 ),
-                Attribute::optional("not_resources", list(), "Resources the statement does not apply to."),
+                Attribute::optional(args::NOT_RESOURCES, list(), "Resources the statement does not apply to."),
             ],
             blocks: vec![
-                NestedBlock { type_name: "condition".to_owned(), nesting: Nesting::List, block: condition },
-                NestedBlock { type_name: "principals".to_owned(), nesting: Nesting::List, block: principals },
+                NestedBlock { type_name: String::from(args::CONDITION), nesting: Nesting::List, block: condition },
+                NestedBlock { type_name: String::from(args::PRINCIPALS), nesting: Nesting::List, block: principals },
             ],
         },
     }
@@ -115,12 +120,13 @@ pub(super) fn problem_summary(problem: &Problem, otherwise: &str) -> String {
 }
 
 /// One of a pair of mutually exclusive list arguments (`actions`/`not_actions`), as a set.
-fn one_of(inputs: &mut Inputs<'_>, positive: &str, negative: &str) -> Option<(bool, BTreeSet<String>)> {
+fn one_of(inputs: &mut Inputs<'_>, positive: Name, negative: Name) -> Option<(bool, BTreeSet<String>)> {
     let (has_positive, has_negative) = (inputs.is_set(positive), inputs.is_set(negative));
     // An empty list: leaving the argument out is no way out here, one of the pair is needed.
     for name in [positive, negative] {
         if inputs.raw(name).as_list().is_some_and(|items| items.is_empty()) {
-            let example = if name.ends_with("actions") { "[\"s3:GetObject\"]" } else { "[\"arn:aws:s3:::my-bucket/*\"]" };
+            let example =
+                if [args::ACTIONS, args::NOT_ACTIONS].contains(&name) { "[\"s3:GetObject\"]" } else { "[\"arn:aws:s3:::my-bucket/*\"]" };
             inputs.error(name, &format!("Empty {name}"), format!("{name} must list at least one value, e.g. {name} = {example}."));
             return None;
         }
@@ -140,18 +146,18 @@ fn one_of(inputs: &mut Inputs<'_>, positive: &str, negative: &str) -> Option<(bo
 }
 
 /// The nested block `name` of the block being read.
-fn nested_block<'a>(inputs: &Inputs<'a>, name: &str) -> Option<&'a Block> {
-    inputs.block().blocks.iter().find(|b| b.type_name == name).map(|b| &b.block)
+fn nested_block<'a>(inputs: &Inputs<'a>, name: Name) -> Option<&'a Block> {
+    inputs.block().blocks.iter().find(|b| name == b.type_name.as_str()).map(|b| &b.block)
 }
 
 fn read_condition(item: &Value, block: &Block, path: AttributePath, parent: &mut Inputs<'_>) -> Option<Condition> {
     let mut inputs = Inputs::nested(item, block, path);
-    let operator = inputs.parsed_with("test", Operator::parse);
-    let key = inputs.parsed_with("variable", |text| ConditionKey::named(text.to_owned()));
-    let values = inputs.parsed_list::<String>("values");
+    let operator = inputs.parsed_with(args::TEST, Operator::parse);
+    let key = inputs.parsed_with(args::VARIABLE, |text| ConditionKey::named(text.to_owned()));
+    let values = inputs.parsed_list::<String>(args::VALUES);
     if let (Some(operator), Some(values)) = (&operator, &values) {
         if let Err(message) = operator.check_values(values) {
-            inputs.error("values", "Invalid values", format!("{message}, e.g. values = [\"true\"]."));
+            inputs.error(args::VALUES, "Invalid values", format!("{message}, e.g. values = [\"true\"]."));
         }
     }
     parent.absorb(inputs);
@@ -161,15 +167,15 @@ fn read_condition(item: &Value, block: &Block, path: AttributePath, parent: &mut
 }
 
 /// The statement argument a field of the statement's JSON comes from.
-fn argument_of(field: &str) -> &'static str {
+fn argument_of(field: &str) -> Name {
     match field {
-        "Sid" => "sid",
-        "Action" => "actions",
-        "NotAction" => "not_actions",
-        "NotResource" => "not_resources",
-        "Condition" => "condition",
-        "Principal" => "principals",
-        _ => "resources",
+        "Sid" => args::SID,
+        "Action" => args::ACTIONS,
+        "NotAction" => args::NOT_ACTIONS,
+        "NotResource" => args::NOT_RESOURCES,
+        "Condition" => args::CONDITION,
+        "Principal" => args::PRINCIPALS,
+        _ => args::RESOURCES,
     }
 }
 
@@ -178,10 +184,10 @@ fn argument_of(field: &str) -> &'static str {
 /// so a refused `*` is one of another type.
 fn identifier_position(principals: &Value, identifier: &str) -> Option<(usize, usize)> {
     principals.as_list()?.iter().enumerate().find_map(|(j, block)| {
-        if identifier == "*" && block.attribute("type").as_str() == Some(PrincipalKind::Aws.as_str()) {
+        if identifier == "*" && block.attribute(args::TYPE).as_str() == Some(PrincipalKind::Aws.as_str()) {
             return None;
         }
-        let identifiers = block.attribute("identifiers").as_list()?;
+        let identifiers = block.attribute(args::IDENTIFIERS).as_list()?;
         let k = identifiers.iter().position(|item| item.as_str().is_some_and(|text| policy_variables(text) == identifier))?;
         Some((j, k))
     })
@@ -190,8 +196,8 @@ fn identifier_position(principals: &Value, identifier: &str) -> Option<(usize, u
 /// The `principals` blocks of a statement: `None` when there are none, and `Err(())` when one is wrong
 /// (its error is in `inputs`).
 fn read_principals(inputs: &mut Inputs<'_>, path: &AttributePath) -> Result<Option<Principal>, ()> {
-    let Some(block) = nested_block(inputs, "principals") else { return Ok(None) };
-    let items = inputs.raw("principals").as_list().unwrap_or_default();
+    let Some(block) = nested_block(inputs, args::PRINCIPALS) else { return Ok(None) };
+    let items = inputs.raw(args::PRINCIPALS).as_list().unwrap_or_default();
     if items.is_empty() {
         return Ok(None);
     }
@@ -199,19 +205,19 @@ fn read_principals(inputs: &mut Inputs<'_>, path: &AttributePath) -> Result<Opti
     let mut anyone = false;
     let mut ok = true;
     for (i, item) in items.iter().enumerate() {
-        let mut principal = Inputs::nested(item, block, path.then_attribute("principals").then_index(i));
-        let kind = principal.string("type").map(str::to_owned);
-        let identifiers = principal.parsed_list::<String>("identifiers");
+        let mut principal = Inputs::nested(item, block, path.then_attribute(args::PRINCIPALS).then_index(i));
+        let kind = principal.string(args::TYPE).map(str::to_owned);
+        let identifiers = principal.parsed_list::<String>(args::IDENTIFIERS);
         match (kind.as_deref(), identifiers) {
             (Some("*"), Some(ids)) if ids == ["*"] => anyone = true,
             (Some("*"), Some(_)) => {
-                principal.error("identifiers", "Invalid identifiers", "type \"*\" (anyone) takes identifiers = [\"*\"].");
+                principal.error(args::IDENTIFIERS, "Invalid identifiers", "type \"*\" (anyone) takes identifiers = [\"*\"].");
                 ok = false;
             }
             (Some(text), Some(ids)) => match PrincipalKind::parse(text) {
                 Ok(kind) => named.entry(kind).or_default().extend(ids),
                 Err(unknown) => {
-                    principal.error("type", "Invalid type", format!("{unknown}, or * (anyone)."));
+                    principal.error(args::TYPE, "Invalid type", format!("{unknown}, or * (anyone)."));
                     ok = false;
                 }
             },
@@ -228,29 +234,29 @@ fn read_principals(inputs: &mut Inputs<'_>, path: &AttributePath) -> Result<Opti
 
 fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut Inputs<'_>, kind: DocumentKind) -> Option<Statement> {
     let mut inputs = Inputs::nested(item, block, path.clone());
-    let sid = inputs.string("sid").map(str::to_owned);
-    let effect = match inputs.string("effect") {
+    let sid = inputs.string(args::SID).map(str::to_owned);
+    let effect = match inputs.string(args::EFFECT) {
         None => Some(Effect::Allow),
         Some(text) => match Effect::parse(text) {
             Ok(effect) => Some(effect),
             Err(unknown) => {
-                inputs.error("effect", "Invalid effect", format!("{unknown}."));
+                inputs.error(args::EFFECT, "Invalid effect", format!("{unknown}."));
                 None
             }
         },
     };
-    let actions = one_of(&mut inputs, "actions", "not_actions");
+    let actions = one_of(&mut inputs, args::ACTIONS, args::NOT_ACTIONS);
     // A trust policy names no resource: the lint says so when one is given.
     let resources = match kind {
-        DocumentKind::Trust if !inputs.is_set("resources") && !inputs.is_set("not_resources") => Some(None),
-        _ => one_of(&mut inputs, "resources", "not_resources").map(Some),
+        DocumentKind::Trust if !inputs.is_set(args::RESOURCES) && !inputs.is_set(args::NOT_RESOURCES) => Some(None),
+        _ => one_of(&mut inputs, args::RESOURCES, args::NOT_RESOURCES).map(Some),
     };
     let principal = read_principals(&mut inputs, &path);
     let mut condition = Condition::default();
-    if let Some(condition_block) = nested_block(&inputs, "condition") {
-        let conditions = inputs.raw("condition").as_list().unwrap_or_default();
+    if let Some(condition_block) = nested_block(&inputs, args::CONDITION) {
+        let conditions = inputs.raw(args::CONDITION).as_list().unwrap_or_default();
         for (i, item) in conditions.iter().enumerate() {
-            let at = path.then_attribute("condition").then_index(i);
+            let at = path.then_attribute(args::CONDITION).then_index(i);
             if let Some(found) = read_condition(item, condition_block, at, &mut inputs) {
                 for (operator, keys) in found.0 {
                     for (key, values) in keys {
@@ -260,7 +266,7 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
             }
         }
     }
-    if inputs.raw("condition").is_unknown() {
+    if inputs.raw(args::CONDITION).is_unknown() {
         inputs.incomplete = true;
     }
     let statement = match (effect, actions, resources, principal) {
@@ -287,8 +293,8 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
             }
             // A principal is an element of one `principals` block's identifiers.
             if let (Some(value), "Principal") = (&problem.value, problem.field) {
-                if let Some((j, k)) = identifier_position(inputs.raw("principals"), value) {
-                    at = at.then_index(j).then_attribute("identifiers").then_index(k);
+                if let Some((j, k)) = identifier_position(inputs.raw(args::PRINCIPALS), value) {
+                    at = at.then_index(j).then_attribute(args::IDENTIFIERS).then_index(k);
                 }
             }
             let diagnostic =
@@ -303,10 +309,10 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
 
 /// The `statement` blocks, each read and checked on its own so errors point into it.
 fn read_statement_blocks(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Vec<Statement> {
-    let Some(block) = nested_block(inputs, "statement") else {
+    let Some(block) = nested_block(inputs, args::STATEMENT) else {
         return Vec::new();
     };
-    let blocks = inputs.raw("statement");
+    let blocks = inputs.raw(args::STATEMENT);
     if blocks.is_unknown() {
         inputs.incomplete = true;
         return Vec::new();
@@ -315,11 +321,11 @@ fn read_statement_blocks(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Vec<Sta
     items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| read_statement(item, block, inputs.path_of("statement").then_index(i), inputs, kind))
+        .filter_map(|(i, item)| read_statement(item, block, inputs.path_of(args::STATEMENT).then_index(i), inputs, kind))
         .collect()
 }
 
-fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Vec<PolicyDocument> {
+fn read_documents(inputs: &mut Inputs<'_>, name: Name, kind: DocumentKind) -> Vec<PolicyDocument> {
     if inputs.block().attribute(name).is_none() {
         return Vec::new();
     }
@@ -357,15 +363,16 @@ fn read_documents(inputs: &mut Inputs<'_>, name: &str, kind: DocumentKind) -> Ve
 /// The user's additions to a document, each document and statement checked on its own.
 pub(super) fn read_additions(inputs: &mut Inputs<'_>, kind: DocumentKind) -> Additions {
     Additions {
-        sources: read_documents(inputs, "source_policy_documents", kind),
+        sources: read_documents(inputs, args::SOURCE_POLICY_DOCUMENTS, kind),
         statements: read_statement_blocks(inputs, kind),
-        overrides: read_documents(inputs, "override_policy_documents", kind),
+        overrides: read_documents(inputs, args::OVERRIDE_POLICY_DOCUMENTS, kind),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::arguments as args;
     use crate::policy::{Arn, Partition};
 
     #[test]
@@ -385,26 +392,26 @@ mod tests {
         use crate::plugin::Value;
         use crate::provider::testing::{list, read, s, APPLICATION_ID, INDEX_ID};
         let statement = Value::List(vec![Value::object([
-            ("sid", s("Upper")),
-            ("actions", list(&["S3:GetObject"])),
-            ("resources", list(&["arn:aws:s3:::my-docs/*"])),
+            (args::SID, s("Upper")),
+            (args::ACTIONS, list(&["S3:GetObject"])),
+            (args::RESOURCES, list(&["arn:aws:s3:::my-docs/*"])),
         ])]);
         let connector = read(
-            "qbusiness_connector_policy",
+            crate::provider::descriptor::CONNECTOR_POLICY.type_name,
             &[
-                ("connector", s("s3")),
-                ("application_id", s(APPLICATION_ID)),
-                ("index_id", s(INDEX_ID)),
-                ("bucket", s("my-docs")),
-                ("statement", statement),
+                (args::CONNECTOR, s("s3")),
+                (args::APPLICATION_ID, s(APPLICATION_ID)),
+                (args::INDEX_ID, s(INDEX_ID)),
+                (args::BUCKET, s("my-docs")),
+                (args::STATEMENT, statement),
             ],
         );
         assert_eq!(connector.diagnostics, Vec::<String>::new());
         assert!(connector.json.unwrap().contains("\"Action\": \"S3:GetObject\""));
         let source = r#"{"Version":"2012-10-17","Statement":[{"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::210987654321:root"},"Action":"STS:AssumeRole"}]}"#;
         let trust = read(
-            "qbusiness_trust_policy",
-            &[("kind", s("connector")), ("application_id", s(APPLICATION_ID)), ("source_policy_documents", list(&[source]))],
+            crate::provider::descriptor::TRUST_POLICY.type_name,
+            &[(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::SOURCE_POLICY_DOCUMENTS, list(&[source]))],
         );
         assert_eq!(trust.diagnostics, Vec::<String>::new());
         assert!(trust.json.unwrap().contains("\"Action\": \"STS:AssumeRole\""));

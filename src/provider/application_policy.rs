@@ -1,5 +1,6 @@
 //! Data source `qbusiness_application_policy`: the permissions policy of the application's service role.
 
+use crate::catalog::arguments as args;
 use crate::catalog::requests::{self, Family};
 use crate::catalog::{ApplicationRole, ResourceId};
 use crate::plugin::{Attribute, Type};
@@ -10,13 +11,13 @@ use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
 use super::inputs::Inputs;
 use super::Phase;
 
-pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_application_policy",
     description: "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.",
     function: FunctionTwin {
         name: "application_policy",
         selector: None,
-        output: "json",
+        output: args::JSON,
         summary: "The permissions policy of the application's service role, as JSON.",
     },
     requests: Some(Family { expectations: requests::APPLICATION, selector: None, default_kind: None }),
@@ -26,12 +27,12 @@ pub(super) static DESCRIPTOR: Descriptor = Descriptor {
 fn arguments() -> Vec<Attribute> {
     vec![
         Attribute::optional(
-            "application_id",
+            args::APPLICATION_ID,
             Type::String,
             "Id of the application, to scope the subscription statements to it; any application of the account when omitted (the role usually exists before the application).",
         ),
         Attribute::optional(
-            "user_subscriptions",
+            args::USER_SUBSCRIPTIONS,
             Type::Bool,
             "Add the statements that let Amazon Q Business create and manage user subscriptions (default false).",
         ),
@@ -43,11 +44,11 @@ fn scope_note() -> String {
 }
 
 fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-    let application = inputs.parsed::<ResourceId>("application_id");
-    let user_subscriptions = inputs.bool("user_subscriptions").unwrap_or(false);
+    let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
+    let user_subscriptions = inputs.bool(args::USER_SUBSCRIPTIONS).unwrap_or(false);
     if application.is_some() && !user_subscriptions {
         inputs.warning(
-            "application_id",
+            args::APPLICATION_ID,
             "application_id has no effect",
             "Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out.",
         );
@@ -58,34 +59,35 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::arguments as args;
     use crate::plugin::Value;
     use crate::provider::testing::{expect_errors, read, s, APPLICATION_ID};
 
-    const TYPE: &str = "qbusiness_application_policy";
+    const TYPE: &str = super::DESCRIPTOR.type_name;
 
     #[test]
     fn scoped_subscriptions_are_their_golden_document() {
-        let outcome = read(TYPE, &[("user_subscriptions", Value::Bool(true)), ("application_id", s(APPLICATION_ID))]);
+        let outcome = read(TYPE, &[(args::USER_SUBSCRIPTIONS, Value::Bool(true)), (args::APPLICATION_ID, s(APPLICATION_ID))]);
         assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/application-user-subscriptions-scoped.json"));
     }
 
     #[test]
     fn an_application_id_without_subscriptions_is_a_warning() {
-        let outcome = read(TYPE, &[("application_id", s(APPLICATION_ID))]);
+        let outcome = read(TYPE, &[(args::APPLICATION_ID, s(APPLICATION_ID))]);
         assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/application-default.json"));
         assert_eq!(outcome.diagnostics, ["warning application_id | application_id has no effect | Only the user subscription statements name the application; set user_subscriptions = true or leave application_id out."]);
     }
 
     #[test]
     fn skip_region_validation_turns_an_unknown_region_into_a_warning() {
-        let refused = read(TYPE, &[("region", s("eu-central-1"))]);
+        let refused = read(TYPE, &[(args::REGION, s("eu-central-1"))]);
         assert_eq!(refused.json, None);
         assert!(
             refused.diagnostics[0].ends_with("If it is a new region, set skip_region_validation = true to go on with a warning"),
             "{:?}",
             refused.diagnostics
         );
-        let accepted = read(TYPE, &[("region", s("eu-central-1")), ("skip_region_validation", Value::Bool(true))]);
+        let accepted = read(TYPE, &[(args::REGION, s("eu-central-1")), (args::SKIP_REGION_VALIDATION, Value::Bool(true))]);
         assert!(accepted.json.unwrap().contains("arn:aws:logs:eu-central-1:123456789012:log-group:/aws/qbusiness/*"));
         assert_eq!(
             accepted.diagnostics,
@@ -100,19 +102,19 @@ mod tests {
             &[
                 (
                     "malformed application id",
-                    vec![("application_id", s("not-an-id"))],
+                    vec![(args::APPLICATION_ID, s("not-an-id"))],
                     "application_id",
                     "Invalid application_id",
                     "ids are 36 characters",
                 ),
                 (
                     "GovCloud region",
-                    vec![("region", s("us-gov-west-1"))],
+                    vec![(args::REGION, s("us-gov-west-1"))],
                     "region",
                     "Region without Amazon Q Business",
                     "is in partition aws-us-gov, not aws",
                 ),
-                ("empty account id", vec![("account_id", s(""))], "account_id", "Empty account_id", "must not be empty"),
+                ("empty account id", vec![(args::ACCOUNT_ID, s(""))], "account_id", "Empty account_id", "must not be empty"),
             ],
         );
     }

@@ -1,6 +1,7 @@
 //! Data source `qbusiness_bucket_policy`: the bucket owner's side of an S3 connector that reads a
 //! bucket of another account, the statements of that bucket's policy.
 
+use crate::catalog::arguments as args;
 use crate::catalog::bucket_policy::BucketPolicy;
 use crate::catalog::names::BucketName;
 use crate::catalog::requests::{self, Family};
@@ -11,13 +12,13 @@ use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
 use super::inputs::Inputs;
 use super::Phase;
 
-pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_bucket_policy",
     description: "The bucket policy that lets an S3 connector role of another account read the bucket (AWS's S3 connector page: cross-account buckets, in the index's region). Use it in the bucket owner's account; the connector policy names the owner with `bucket_account_id`.",
     function: FunctionTwin {
         name: "bucket_policy",
         selector: None,
-        output: "json",
+        output: args::JSON,
         summary: "The bucket policy that lets an S3 connector role of another account read the bucket, as JSON.",
     },
     requests: Some(Family { expectations: requests::BUCKET, selector: None, default_kind: None }),
@@ -27,9 +28,9 @@ pub(super) static DESCRIPTOR: Descriptor = Descriptor {
 
 fn arguments() -> Vec<Attribute> {
     vec![
-        Attribute::required("bucket", Type::String, "Name of the bucket, in the owner's account."),
+        Attribute::required(args::BUCKET, Type::String, "Name of the bucket, in the owner's account."),
         Attribute::required(
-            "connector_role_arn",
+            args::CONNECTOR_ROLE_ARN,
             Type::String,
             "ARN of the S3 connector's role, in the application's account (`arn:aws:iam::ACCOUNT:role/NAME`).",
         ),
@@ -37,21 +38,22 @@ fn arguments() -> Vec<Attribute> {
 }
 
 fn build(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<PolicyDocument> {
-    let bucket = inputs.parsed::<BucketName>("bucket");
-    let connector_role = inputs.arn("connector_role_arn");
+    let bucket = inputs.parsed::<BucketName>(args::BUCKET);
+    let connector_role = inputs.arn(args::CONNECTOR_ROLE_ARN);
     Some(BucketPolicy { bucket: bucket?, connector_role: connector_role? }.document())
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::arguments as args;
     use crate::provider::testing::{expect_errors, read, s};
 
-    const TYPE: &str = "qbusiness_bucket_policy";
+    const TYPE: &str = super::DESCRIPTOR.type_name;
     const ROLE: &str = "arn:aws:iam::123456789012:role/qbusiness-s3-connector";
 
     #[test]
     fn the_bucket_policy_is_its_golden_document() {
-        let outcome = read(TYPE, &[("bucket", s("my-docs")), ("connector_role_arn", s(ROLE))]);
+        let outcome = read(TYPE, &[(args::BUCKET, s("my-docs")), (args::CONNECTOR_ROLE_ARN, s(ROLE))]);
         assert_eq!(outcome.diagnostics, Vec::<String>::new());
         assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/bucket-policy-cross-account.json"));
     }
@@ -63,21 +65,21 @@ mod tests {
             &[
                 (
                     "wildcard role",
-                    vec![("bucket", s("shared-docs")), ("connector_role_arn", s("arn:aws:iam::123456789012:role/*"))],
+                    vec![(args::BUCKET, s("shared-docs")), (args::CONNECTOR_ROLE_ARN, s("arn:aws:iam::123456789012:role/*"))],
                     "connector_role_arn",
                     "Invalid connector_role_arn",
                     "must name one resource",
                 ),
                 (
                     "user instead of role",
-                    vec![("bucket", s("shared-docs")), ("connector_role_arn", s("arn:aws:iam::123456789012:user/u"))],
+                    vec![(args::BUCKET, s("shared-docs")), (args::CONNECTOR_ROLE_ARN, s("arn:aws:iam::123456789012:user/u"))],
                     "connector_role_arn",
                     "Invalid connector_role_arn",
                     "names no resource \"role/\"",
                 ),
                 (
                     "bucket named like an IP address",
-                    vec![("bucket", s("10.0.0.1")), ("connector_role_arn", s(ROLE))],
+                    vec![(args::BUCKET, s("10.0.0.1")), (args::CONNECTOR_ROLE_ARN, s(ROLE))],
                     "bucket",
                     "Invalid bucket",
                     "names formatted as an IP address",

@@ -1,5 +1,6 @@
 //! Data source `qbusiness_connectors`: the connector catalog, for modules that iterate or validate.
 
+use crate::catalog::arguments as args;
 use crate::catalog::{ConnectorTemplate, Kind, CONNECTORS};
 use crate::plugin::{Attribute, Type, Value};
 
@@ -7,13 +8,13 @@ use super::descriptor::{Body, Descriptor, FunctionTwin};
 use super::inputs::Inputs;
 use super::{Outcome, Phase};
 
-pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_connectors",
     description: "The connectors `qbusiness_connector_policy` knows: id, name, CreateDataSource `type`, template, arguments, and whether the published policy was verified.",
     function: FunctionTwin {
         name: "connectors",
         selector: None,
-        output: "connectors",
+        output: args::CONNECTORS,
         summary: "The connector catalog: one object per connector (id, name, type, template, arguments, verified).",
     },
     requests: None,
@@ -22,22 +23,22 @@ pub(super) static DESCRIPTOR: Descriptor = Descriptor {
 
 fn connector_type() -> Type {
     Type::object([
-        ("id".to_owned(), Type::String),
-        ("display_name".to_owned(), Type::String),
-        ("data_source_type".to_owned(), Type::String),
-        ("template".to_owned(), Type::String),
-        ("required_arguments".to_owned(), Type::list(Type::String)),
-        ("optional_arguments".to_owned(), Type::list(Type::String)),
-        ("verified".to_owned(), Type::Bool),
+        (String::from(args::ID), Type::String),
+        (String::from(args::DISPLAY_NAME), Type::String),
+        (String::from(args::DATA_SOURCE_TYPE), Type::String),
+        (String::from(args::TEMPLATE), Type::String),
+        (String::from(args::REQUIRED_ARGUMENTS), Type::list(Type::String)),
+        (String::from(args::OPTIONAL_ARGUMENTS), Type::list(Type::String)),
+        (String::from(args::VERIFIED), Type::Bool),
     ])
 }
 
 fn schema() -> Vec<Attribute> {
     vec![
-        Attribute::optional("template", Type::String, &format!("Only connectors of this template: {}.", ConnectorTemplate::names())),
-        Attribute::computed("ids", Type::list(Type::String), "The connector ids, in catalog order."),
+        Attribute::optional(args::TEMPLATE, Type::String, &format!("Only connectors of this template: {}.", ConnectorTemplate::names())),
+        Attribute::computed(args::IDS, Type::list(Type::String), "The connector ids, in catalog order."),
         Attribute::computed(
-            "connectors",
+            args::CONNECTORS,
             Type::list(connector_type()),
             "One object per connector: `id`, `display_name`, `data_source_type`, `template`, `required_arguments`, `optional_arguments`, `verified`.",
         ),
@@ -45,14 +46,14 @@ fn schema() -> Vec<Attribute> {
 }
 
 fn read(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Outcome {
-    let template = inputs.string("template").and_then(|name| match ConnectorTemplate::parse("template", name) {
+    let template = inputs.string(args::TEMPLATE).and_then(|name| match ConnectorTemplate::parse(args::TEMPLATE, name) {
         Ok(template) => Some(template),
         Err(unknown) => {
-            inputs.error("template", "Unknown template", unknown.to_string());
+            inputs.error(args::TEMPLATE, "Unknown template", unknown.to_string());
             None
         }
     });
-    if inputs.has_errors() || (inputs.is_set("template") && template.is_none() && !inputs.incomplete) {
+    if inputs.has_errors() || (inputs.is_set(args::TEMPLATE) && template.is_none() && !inputs.incomplete) {
         return Outcome::Invalid;
     }
     if inputs.incomplete {
@@ -66,18 +67,18 @@ fn read(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Outcome {
         .iter()
         .map(|c| {
             Value::object([
-                ("id", Value::string(c.id)),
-                ("display_name", Value::string(c.display_name)),
-                ("data_source_type", Value::string(c.data_source_type)),
-                ("template", Value::string(c.template.name())),
-                ("required_arguments", arguments(c, true)),
-                ("optional_arguments", arguments(c, false)),
-                ("verified", Value::Bool(c.verified)),
+                (args::ID, Value::string(c.id)),
+                (args::DISPLAY_NAME, Value::string(c.display_name)),
+                (args::DATA_SOURCE_TYPE, Value::string(c.data_source_type)),
+                (args::TEMPLATE, Value::string(c.template.name())),
+                (args::REQUIRED_ARGUMENTS, arguments(c, true)),
+                (args::OPTIONAL_ARGUMENTS, arguments(c, false)),
+                (args::VERIFIED, Value::Bool(c.verified)),
             ])
         })
         .collect();
     let mut state = inputs.config().as_map().cloned().unwrap_or_default();
-    state.insert("ids".into(), Value::List(selected.iter().map(|c| Value::string(c.id)).collect()));
-    state.insert("connectors".into(), Value::List(connectors));
+    state.insert(args::IDS.into(), Value::List(selected.iter().map(|c| Value::string(c.id)).collect()));
+    state.insert(args::CONNECTORS.into(), Value::List(connectors));
     Outcome::State(Value::Map(state))
 }

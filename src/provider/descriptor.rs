@@ -3,6 +3,7 @@
 //! role family is its catalog module, one data-source file holding its descriptor, one line in
 //! [`DESCRIPTORS`], its example, its goldens and its request rows.
 
+use crate::catalog::arguments::Name;
 use crate::catalog::requests::Family;
 use crate::plugin::{Attribute, Block};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -30,9 +31,9 @@ pub struct FunctionTwin {
     /// The function's name, as in `provider::qbusiness::NAME(…)`.
     pub name: &'static str,
     /// The data-source argument passed as the function's first parameter, if any.
-    pub selector: Option<&'static str>,
+    pub selector: Option<Name>,
     /// The data-source attribute the function returns.
-    pub output: &'static str,
+    pub output: Name,
     /// The function's summary.
     pub summary: &'static str,
 }
@@ -59,16 +60,17 @@ pub(crate) struct DocumentSpec {
     pub(crate) build: fn(&mut Inputs<'_>, Phase<'_>) -> Option<PolicyDocument>,
 }
 
+pub use super::application_policy::DESCRIPTOR as APPLICATION_POLICY;
+pub use super::bucket_policy::DESCRIPTOR as BUCKET_POLICY;
+pub use super::connector_policy::DESCRIPTOR as CONNECTOR_POLICY;
+pub use super::connectors::DESCRIPTOR as CONNECTORS;
+pub use super::role_policy::DESCRIPTOR as ROLE_POLICY;
+pub use super::trust_policy::DESCRIPTOR as TRUST_POLICY;
+pub use super::web_experience_policy::DESCRIPTOR as WEB_EXPERIENCE_POLICY;
+
 /// Every data source of the provider, in the order the docs list them.
-pub static DESCRIPTORS: [&Descriptor; 7] = [
-    &super::application_policy::DESCRIPTOR,
-    &super::bucket_policy::DESCRIPTOR,
-    &super::connector_policy::DESCRIPTOR,
-    &super::connectors::DESCRIPTOR,
-    &super::role_policy::DESCRIPTOR,
-    &super::trust_policy::DESCRIPTOR,
-    &super::web_experience_policy::DESCRIPTOR,
-];
+pub static DESCRIPTORS: [&Descriptor; 7] =
+    [&APPLICATION_POLICY, &BUCKET_POLICY, &CONNECTOR_POLICY, &CONNECTORS, &ROLE_POLICY, &TRUST_POLICY, &WEB_EXPERIENCE_POLICY];
 
 /// The descriptor of the data source `type_name`.
 pub fn descriptor(type_name: &str) -> Option<&'static Descriptor> {

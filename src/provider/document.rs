@@ -2,6 +2,7 @@
 //! arguments, resolve the scope, build the role's document, merge the user's additions, check it,
 //! measure it and render it. A role supplies only what differs, through its [`DocumentSpec`].
 
+use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::Kind;
 use crate::plugin::{Attribute, Block, Diagnostic, Type, Value};
 use crate::policy::lint::problems;
@@ -19,7 +20,7 @@ use super::inputs::Inputs;
 use super::{Outcome, Phase};
 
 /// The kinds of `K` that take `argument`, quoted and joined, or `None` when every kind does.
-fn kinds_taking<K: Kind>(argument: &str) -> Option<String> {
+fn kinds_taking<K: Kind>(argument: Name) -> Option<String> {
     let kinds: Vec<String> =
         K::ALL.iter().filter(|k| k.arguments().iter().any(|a| a.name == argument)).map(|k| format!("`{}`", k.name())).collect();
     (kinds.len() != K::ALL.len()).then(|| kinds.join(", "))
@@ -27,12 +28,12 @@ fn kinds_taking<K: Kind>(argument: &str) -> Option<String> {
 
 /// "in this policy (`kind` `a`, `b`)": the kinds of `K` whose documents use the scope arguments,
 /// or just "in this policy" when every kind does.
-pub(super) fn scope_note_of<K: Kind>(selector: &str) -> String {
-    kinds_taking::<K>("region").map_or("in this policy".to_owned(), |kinds| format!("in this policy ({selector} {kinds})"))
+pub(super) fn scope_note_of<K: Kind>(selector: Name) -> String {
+    kinds_taking::<K>(args::REGION).map_or("in this policy".to_owned(), |kinds| format!("in this policy ({selector} {kinds})"))
 }
 
 /// "`a`, `b`: " for an argument that only some kinds of `K` take, before its description.
-pub(super) fn taken_by<K: Kind>(argument: &str) -> String {
+pub(super) fn taken_by<K: Kind>(argument: Name) -> String {
     kinds_taking::<K>(argument).map_or(String::new(), |kinds| format!("{kinds}: "))
 }
 
@@ -46,7 +47,7 @@ pub(super) fn selector_description<K: Kind>(intro: &str, summary: impl Fn(K) -> 
 pub(super) fn schema(description: &str, spec: &DocumentSpec) -> Block {
     let mut attributes = (spec.arguments)();
     attributes.push(Attribute::optional(
-        "policy_id",
+        args::POLICY_ID,
         Type::String,
         "The document's `Id`, as `aws_iam_policy_document`'s `policy_id`; otherwise the `Id` of the last override or source document that has one.",
     ));
@@ -69,7 +70,7 @@ pub(super) fn schema(description: &str, spec: &DocumentSpec) -> Block {
 pub(super) fn read(spec: &DocumentSpec, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     let mut additions = read_additions(inputs, spec.kind);
     // `policy_id` wins over any Id the documents carry: it goes in as the last override's.
-    if let Some(id) = inputs.string("policy_id") {
+    if let Some(id) = inputs.string(args::POLICY_ID) {
         additions.overrides.push(PolicyDocument { id: Some(id.to_owned()), statements: Vec::new() });
     }
     let limit = read_limit(inputs, spec.kind);
@@ -100,12 +101,12 @@ struct SizeLimit {
 fn limit_attribute(kind: DocumentKind) -> Option<Attribute> {
     Some(match kind {
         DocumentKind::Permissions => Attribute::optional(
-            "managed_policy",
+            args::MANAGED_POLICY,
             Type::Bool,
             "Measure the size against the customer managed policy quota (6,144 characters) instead of the inline role policy quota (10,240). Default false.",
         ),
         DocumentKind::Trust => Attribute::optional(
-            "size_quota",
+            args::SIZE_QUOTA,
             Type::Number,
             "The account's trust policy size quota (AssumeRolePolicySizeQuota): 2,048 characters unless raised, at most 4,096.",
         ),
@@ -116,7 +117,7 @@ fn limit_attribute(kind: DocumentKind) -> Option<Attribute> {
 
 fn read_limit(inputs: &mut Inputs<'_>, kind: DocumentKind) -> SizeLimit {
     match kind {
-        DocumentKind::Permissions if inputs.bool("managed_policy") == Some(true) => {
+        DocumentKind::Permissions if inputs.bool(args::MANAGED_POLICY) == Some(true) => {
             SizeLimit { characters: MANAGED_POLICY_LIMIT, quota: "the customer managed policy quota" }
         }
         DocumentKind::Permissions => {
@@ -125,14 +126,14 @@ fn read_limit(inputs: &mut Inputs<'_>, kind: DocumentKind) -> SizeLimit {
         DocumentKind::Resource => SizeLimit { characters: BUCKET_POLICY_LIMIT, quota: "S3's bucket policy limit (20 KB)" },
         DocumentKind::Trust => {
             let quota = "the trust policy size quota (AssumeRolePolicySizeQuota)";
-            match inputs.number("size_quota") {
+            match inputs.number(args::SIZE_QUOTA) {
                 None => SizeLimit { characters: TRUST_POLICY_DEFAULT_LIMIT, quota },
                 Some(n) if n.fract() == 0.0 && (TRUST_POLICY_DEFAULT_LIMIT as f64..=TRUST_POLICY_MAX_LIMIT as f64).contains(&n) => {
                     SizeLimit { characters: n as usize, quota }
                 }
                 Some(n) => {
                     inputs.error(
-                        "size_quota",
+                        args::SIZE_QUOTA,
                         "Invalid size_quota",
                         format!("size_quota is {n}; IAM's trust policy quota is a whole number from {TRUST_POLICY_DEFAULT_LIMIT} (the default) to {TRUST_POLICY_MAX_LIMIT}."),
                     );
@@ -146,9 +147,9 @@ fn read_limit(inputs: &mut Inputs<'_>, kind: DocumentKind) -> SizeLimit {
 /// The computed attributes of every document data source.
 pub(super) fn output_attributes() -> Vec<Attribute> {
     vec![
-        Attribute::computed("json", Type::String, "The policy document, 2-space indented, in a stable order."),
-        Attribute::computed("minified_json", Type::String, "The same document without whitespace."),
-        Attribute::computed("size", Type::Number, "Non-whitespace characters, as IAM counts them against its quotas."),
+        Attribute::computed(args::JSON, Type::String, "The policy document, 2-space indented, in a stable order."),
+        Attribute::computed(args::MINIFIED_JSON, Type::String, "The same document without whitespace."),
+        Attribute::computed(args::SIZE, Type::Number, "Non-whitespace characters, as IAM counts them against its quotas."),
     ]
 }
 
@@ -168,8 +169,8 @@ fn render(inputs: &mut Inputs<'_>, document: PolicyDocument, additions: &Additio
         Err(error) => {
             let MergeError::DuplicateSid { origin, .. } = &error;
             let path = match origin {
-                Origin::Source(i) => inputs.path_of("source_policy_documents").then_index(*i),
-                Origin::Statement(i) => inputs.path_of("statement").then_index(*i).then_attribute("sid"),
+                Origin::Source(i) => inputs.path_of(args::SOURCE_POLICY_DOCUMENTS).then_index(*i),
+                Origin::Statement(i) => inputs.path_of(args::STATEMENT).then_index(*i).then_attribute(args::SID),
             };
             inputs.diagnostics.push(Diagnostic::error("Conflicting statement ids", error.to_string()).at(path));
             return None;
@@ -193,20 +194,21 @@ fn render(inputs: &mut Inputs<'_>, document: PolicyDocument, additions: &Additio
         }
     }
     let mut state = inputs.config().as_map().cloned().unwrap_or_default();
-    state.insert("json".into(), Value::String(json));
-    state.insert("minified_json".into(), Value::String(minified));
-    state.insert("size".into(), Value::Number(size as f64));
+    state.insert(args::JSON.into(), Value::String(json));
+    state.insert(args::MINIFIED_JSON.into(), Value::String(minified));
+    state.insert(args::SIZE.into(), Value::Number(size as f64));
     Some(Value::Map(state))
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::arguments::{self as args, Name};
     use crate::plugin::Value;
     use crate::provider::testing::{list, read, s};
 
-    const TYPE: &str = "qbusiness_application_policy";
+    const TYPE: &str = super::super::application_policy::DESCRIPTOR.type_name;
 
-    fn id_of(attributes: &[(&str, Value)]) -> Option<String> {
+    fn id_of(attributes: &[(Name, Value)]) -> Option<String> {
         let json: serde_json::Value = serde_json::from_str(&read(TYPE, attributes).json?).ok()?;
         json.get("Id").and_then(|id| id.as_str()).map(str::to_owned)
     }
@@ -219,17 +221,17 @@ mod tests {
             )
         };
         assert_eq!(id_of(&[]), None);
-        assert_eq!(id_of(&[("source_policy_documents", list(&[&source("a"), &source("b")]))]), Some("b".into()));
+        assert_eq!(id_of(&[(args::SOURCE_POLICY_DOCUMENTS, list(&[&source("a"), &source("b")]))]), Some("b".into()));
         assert_eq!(
-            id_of(&[("source_policy_documents", list(&[&source("a")])), ("override_policy_documents", list(&[&source("c")]))]),
+            id_of(&[(args::SOURCE_POLICY_DOCUMENTS, list(&[&source("a")])), (args::OVERRIDE_POLICY_DOCUMENTS, list(&[&source("c")]))]),
             Some("c".into())
         );
-        assert_eq!(id_of(&[("source_policy_documents", list(&[&source("a")])), ("policy_id", s("mine"))]), Some("mine".into()));
+        assert_eq!(id_of(&[(args::SOURCE_POLICY_DOCUMENTS, list(&[&source("a")])), (args::POLICY_ID, s("mine"))]), Some("mine".into()));
     }
 
     #[test]
     fn a_policy_id_outside_latin1_is_an_error() {
-        let outcome = read(TYPE, &[("policy_id", s("caf\u{e9}\u{2013}"))]);
+        let outcome = read(TYPE, &[(args::POLICY_ID, s("caf\u{e9}\u{2013}"))]);
         assert_eq!(outcome.json, None);
         assert_eq!(
             outcome.diagnostics,

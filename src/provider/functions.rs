@@ -15,7 +15,11 @@ pub(super) fn definition(descriptor: &Descriptor, block: &Block) -> Function {
     let twin = &descriptor.function;
     let mut parameters = Vec::new();
     if let Some(selector) = twin.selector {
-        parameters.push(Parameter::new(selector, Type::String, &format!("The `{selector}` argument of `{}`.", descriptor.type_name)));
+        parameters.push(Parameter::new(
+            selector.as_str(),
+            Type::String,
+            &format!("The `{selector}` argument of `{}`.", descriptor.type_name),
+        ));
     }
     parameters.push(Parameter::new(
         "config",
@@ -85,10 +89,10 @@ impl FunctionTwin {
         let mut converted =
             convert(config, &block.input_type(), &root).map_err(|e| fail(format!("{}: {}", e.path, e.message), config_index))?;
         if let (Some(selector), Value::Map(entries), Some(first)) = (self.selector, &mut converted, arguments.first()) {
-            if !entries.get(selector).is_none_or(Value::is_null) {
+            if !entries.get(selector.as_str()).is_none_or(Value::is_null) {
                 return Err(fail(format!("config.{selector}: give {selector} as the first argument, not in config"), config_index));
             }
-            entries.insert(selector.to_owned(), first.clone());
+            entries.insert(selector.into(), first.clone());
         }
         let missing = block.missing_required(&converted, &root).iter().next().map(|missing| {
             let path = missing.attribute.clone().unwrap_or_default();
@@ -101,7 +105,7 @@ impl FunctionTwin {
     pub fn argument_of(&self, path: &AttributePath, argument_count: usize) -> (usize, String) {
         let config_index = argument_count.saturating_sub(1);
         match (self.selector, path.0.first()) {
-            (Some(selector), Some(crate::plugin::PathStep::Attribute(name))) if name == selector => (0, selector.to_owned()),
+            (Some(selector), Some(crate::plugin::PathStep::Attribute(name))) if selector == name.as_str() => (0, selector.into()),
             _ if path.is_root() => (config_index, "config".to_owned()),
             _ => (config_index, format!("config.{path}")),
         }
@@ -110,16 +114,17 @@ impl FunctionTwin {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::arguments as args;
     use crate::plugin::{FunctionError, Provider as _, Value};
     use crate::provider::QBusinessProvider;
 
     #[test]
     fn a_required_argument_left_out_of_config_names_it() {
         let config = Value::object([
-            ("index_id", Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
-            ("bucket", Value::string("my-docs")),
-            ("region", Value::string("us-east-1")),
-            ("account_id", Value::string("123456789012")),
+            (args::INDEX_ID, Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
+            (args::BUCKET, Value::string("my-docs")),
+            (args::REGION, Value::string("us-east-1")),
+            (args::ACCOUNT_ID, Value::string("123456789012")),
         ]);
         let error = QBusinessProvider::new().call_function("connector_policy", &[Value::string("s3"), config]).unwrap_err();
         assert_eq!(
@@ -138,9 +143,9 @@ mod tests {
     #[test]
     fn errors_speak_of_the_config_object_and_end_without_a_doubled_period() {
         let config = Value::object([
-            ("application_id", Value::string("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")),
-            ("index_id", Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
-            ("bucket", Value::string("my-docs")),
+            (args::APPLICATION_ID, Value::string("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")),
+            (args::INDEX_ID, Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
+            (args::BUCKET, Value::string("my-docs")),
         ]);
         assert_eq!(
             error("connector_policy", &[Value::string("s3"), config]),
@@ -150,7 +155,8 @@ mod tests {
 
     #[test]
     fn an_unknown_connector_is_reported_before_missing_arguments() {
-        let text = error("connector_policy", &[Value::string("sharepoint_2003"), Value::object([("region", Value::string("us-east-1"))])]);
+        let text =
+            error("connector_policy", &[Value::string("sharepoint_2003"), Value::object([(args::REGION, Value::string("us-east-1"))])]);
         assert!(text.starts_with("connector: \"sharepoint_2003\" is not a valid connector; valid values are s3,"), "{text}");
     }
 }

@@ -4,6 +4,7 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
+use crate::catalog::arguments::Name;
 use crate::catalog::arns::{ArnKind, TypedArn};
 use crate::catalog::availability::{check_partition, qbusiness_partitions};
 use crate::catalog::{ArgumentProblem, Kind};
@@ -95,31 +96,32 @@ impl<'a> Inputs<'a> {
         self.block
     }
 
-    pub(crate) fn path_of(&self, name: &str) -> AttributePath {
+    pub(crate) fn path_of(&self, name: Name) -> AttributePath {
         self.path.then_attribute(name)
     }
 
-    pub(crate) fn raw(&self, name: &str) -> &'a Value {
+    pub(crate) fn raw(&self, name: Name) -> &'a Value {
         if cfg!(any(debug_assertions, test)) {
             assert!(
-                self.block.attribute(name).is_some() || self.block.blocks.iter().any(|b| b.type_name == name),
-                "{name:?} is not in the schema being read"
+                self.block.attribute(name).is_some() || self.block.blocks.iter().any(|b| name == b.type_name.as_str()),
+                "{:?} is not in the schema being read",
+                name.as_str()
             );
         }
         self.config.attribute(name)
     }
 
     /// Set in the configuration (an unknown value counts as set).
-    pub(crate) fn is_set(&self, name: &str) -> bool {
+    pub(crate) fn is_set(&self, name: Name) -> bool {
         !self.raw(name).is_null()
     }
 
-    pub(crate) fn error(&mut self, name: &str, summary: &str, detail: impl Into<String>) {
+    pub(crate) fn error(&mut self, name: Name, summary: &str, detail: impl Into<String>) {
         let path = self.path_of(name);
         self.diagnostics.push(Diagnostic::error(summary, detail).at(path));
     }
 
-    pub(crate) fn warning(&mut self, name: &str, summary: &str, detail: impl Into<String>) {
+    pub(crate) fn warning(&mut self, name: Name, summary: &str, detail: impl Into<String>) {
         let path = self.path_of(name);
         self.diagnostics.push(Diagnostic::warning(summary, detail).at(path));
     }
@@ -137,7 +139,7 @@ impl<'a> Inputs<'a> {
 
     /// A string attribute; empty strings are an error (an omitted argument is written by leaving it out),
     /// and so is a character IAM does not accept, at this argument, before anything reads the value.
-    pub(crate) fn string(&mut self, name: &str) -> Option<&'a str> {
+    pub(crate) fn string(&mut self, name: Name) -> Option<&'a str> {
         let text = self.known(self.raw(name))?.as_str()?;
         if text.is_empty() {
             self.error(name, &format!("Empty {name}"), format!("{name} must not be empty; leave the argument out instead."));
@@ -151,7 +153,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// A string attribute parsed into `T`; the parse error's text is the diagnostic's detail.
-    pub(crate) fn parsed<T>(&mut self, name: &str) -> Option<T>
+    pub(crate) fn parsed<T>(&mut self, name: Name) -> Option<T>
     where
         T: FromStr,
         T::Err: Display,
@@ -160,7 +162,7 @@ impl<'a> Inputs<'a> {
     }
 
     /// Like `parsed` with a parse function for types that need context (expected service, ...).
-    pub(crate) fn parsed_with<T, E: Display>(&mut self, name: &str, parse: impl FnOnce(&str) -> Result<T, E>) -> Option<T> {
+    pub(crate) fn parsed_with<T, E: Display>(&mut self, name: Name, parse: impl FnOnce(&str) -> Result<T, E>) -> Option<T> {
         let text = self.string(name)?;
         match parse(text) {
             Ok(value) => Some(value),
@@ -174,7 +176,7 @@ impl<'a> Inputs<'a> {
     /// An ARN of kind `K`: an error unless it names exactly one resource of that kind, and a
     /// warning where it may still not match (a secret ARN without its suffix).
     /// An ARN in a partition without Amazon Q Business is an error too: no role of it lives there.
-    pub(crate) fn arn<K: ArnKind>(&mut self, name: &str) -> Option<TypedArn<K>> {
+    pub(crate) fn arn<K: ArnKind>(&mut self, name: Name) -> Option<TypedArn<K>> {
         let arn = self.parsed::<TypedArn<K>>(name)?;
         let partition = arn.arn().partition;
         if check_partition(partition).is_err() {
@@ -191,11 +193,11 @@ impl<'a> Inputs<'a> {
         Some(arn)
     }
 
-    pub(crate) fn bool(&mut self, name: &str) -> Option<bool> {
+    pub(crate) fn bool(&mut self, name: Name) -> Option<bool> {
         self.known(self.raw(name))?.as_bool()
     }
 
-    pub(crate) fn number(&mut self, name: &str) -> Option<f64> {
+    pub(crate) fn number(&mut self, name: Name) -> Option<f64> {
         match self.known(self.raw(name))? {
             Value::Number(n) => Some(*n),
             _ => None,
@@ -204,7 +206,7 @@ impl<'a> Inputs<'a> {
 
     /// A list of strings; an empty list is an error, as is any empty, invalid or unknown element
     /// (an unknown element makes the whole list wait for apply).
-    pub(crate) fn parsed_list<T>(&mut self, name: &str) -> Option<Vec<T>>
+    pub(crate) fn parsed_list<T>(&mut self, name: Name) -> Option<Vec<T>>
     where
         T: FromStr,
         T::Err: Display,
@@ -214,11 +216,11 @@ impl<'a> Inputs<'a> {
 
     /// The policy documents of a list argument, as text: their characters are judged where the
     /// document's statements are, so that the message can say which statement and field.
-    pub(crate) fn documents(&mut self, name: &str) -> Option<Vec<String>> {
+    pub(crate) fn documents(&mut self, name: Name) -> Option<Vec<String>> {
         self.list_of(name, false)
     }
 
-    fn list_of<T>(&mut self, name: &str, check_characters: bool) -> Option<Vec<T>>
+    fn list_of<T>(&mut self, name: Name, check_characters: bool) -> Option<Vec<T>>
     where
         T: FromStr,
         T::Err: Display,
@@ -267,7 +269,7 @@ impl<'a> Inputs<'a> {
 
     /// Reads the selector `name` as a kind of `K` (`default` when left out), then checks every
     /// argument some kind takes against what the chosen kind takes and requires.
-    pub(crate) fn kind<K: Kind>(&mut self, name: &'static str, default: Option<K>) -> Option<K> {
+    pub(crate) fn kind<K: Kind>(&mut self, name: Name, default: Option<K>) -> Option<K> {
         let chosen = match self.string(name) {
             Some(text) => match K::parse(name, text) {
                 Ok(kind) => Some(kind),
@@ -316,37 +318,43 @@ impl<'a> Inputs<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::arguments as args;
     use crate::plugin::{Attribute, Type};
     use crate::policy::AccountId;
 
-    fn block(names: &[&str]) -> Block {
+    fn block(names: &[Name]) -> Block {
         let attributes = names.iter().map(|n| Attribute::optional(n, Type::String, "")).collect();
         Block { attributes, ..Default::default() }
     }
 
     #[test]
     fn strings_nulls_unknowns_and_empties() {
-        let config = Value::object([("a", Value::string("x")), ("b", Value::Null), ("c", Value::Unknown), ("d", Value::string(""))]);
-        let schema = block(&["a", "b", "c", "d"]);
+        let config = Value::object([
+            (args::BUCKET, Value::string("x")),
+            (args::SECRET_ARN, Value::Null),
+            (args::VPC, Value::Unknown),
+            (args::REGION, Value::string("")),
+        ]);
+        let schema = block(&[args::BUCKET, args::SECRET_ARN, args::VPC, args::REGION]);
         let mut inputs = Inputs::new(&config, &schema);
-        assert_eq!(inputs.string("a"), Some("x"));
-        assert_eq!(inputs.string("b"), None);
+        assert_eq!(inputs.string(args::BUCKET), Some("x"));
+        assert_eq!(inputs.string(args::SECRET_ARN), None);
         assert!(!inputs.incomplete);
-        assert_eq!(inputs.string("c"), None);
+        assert_eq!(inputs.string(args::VPC), None);
         assert!(inputs.incomplete);
-        assert_eq!(inputs.string("d"), None);
+        assert_eq!(inputs.string(args::REGION), None);
         let diagnostic = &inputs.diagnostics.0[0];
-        assert_eq!(diagnostic.attribute.as_ref().unwrap().to_string(), "d");
-        assert_eq!(diagnostic.detail, "d must not be empty; leave the argument out instead.");
+        assert_eq!(diagnostic.attribute.as_ref().unwrap().to_string(), "region");
+        assert_eq!(diagnostic.detail, "region must not be empty; leave the argument out instead.");
     }
 
     #[test]
     fn long_rejected_values_are_shortened_in_messages() {
         let long = "a".repeat(10_000);
-        let config = Value::object([("account_id", Value::string(long))]);
-        let schema = block(&["account_id"]);
+        let config = Value::object([(args::ACCOUNT_ID, Value::string(long))]);
+        let schema = block(&[args::ACCOUNT_ID]);
         let mut inputs = Inputs::new(&config, &schema);
-        assert_eq!(inputs.parsed::<AccountId>("account_id"), None);
+        assert_eq!(inputs.parsed::<AccountId>(args::ACCOUNT_ID), None);
         let detail = &inputs.diagnostics.0[0].detail;
         let head = "a".repeat(60);
         assert_eq!(
@@ -360,10 +368,10 @@ mod tests {
         use crate::catalog::arns::SecretArn;
         let name = "n".repeat(1 << 20);
         let arn = format!("arn:aws:secretsmanager:us-east-1:123456789012:secret:{name}");
-        let config = Value::object([("secret_arn", Value::string(arn))]);
-        let schema = block(&["secret_arn"]);
+        let config = Value::object([(args::SECRET_ARN, Value::string(arn))]);
+        let schema = block(&[args::SECRET_ARN]);
         let mut inputs = Inputs::new(&config, &schema);
-        assert!(inputs.parsed::<SecretArn>("secret_arn").is_none());
+        assert!(inputs.parsed::<SecretArn>(args::SECRET_ARN).is_none());
         let detail = &inputs.diagnostics.0[0].detail;
         let head = "n".repeat(60);
         assert_eq!(
@@ -383,13 +391,13 @@ mod tests {
     #[test]
     fn parse_errors_carry_the_path_and_reason() {
         let config = Value::object([
-            ("account_id", Value::string("12345678901")),
-            ("ids", Value::List(vec![Value::string("123456789012"), Value::string("x")])),
+            (args::ACCOUNT_ID, Value::string("12345678901")),
+            (args::IDS, Value::List(vec![Value::string("123456789012"), Value::string("x")])),
         ]);
-        let schema = block(&["account_id", "ids"]);
+        let schema = block(&[args::ACCOUNT_ID, args::IDS]);
         let mut inputs = Inputs::nested(&config, &schema, AttributePath::attribute("config"));
-        assert_eq!(inputs.parsed::<AccountId>("account_id"), None);
-        assert_eq!(inputs.parsed_list::<AccountId>("ids"), None);
+        assert_eq!(inputs.parsed::<AccountId>(args::ACCOUNT_ID), None);
+        assert_eq!(inputs.parsed_list::<AccountId>(args::IDS), None);
         let found: Vec<_> = inputs.diagnostics.iter().map(|d| (d.attribute.as_ref().unwrap().to_string(), d.detail.clone())).collect();
         assert_eq!(
             found,
@@ -407,10 +415,10 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "\"acount_id\" is not in the schema being read")]
+    #[should_panic(expected = "\"bucket\" is not in the schema being read")]
     fn a_name_outside_the_schema_fails_in_tests() {
-        let config = Value::object([("account_id", Value::string("123456789012"))]);
-        let schema = block(&["account_id"]);
-        Inputs::new(&config, &schema).string("acount_id");
+        let config = Value::object([(args::ACCOUNT_ID, Value::string("123456789012"))]);
+        let schema = block(&[args::ACCOUNT_ID]);
+        Inputs::new(&config, &schema).string(args::BUCKET);
     }
 }

@@ -1,6 +1,7 @@
 //! Data source `qbusiness_role_policy`: the permissions policies of the other Q Business roles
 //! (Kendra retriever, plugin, custom document enrichment) and of an anonymous application's caller.
 
+use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use crate::catalog::names::BucketName;
 use crate::catalog::requests::{self, Family};
@@ -23,73 +24,81 @@ fn summary(kind: ServiceRoleKind) -> &'static str {
     }
 }
 
-pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_role_policy",
     description: "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.",
     function: FunctionTwin {
         name: "role_policy",
-        selector: Some("role"),
-        output: "json",
+        selector: Some(args::ROLE),
+        output: args::JSON,
         summary: "The permissions policy of a Kendra retriever, plugin or document enrichment role, or of an anonymous application's caller, as JSON.",
     },
-    requests: Some(Family { expectations: requests::ROLE, selector: Some("role"), default_kind: None }),
+    requests: Some(Family { expectations: requests::ROLE, selector: Some(args::ROLE), default_kind: None }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };
 
 fn arguments() -> Vec<Attribute> {
-    let described = |name: &str, text: &str| format!("{}{text}", taken_by::<ServiceRoleKind>(name));
+    let described = |name: Name, text: &str| format!("{}{text}", taken_by::<ServiceRoleKind>(name));
     vec![
-        Attribute::required("role", Type::String, &selector_description::<ServiceRoleKind>("Which role", summary)),
-        Attribute::optional("kendra_index_id", Type::String, &described("kendra_index_id", "id of the Amazon Kendra index.")),
-        Attribute::optional("secret_arn", Type::String, &described("secret_arn", "ARN of the secret with the plugin's credentials.")),
+        Attribute::required(args::ROLE, Type::String, &selector_description::<ServiceRoleKind>("Which role", summary)),
+        Attribute::optional(args::KENDRA_INDEX_ID, Type::String, &described(args::KENDRA_INDEX_ID, "id of the Amazon Kendra index.")),
         Attribute::optional(
-            "kms_key_arn",
+            args::SECRET_ARN,
             Type::String,
-            &described("kms_key_arn", "the key of the secret (`plugin`) or the SSE-KMS key of the bucket (`document_enrichment`)."),
+            &described(args::SECRET_ARN, "ARN of the secret with the plugin's credentials."),
         ),
-        Attribute::optional("lambda_function_arn", Type::String, &described("lambda_function_arn", "ARN of the hook's Lambda function.")),
-        Attribute::optional("bucket", Type::String, &described("bucket", "the bucket the hook reads and writes.")),
-        Attribute::optional("application_id", Type::String, &described("application_id", "id of the application.")),
+        Attribute::optional(
+            args::KMS_KEY_ARN,
+            Type::String,
+            &described(args::KMS_KEY_ARN, "the key of the secret (`plugin`) or the SSE-KMS key of the bucket (`document_enrichment`)."),
+        ),
+        Attribute::optional(
+            args::LAMBDA_FUNCTION_ARN,
+            Type::String,
+            &described(args::LAMBDA_FUNCTION_ARN, "ARN of the hook's Lambda function."),
+        ),
+        Attribute::optional(args::BUCKET, Type::String, &described(args::BUCKET, "the bucket the hook reads and writes.")),
+        Attribute::optional(args::APPLICATION_ID, Type::String, &described(args::APPLICATION_ID, "id of the application.")),
     ]
 }
 
 fn scope_note() -> String {
-    scope_note_of::<ServiceRoleKind>("role")
+    scope_note_of::<ServiceRoleKind>(args::ROLE)
 }
 
 fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-    let role = inputs.kind::<ServiceRoleKind>("role", None)?;
+    let role = inputs.kind::<ServiceRoleKind>(args::ROLE, None)?;
     let policy = match role {
         ServiceRoleKind::Plugin => {
-            let secret: Option<SecretArn> = inputs.arn("secret_arn");
-            let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
+            let secret: Option<SecretArn> = inputs.arn(args::SECRET_ARN);
+            let kms_key: Option<KmsKeyArn> = inputs.arn(args::KMS_KEY_ARN);
             let secret = secret?;
             if let Some(key) = &kms_key {
                 let place = secret.arn();
-                check_place(inputs, "kms_key_arn", key.arn(), place.partition, Some((place.region.as_str(), "the secret")));
+                check_place(inputs, args::KMS_KEY_ARN, key.arn(), place.partition, Some((place.region.as_str(), "the secret")));
             }
             ServiceRole::Plugin { secret, kms_key }
         }
         ServiceRoleKind::KendraRetriever => {
-            let kendra_index = inputs.parsed::<ResourceId>("kendra_index_id");
+            let kendra_index = inputs.parsed::<ResourceId>(args::KENDRA_INDEX_ID);
             let scope = resolve_scope(inputs, phase)?;
             ServiceRole::KendraRetriever { scope, kendra_index: kendra_index? }
         }
         ServiceRoleKind::DocumentEnrichment => {
-            let function: Option<LambdaFunctionArn> = inputs.arn("lambda_function_arn");
-            let bucket = inputs.parsed::<BucketName>("bucket");
-            let kms_key: Option<KmsKeyArn> = inputs.arn("kms_key_arn");
+            let function: Option<LambdaFunctionArn> = inputs.arn(args::LAMBDA_FUNCTION_ARN);
+            let bucket = inputs.parsed::<BucketName>(args::BUCKET);
+            let kms_key: Option<KmsKeyArn> = inputs.arn(args::KMS_KEY_ARN);
             let scope = resolve_scope(inputs, phase)?;
             if let Some(function) = &function {
-                check_place(inputs, "lambda_function_arn", function.arn(), scope.partition, None);
+                check_place(inputs, args::LAMBDA_FUNCTION_ARN, function.arn(), scope.partition, None);
             }
             if let Some(key) = &kms_key {
-                check_place(inputs, "kms_key_arn", key.arn(), scope.partition, Some((scope.region.as_str(), "the application")));
+                check_place(inputs, args::KMS_KEY_ARN, key.arn(), scope.partition, Some((scope.region.as_str(), "the application")));
             }
             ServiceRole::DocumentEnrichment { scope, function: function?, bucket: bucket?, kms_key }
         }
         ServiceRoleKind::AnonymousApplication => {
-            let application = inputs.parsed::<ResourceId>("application_id");
+            let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
             let scope = resolve_scope(inputs, phase)?;
             ServiceRole::AnonymousApplication { scope, application: application? }
         }
@@ -99,13 +108,14 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::arguments as args;
     use crate::provider::testing::{expect_errors, read, s, KEY_ARN, SECRET_ARN};
 
-    const TYPE: &str = "qbusiness_role_policy";
+    const TYPE: &str = super::DESCRIPTOR.type_name;
 
     #[test]
     fn plugin_with_key_is_its_golden_document() {
-        let outcome = read(TYPE, &[("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KEY_ARN))]);
+        let outcome = read(TYPE, &[(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN)), (args::KMS_KEY_ARN, s(KEY_ARN))]);
         assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/role-plugin-kms.json"));
     }
 
@@ -116,21 +126,21 @@ mod tests {
             &[
                 (
                     "unknown role",
-                    vec![("role", s("retriever"))],
+                    vec![(args::ROLE, s("retriever"))],
                     "role",
                     "Unknown role",
                     "valid values are kendra_retriever, plugin, document_enrichment, anonymous_application.",
                 ),
                 (
                     "enrichment without Lambda function",
-                    vec![("role", s("document_enrichment")), ("bucket", s("my-enrichment"))],
+                    vec![(args::ROLE, s("document_enrichment")), (args::BUCKET, s("my-enrichment"))],
                     "lambda_function_arn",
                     "Missing required argument",
                     "role \"document_enrichment\" needs lambda_function_arn.",
                 ),
                 (
                     "region for the plugin role",
-                    vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("region", s("us-east-1"))],
+                    vec![(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN)), (args::REGION, s("us-east-1"))],
                     "region",
                     "Argument not accepted here",
                     "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn.",
@@ -138,9 +148,9 @@ mod tests {
                 (
                     "Lambda layer instead of function",
                     vec![
-                        ("role", s("document_enrichment")),
-                        ("bucket", s("my-enrichment")),
-                        ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:layer:x")),
+                        (args::ROLE, s("document_enrichment")),
+                        (args::BUCKET, s("my-enrichment")),
+                        (args::LAMBDA_FUNCTION_ARN, s("arn:aws:lambda:us-east-1:123456789012:layer:x")),
                     ],
                     "lambda_function_arn",
                     "Invalid lambda_function_arn",

@@ -1,6 +1,8 @@
 //! In-process test helpers: a data source or function read straight through the provider, with
 //! no process and no Terraform, so `cargo test --lib` checks documents and diagnostics quickly.
 
+use crate::catalog::arguments as args;
+use crate::catalog::arguments::Name;
 use crate::plugin::convert::convert;
 use crate::plugin::{AttributePath, Diagnostics, Provider as _, Value};
 
@@ -32,7 +34,7 @@ fn lines(diagnostics: &Diagnostics) -> Vec<String> {
 
 /// Validates, then (as Terraform does when validation passes) reads `type_name` with the
 /// provider block's defaults for us-east-1 and account 123456789012.
-pub(crate) fn read(type_name: &str, attributes: &[(&str, Value)]) -> Outcome {
+pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> Outcome {
     let provider = QBusinessProvider::new();
     let block = &provider.schema().data_sources[type_name];
     let partial = Value::object(attributes.iter().cloned());
@@ -54,7 +56,7 @@ pub(crate) fn read(type_name: &str, attributes: &[(&str, Value)]) -> Outcome {
     };
     // Validation's warnings come again when reading; the read's diagnostics are the ones shown.
     let (outcome, diagnostics) = registered.compute(&config, Phase::Read(&defaults));
-    let json = outcome.state().and_then(|s| s.attribute("json").as_str().map(str::to_owned));
+    let json = outcome.state().and_then(|s| s.attribute(args::JSON).as_str().map(str::to_owned));
     Outcome { json, diagnostics: lines(&diagnostics) }
 }
 
@@ -70,7 +72,7 @@ pub(crate) fn list(items: &[&str]) -> Value {
 
 /// Runs a table of bad inputs, each expected to give exactly one error, at `path` with `summary`
 /// and a detail containing `detail`; a failure names the row.
-pub(crate) fn expect_errors(type_name: &str, rows: &[(&str, Vec<(&str, Value)>, &str, &str, &str)]) {
+pub(crate) fn expect_errors(type_name: &str, rows: &[(&str, Vec<(Name, Value)>, &str, &str, &str)]) {
     let mut failures = Vec::new();
     for (name, attributes, path, summary, detail) in rows {
         let outcome = read(type_name, attributes);

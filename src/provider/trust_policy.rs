@@ -1,5 +1,6 @@
 //! Data source `qbusiness_trust_policy`: the trust (assume-role) policy of a Q Business role.
 
+use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::requests::{self, Family};
 use crate::catalog::trust::{ClientId, WebExperienceUrl};
 use crate::catalog::{Kind, ResourceId, ServiceTrust, TrustKind, TrustPolicy};
@@ -12,65 +13,65 @@ use super::document::{scope_note_of, taken_by};
 use super::inputs::Inputs;
 use super::Phase;
 
-pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_trust_policy",
     description: "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.",
     function: FunctionTwin {
         name: "trust_policy",
-        selector: Some("kind"),
-        output: "json",
+        selector: Some(args::KIND),
+        output: args::JSON,
         summary: "The trust policy of an Amazon Q Business role, as JSON.",
     },
-    requests: Some(Family { expectations: requests::TRUST, selector: Some("kind"), default_kind: None }),
+    requests: Some(Family { expectations: requests::TRUST, selector: Some(args::KIND), default_kind: None }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Trust, arguments, scope_note: Some(scope_note), build }),
 };
 
 fn arguments() -> Vec<Attribute> {
-    let described = |name: &str, text: &str| format!("{}{text}", taken_by::<TrustKind>(name));
+    let described = |name: Name, text: &str| format!("{}{text}", taken_by::<TrustKind>(name));
     vec![
-        Attribute::required("kind", Type::String, &format!("Which role the trust policy is for: {}.", TrustKind::names())),
+        Attribute::required(args::KIND, Type::String, &format!("Which role the trust policy is for: {}.", TrustKind::names())),
         Attribute::optional(
-            "application_id",
+            args::APPLICATION_ID,
             Type::String,
             &described(
-                "application_id",
+                args::APPLICATION_ID,
                 "Id of the Amazon Q Business application (required, except for `application`). For `application` it narrows `aws:SourceArn` to that application; leave it out when the role is created in the same configuration as its application (the application needs the role first, a dependency cycle).",
             ),
         ),
         Attribute::optional(
-            "saml_provider_arn",
+            args::SAML_PROVIDER_ARN,
             Type::String,
-            &described("saml_provider_arn", "ARN of the IAM SAML identity provider (`arn:aws:iam::ACCOUNT:saml-provider/NAME`)."),
+            &described(args::SAML_PROVIDER_ARN, "ARN of the IAM SAML identity provider (`arn:aws:iam::ACCOUNT:saml-provider/NAME`)."),
         ),
         Attribute::optional(
-            "web_experience_url",
+            args::WEB_EXPERIENCE_URL,
             Type::String,
             &described(
-                "web_experience_url",
+                args::WEB_EXPERIENCE_URL,
                 "the web experience's URL (`https://…on.aws`); the SAML audience is this URL plus `/saml`.",
             ),
         ),
         Attribute::optional(
-            "oidc_provider_arn",
+            args::OIDC_PROVIDER_ARN,
             Type::String,
-            &described("oidc_provider_arn", "ARN of the IAM OIDC identity provider (`arn:aws:iam::ACCOUNT:oidc-provider/ISSUER`)."),
+            &described(args::OIDC_PROVIDER_ARN, "ARN of the IAM OIDC identity provider (`arn:aws:iam::ACCOUNT:oidc-provider/ISSUER`)."),
         ),
         Attribute::optional(
-            "client_ids",
+            args::CLIENT_IDS,
             Type::list(Type::String),
-            &described("client_ids", "the OIDC client ids (audiences) allowed."),
+            &described(args::CLIENT_IDS, "the OIDC client ids (audiences) allowed."),
         ),
     ]
 }
 
 fn scope_note() -> String {
-    scope_note_of::<TrustKind>("kind")
+    scope_note_of::<TrustKind>(args::KIND)
 }
 
 fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-    let kind = inputs.kind::<TrustKind>("kind", None)?;
+    let kind = inputs.kind::<TrustKind>(args::KIND, None)?;
     let service = |inputs: &mut Inputs<'_>, role: fn(crate::catalog::Scope, ResourceId) -> TrustPolicy| {
-        let application = inputs.parsed::<ResourceId>("application_id");
+        let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
         let scope = resolve_scope(inputs, phase)?;
         Some(role(scope, application?))
     };
@@ -88,17 +89,17 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
             service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment })
         }
         TrustKind::Application => {
-            let application = inputs.parsed::<ResourceId>("application_id");
+            let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
             Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)?, application })
         }
         TrustKind::WebExperienceSaml => {
-            let saml_provider = inputs.arn("saml_provider_arn");
-            let web_experience = inputs.parsed::<WebExperienceUrl>("web_experience_url");
+            let saml_provider = inputs.arn(args::SAML_PROVIDER_ARN);
+            let web_experience = inputs.parsed::<WebExperienceUrl>(args::WEB_EXPERIENCE_URL);
             Some(TrustPolicy::WebExperienceSaml { saml_provider: saml_provider?, web_experience: web_experience? })
         }
         TrustKind::WebExperienceOidc => {
-            let oidc_provider = inputs.arn("oidc_provider_arn");
-            let client_ids = inputs.parsed_list::<ClientId>("client_ids");
+            let oidc_provider = inputs.arn(args::OIDC_PROVIDER_ARN);
+            let client_ids = inputs.parsed_list::<ClientId>(args::CLIENT_IDS);
             Some(TrustPolicy::WebExperienceOidc { oidc_provider: oidc_provider?, client_ids: client_ids? })
         }
     }?;
@@ -107,53 +108,55 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 
 #[cfg(test)]
 mod tests {
+    use crate::catalog::arguments as args;
+    use crate::catalog::arguments::Name;
     use crate::plugin::Value;
     use crate::provider::testing::{expect_errors, list, read, s, APPLICATION_ID};
 
-    const TYPE: &str = "qbusiness_trust_policy";
+    const TYPE: &str = super::DESCRIPTOR.type_name;
 
     #[test]
     fn every_kind_reads_and_federated_ones_are_their_golden_documents() {
         let oidc = read(
             TYPE,
             &[
-                ("kind", s("web_experience_oidc")),
-                ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
-                ("client_ids", list(&["qbusiness-web", "qbusiness-mobile"])),
+                (args::KIND, s("web_experience_oidc")),
+                (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
+                (args::CLIENT_IDS, list(&["qbusiness-web", "qbusiness-mobile"])),
             ],
         );
         assert_eq!(oidc.json.unwrap() + "\n", include_str!("../../tests/golden/trust-web-experience-oidc.json"));
-        let connector = read(TYPE, &[("kind", s("connector")), ("application_id", s(APPLICATION_ID))]);
+        let connector = read(TYPE, &[(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID))]);
         assert_eq!(connector.json.unwrap() + "\n", include_str!("../../tests/golden/trust-connector.json"));
     }
 
-    fn trust_statement(extra: &[(&'static str, Value)]) -> Value {
-        let mut attributes = vec![("sid", s("Partner")), ("actions", list(&["sts:AssumeRole"]))];
+    fn trust_statement(extra: &[(Name, Value)]) -> Value {
+        let mut attributes = vec![(args::SID, s("Partner")), (args::ACTIONS, list(&["sts:AssumeRole"]))];
         attributes.extend(extra.iter().cloned());
         Value::List(vec![Value::object(attributes)])
     }
 
     fn principals(kind: &str, identifiers: &[&str]) -> Value {
-        Value::List(vec![Value::object([("type", s(kind)), ("identifiers", list(identifiers))])])
+        Value::List(vec![Value::object([(args::TYPE, s(kind)), (args::IDENTIFIERS, list(identifiers))])])
     }
 
     #[test]
     fn statements_of_the_users_own_join_the_trust_policy() {
         let condition = Value::List(vec![Value::object([
-            ("test", s("StringEquals")),
-            ("variable", s("sts:ExternalId")),
-            ("values", list(&["partner-42"])),
+            (args::TEST, s("StringEquals")),
+            (args::VARIABLE, s("sts:ExternalId")),
+            (args::VALUES, list(&["partner-42"])),
         ])]);
         let statement =
-            trust_statement(&[("principals", principals("AWS", &["arn:aws:iam::210987654321:root"])), ("condition", condition)]);
+            trust_statement(&[(args::PRINCIPALS, principals("AWS", &["arn:aws:iam::210987654321:root"])), (args::CONDITION, condition)]);
         let source = r#"{"Version":"2012-10-17","Statement":{"Sid":"Tag","Effect":"Allow","Principal":{"Service":"qbusiness.amazonaws.com"},"Action":"sts:TagSession"}}"#;
         let outcome = read(
             TYPE,
             &[
-                ("kind", s("connector")),
-                ("application_id", s(APPLICATION_ID)),
-                ("statement", statement),
-                ("source_policy_documents", list(&[source])),
+                (args::KIND, s("connector")),
+                (args::APPLICATION_ID, s(APPLICATION_ID)),
+                (args::STATEMENT, statement),
+                (args::SOURCE_POLICY_DOCUMENTS, list(&[source])),
             ],
         );
         assert_eq!(outcome.diagnostics, Vec::<String>::new());
@@ -166,7 +169,8 @@ mod tests {
 
     #[test]
     fn the_trust_grammar_judges_those_statements() {
-        let connector = |statement: Value| vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID)), ("statement", statement)];
+        let connector =
+            |statement: Value| vec![(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::STATEMENT, statement)];
         expect_errors(
             TYPE,
             &[
@@ -180,8 +184,8 @@ mod tests {
                 (
                     "statement with a resource",
                     connector(trust_statement(&[
-                        ("principals", principals("AWS", &["arn:aws:iam::210987654321:root"])),
-                        ("resources", list(&["*"])),
+                        (args::PRINCIPALS, principals("AWS", &["arn:aws:iam::210987654321:root"])),
+                        (args::RESOURCES, list(&["*"])),
                     ])),
                     "statement[0].resources",
                     "Invalid statement",
@@ -190,8 +194,8 @@ mod tests {
                 (
                     "statement with an s3 action",
                     connector(Value::List(vec![Value::object([
-                        ("actions", list(&["s3:GetObject"])),
-                        ("principals", principals("AWS", &["arn:aws:iam::210987654321:root"])),
+                        (args::ACTIONS, list(&["s3:GetObject"])),
+                        (args::PRINCIPALS, principals("AWS", &["arn:aws:iam::210987654321:root"])),
                     ])])),
                     "statement[0].actions",
                     "Invalid statement",
@@ -199,7 +203,7 @@ mod tests {
                 ),
                 (
                     "unknown principal type",
-                    connector(trust_statement(&[("principals", principals("Role", &["x"]))])),
+                    connector(trust_statement(&[(args::PRINCIPALS, principals("Role", &["x"]))])),
                     "statement[0].principals[0].type",
                     "Invalid type",
                     "\"Role\" is not a principal type",
@@ -213,11 +217,11 @@ mod tests {
         expect_errors(
             TYPE,
             &[
-                ("unknown kind", vec![("kind", s("lambda"))], "kind", "Unknown kind", "\"lambda\" is not a valid kind; valid values are connector, application, oidc_secret, web_experience_identity_center, kendra_retriever, plugin, document_enrichment, web_experience_saml, web_experience_oidc."),
-                ("SAML provider for the application trust", vec![("kind", s("application")), ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/idp"))], "saml_provider_arn", "Argument not accepted here", "kind \"application\" does not take saml_provider_arn; it takes application_id, partition, region, account_id."),
-                ("connector trust without application id", vec![("kind", s("connector"))], "application_id", "Missing required argument", "kind \"connector\" needs application_id."),
-                ("OIDC provider without issuer", vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/")), ("client_ids", list(&["c"]))], "oidc_provider_arn", "Invalid oidc_provider_arn", "names no resource \"oidc-provider/\""),
-                ("client id outside Latin-1", vec![("kind", s("web_experience_oidc")), ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com")), ("client_ids", list(&["caf\u{e9}\u{2013}"]))], "client_ids[0]", "Character not allowed in IAM policies", "(U+2013) is not allowed in IAM policies"),
+                ("unknown kind", vec![(args::KIND, s("lambda"))], "kind", "Unknown kind", "\"lambda\" is not a valid kind; valid values are connector, application, oidc_secret, web_experience_identity_center, kendra_retriever, plugin, document_enrichment, web_experience_saml, web_experience_oidc."),
+                ("SAML provider for the application trust", vec![(args::KIND, s("application")), (args::SAML_PROVIDER_ARN, s("arn:aws:iam::123456789012:saml-provider/idp"))], "saml_provider_arn", "Argument not accepted here", "kind \"application\" does not take saml_provider_arn; it takes application_id, partition, region, account_id."),
+                ("connector trust without application id", vec![(args::KIND, s("connector"))], "application_id", "Missing required argument", "kind \"connector\" needs application_id."),
+                ("OIDC provider without issuer", vec![(args::KIND, s("web_experience_oidc")), (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/")), (args::CLIENT_IDS, list(&["c"]))], "oidc_provider_arn", "Invalid oidc_provider_arn", "names no resource \"oidc-provider/\""),
+                ("client id outside Latin-1", vec![(args::KIND, s("web_experience_oidc")), (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/login.example.com")), (args::CLIENT_IDS, list(&["caf\u{e9}\u{2013}"]))], "client_ids[0]", "Character not allowed in IAM policies", "(U+2013) is not allowed in IAM policies"),
             ],
         );
     }

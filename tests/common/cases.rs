@@ -1,8 +1,10 @@
 //! Every document the catalog can produce: each role and kind with each option combination.
 #![allow(dead_code)]
 
+use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 use terraform_provider_qbusiness::catalog::{ConnectorTemplate, CONNECTORS};
 use terraform_provider_qbusiness::plugin::Value;
+use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
 pub const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
 pub const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
@@ -16,32 +18,28 @@ pub struct Case {
     /// Golden file name without `.json`.
     pub name: String,
     pub data_source: &'static str,
-    pub attributes: Vec<(&'static str, Value)>,
+    pub attributes: Vec<(Name, Value)>,
 }
 
 impl Case {
     pub fn is_trust(&self) -> bool {
-        self.data_source == "qbusiness_trust_policy"
+        self.data_source == descriptors::TRUST_POLICY.type_name
     }
 
     /// A permissions, trust or resource (bucket) policy.
     pub fn kind(&self) -> terraform_provider_qbusiness::policy::DocumentKind {
         use terraform_provider_qbusiness::policy::DocumentKind;
-        match self.data_source {
-            "qbusiness_trust_policy" => DocumentKind::Trust,
-            "qbusiness_bucket_policy" => DocumentKind::Resource,
-            _ => DocumentKind::Permissions,
-        }
+        descriptors::descriptor(self.data_source).and_then(|d| d.document_kind()).unwrap_or(DocumentKind::Permissions)
     }
 
     /// Whether the role takes partition/region/account_id (federated trusts and the OIDC secret
     /// role take their scope from the ARNs they are given).
     pub fn takes_scope(&self) -> bool {
-        let kind = self.attributes.iter().find(|(k, _)| *k == "kind").and_then(|(_, v)| v.as_str());
-        let role = self.attributes.iter().find(|(k, _)| *k == "role").and_then(|(_, v)| v.as_str());
+        let kind = self.attributes.iter().find(|(k, _)| *k == args::KIND).and_then(|(_, v)| v.as_str());
+        let role = self.attributes.iter().find(|(k, _)| *k == args::ROLE).and_then(|(_, v)| v.as_str());
         !matches!(kind, Some("web_experience_saml" | "web_experience_oidc" | "oidc_client_secret"))
             && role != Some("plugin")
-            && self.data_source != "qbusiness_bucket_policy"
+            && self.data_source != descriptors::BUCKET_POLICY.type_name
     }
 
     pub fn config(&self) -> Value {
@@ -57,24 +55,24 @@ fn list(items: &[&str]) -> Value {
     Value::List(items.iter().map(|i| s(i)).collect())
 }
 
-type Attributes = Vec<(&'static str, Value)>;
+type Attributes = Vec<(Name, Value)>;
 
 /// Option sets a connector of each template is tried with, by name; each includes what the
 /// template requires.
 fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attributes)> {
-    let vpc = vec![("vpc", Value::Bool(true))];
+    let vpc = vec![(args::VPC, Value::Bool(true))];
     let placed = vec![
-        ("subnet_ids", list(&["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"])),
-        ("security_group_ids", list(&["sg-0123456789abcdef0"])),
+        (args::SUBNET_IDS, list(&["subnet-0123456789abcdef0", "subnet-0fedcba9876543210"])),
+        (args::SECURITY_GROUP_IDS, list(&["sg-0123456789abcdef0"])),
     ];
-    let kms = vec![("kms_key_arn", s(KMS_KEY_ARN))];
-    let secret = vec![("secret_arn", s(SECRET_ARN))];
-    let certificate = vec![("ssl_certificate_bucket", s("my-db-certificates")), ("ssl_certificate_key_prefix", s("rds/"))];
-    let seed_urls = vec![("seed_urls_bucket", s("my-crawler-config")), ("seed_urls_key_prefix", s("seeds/"))];
+    let kms = vec![(args::KMS_KEY_ARN, s(KMS_KEY_ARN))];
+    let secret = vec![(args::SECRET_ARN, s(SECRET_ARN))];
+    let certificate = vec![(args::SSL_CERTIFICATE_BUCKET, s("my-db-certificates")), (args::SSL_CERTIFICATE_KEY_PREFIX, s("rds/"))];
+    let seed_urls = vec![(args::SEED_URLS_BUCKET, s("my-crawler-config")), (args::SEED_URLS_KEY_PREFIX, s("seeds/"))];
     let with = |parts: &[&Attributes]| -> Attributes { parts.iter().flat_map(|p| p.iter().cloned()).collect() };
     match template {
         ConnectorTemplate::S3 | ConnectorTemplate::Saas | ConnectorTemplate::Server => {
-            let base = if template == ConnectorTemplate::S3 { vec![("bucket", s("my-docs"))] } else { secret.clone() };
+            let base = if template == ConnectorTemplate::S3 { vec![(args::BUCKET, s("my-docs"))] } else { secret.clone() };
             let mut variants = vec![
                 ("minimal", base.clone()),
                 ("kms", with(&[&base, &kms])),
@@ -84,8 +82,8 @@ fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attribu
             ];
             if template == ConnectorTemplate::S3 {
                 // A bucket of another account (AWS's current S3 page), and the role without iam:PassRole.
-                variants.push(("cross-account", with(&[&base, &vec![("bucket_account_id", s("210987654321"))]])));
-                variants.push(("no-pass-role", with(&[&base, &vec![("pass_role", Value::Bool(false))]])));
+                variants.push(("cross-account", with(&[&base, &vec![(args::BUCKET_ACCOUNT_ID, s("210987654321"))]])));
+                variants.push(("no-pass-role", with(&[&base, &vec![(args::PASS_ROLE, Value::Bool(false))]])));
             }
             if template == ConnectorTemplate::Server {
                 variants.push(("certificate", with(&[&base, &certificate])));
@@ -118,26 +116,27 @@ pub fn all() -> Vec<Case> {
     let mut cases = Vec::new();
     for connector in CONNECTORS {
         for (variant, options) in connector_variants(connector.template) {
-            let mut attributes = vec![("connector", s(connector.id)), ("application_id", s(APPLICATION_ID)), ("index_id", s(INDEX_ID))];
+            let mut attributes =
+                vec![(args::CONNECTOR, s(connector.id)), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::INDEX_ID, s(INDEX_ID))];
             attributes.extend(options);
             cases.push(Case {
                 name: format!("connector-{}-{variant}", connector.id),
-                data_source: "qbusiness_connector_policy",
+                data_source: descriptors::CONNECTOR_POLICY.type_name,
                 attributes,
             });
         }
     }
     // The user's own statements: a statement block, a source document and an override document.
     let statement = Value::List(vec![Value::object([
-        ("sid", s("ReadObjectTags")),
-        ("actions", list(&["s3:GetObjectTagging"])),
-        ("resources", list(&["arn:aws:s3:::my-docs/*"])),
+        (args::SID, s("ReadObjectTags")),
+        (args::ACTIONS, list(&["s3:GetObjectTagging"])),
+        (args::RESOURCES, list(&["arn:aws:s3:::my-docs/*"])),
         (
-            "condition",
+            args::CONDITION,
             Value::List(vec![Value::object([
-                ("test", s("StringEquals")),
-                ("variable", s("aws:ResourceAccount")),
-                ("values", list(&[ACCOUNT_ID])),
+                (args::TEST, s("StringEquals")),
+                (args::VARIABLE, s("aws:ResourceAccount")),
+                (args::VALUES, list(&[ACCOUNT_ID])),
             ])]),
         ),
     ])]);
@@ -145,110 +144,116 @@ pub fn all() -> Vec<Case> {
     let override_document = r#"{"Version":"2012-10-17","Statement":[{"Sid":"AllowsAmazonQToListS3Buckets","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::my-docs","Condition":{"StringLike":{"s3:prefix":["public/*"]},"StringEquals":{"aws:ResourceAccount":"123456789012"}}}]}"#;
     cases.push(Case {
         name: "connector-s3-additions".into(),
-        data_source: "qbusiness_connector_policy",
+        data_source: descriptors::CONNECTOR_POLICY.type_name,
         attributes: vec![
-            ("connector", s("s3")),
-            ("application_id", s(APPLICATION_ID)),
-            ("index_id", s(INDEX_ID)),
-            ("bucket", s("my-docs")),
-            ("statement", statement),
-            ("source_policy_documents", list(&[source])),
-            ("override_policy_documents", list(&[override_document])),
+            (args::CONNECTOR, s("s3")),
+            (args::APPLICATION_ID, s(APPLICATION_ID)),
+            (args::INDEX_ID, s(INDEX_ID)),
+            (args::BUCKET, s("my-docs")),
+            (args::STATEMENT, statement),
+            (args::SOURCE_POLICY_DOCUMENTS, list(&[source])),
+            (args::OVERRIDE_POLICY_DOCUMENTS, list(&[override_document])),
         ],
     });
 
-    let application = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+    let application = |name: &str, attributes: Vec<(Name, Value)>| Case {
         name: format!("application-{name}"),
-        data_source: "qbusiness_application_policy",
+        data_source: descriptors::APPLICATION_POLICY.type_name,
         attributes,
     };
     cases.push(application("default", vec![]));
-    cases.push(application("user-subscriptions", vec![("user_subscriptions", Value::Bool(true))]));
+    cases.push(application("user-subscriptions", vec![(args::USER_SUBSCRIPTIONS, Value::Bool(true))]));
     cases.push(application(
         "user-subscriptions-scoped",
-        vec![("user_subscriptions", Value::Bool(true)), ("application_id", s(APPLICATION_ID))],
+        vec![(args::USER_SUBSCRIPTIONS, Value::Bool(true)), (args::APPLICATION_ID, s(APPLICATION_ID))],
     ));
 
-    let web = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+    let web = |name: &str, attributes: Vec<(Name, Value)>| Case {
         name: format!("web-experience-{name}"),
-        data_source: "qbusiness_web_experience_policy",
+        data_source: descriptors::WEB_EXPERIENCE_POLICY.type_name,
         attributes,
     };
-    let app = ("application_id", s(APPLICATION_ID));
-    let off = |name: &'static str| (name, Value::Bool(false));
+    let app = (args::APPLICATION_ID, s(APPLICATION_ID));
+    let off = |name: Name| (name, Value::Bool(false));
     cases.push(web("default", vec![app.clone()]));
-    cases.push(web("kms", vec![app.clone(), ("kms_key_arn", s(KMS_KEY_ARN))]));
-    cases.push(web("kms-no-q-apps", vec![app.clone(), ("kms_key_arn", s(KMS_KEY_ARN)), off("q_apps")]));
-    cases.push(web("minimal", vec![app.clone(), off("q_apps"), off("plugins"), off("auto_subscription")]));
-    cases.push(web("scoped", vec![app.clone(), ("web_experience_id", s(WEB_EXPERIENCE_ID)), off("plugins")]));
-    cases.push(web("oidc-client-secret", vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN))]));
+    cases.push(web("kms", vec![app.clone(), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))]));
+    cases.push(web("kms-no-q-apps", vec![app.clone(), (args::KMS_KEY_ARN, s(KMS_KEY_ARN)), off(args::Q_APPS)]));
+    cases.push(web("minimal", vec![app.clone(), off(args::Q_APPS), off(args::PLUGINS), off(args::AUTO_SUBSCRIPTION)]));
+    cases.push(web("scoped", vec![app.clone(), (args::WEB_EXPERIENCE_ID, s(WEB_EXPERIENCE_ID)), off(args::PLUGINS)]));
+    cases.push(web("oidc-client-secret", vec![(args::KIND, s("oidc_client_secret")), (args::SECRET_ARN, s(SECRET_ARN))]));
     cases.push(web(
         "oidc-client-secret-kms",
-        vec![("kind", s("oidc_client_secret")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KMS_KEY_ARN))],
+        vec![(args::KIND, s("oidc_client_secret")), (args::SECRET_ARN, s(SECRET_ARN)), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))],
     ));
 
-    cases.push(web("identity-center", vec![("kind", s("identity_center")), app.clone()]));
+    cases.push(web("identity-center", vec![(args::KIND, s("identity_center")), app.clone()]));
 
-    let role = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+    let role = |name: &str, attributes: Vec<(Name, Value)>| Case {
         name: format!("role-{name}"),
-        data_source: "qbusiness_role_policy",
+        data_source: descriptors::ROLE_POLICY.type_name,
         attributes,
     };
     cases.push(role(
         "kendra-retriever",
-        vec![("role", s("kendra_retriever")), ("kendra_index_id", s("e1b2c3d4-5678-90ab-cdef-EXAMPLE55555"))],
+        vec![(args::ROLE, s("kendra_retriever")), (args::KENDRA_INDEX_ID, s("e1b2c3d4-5678-90ab-cdef-EXAMPLE55555"))],
     ));
-    cases.push(role("plugin", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN))]));
-    cases.push(role("plugin-kms", vec![("role", s("plugin")), ("secret_arn", s(SECRET_ARN)), ("kms_key_arn", s(KMS_KEY_ARN))]));
-    let function = ("lambda_function_arn", s("arn:aws:lambda:us-east-1:123456789012:function:qbusiness-pre-extraction"));
-    cases.push(role("document-enrichment", vec![("role", s("document_enrichment")), function.clone(), ("bucket", s("my-enrichment"))]));
+    cases.push(role("plugin", vec![(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN))]));
+    cases.push(role("plugin-kms", vec![(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN)), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))]));
+    let function = (args::LAMBDA_FUNCTION_ARN, s("arn:aws:lambda:us-east-1:123456789012:function:qbusiness-pre-extraction"));
+    cases.push(role(
+        "document-enrichment",
+        vec![(args::ROLE, s("document_enrichment")), function.clone(), (args::BUCKET, s("my-enrichment"))],
+    ));
     cases.push(role(
         "document-enrichment-kms",
-        vec![("role", s("document_enrichment")), function, ("bucket", s("my-enrichment")), ("kms_key_arn", s(KMS_KEY_ARN))],
+        vec![(args::ROLE, s("document_enrichment")), function, (args::BUCKET, s("my-enrichment")), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))],
     ));
-    cases.push(role("anonymous-application", vec![("role", s("anonymous_application")), app.clone()]));
+    cases.push(role("anonymous-application", vec![(args::ROLE, s("anonymous_application")), app.clone()]));
 
-    let trust = |name: &str, attributes: Vec<(&'static str, Value)>| Case {
+    let trust = |name: &str, attributes: Vec<(Name, Value)>| Case {
         name: format!("trust-{name}"),
-        data_source: "qbusiness_trust_policy",
+        data_source: descriptors::TRUST_POLICY.type_name,
         attributes,
     };
-    cases.push(trust("connector", vec![("kind", s("connector")), ("application_id", s(APPLICATION_ID))]));
+    cases.push(trust("connector", vec![(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID))]));
     cases.push(Case {
         name: "bucket-policy-cross-account".into(),
-        data_source: "qbusiness_bucket_policy",
+        data_source: descriptors::BUCKET_POLICY.type_name,
         // The other side of connector-s3-cross-account: its bucket, its role (tests/proofs.rs runs both).
-        attributes: vec![("bucket", s("my-docs")), ("connector_role_arn", s("arn:aws:iam::123456789012:role/qbusiness-s3-connector"))],
+        attributes: vec![
+            (args::BUCKET, s("my-docs")),
+            (args::CONNECTOR_ROLE_ARN, s("arn:aws:iam::123456789012:role/qbusiness-s3-connector")),
+        ],
     });
-    cases.push(trust("application", vec![("kind", s("application"))]));
-    cases.push(trust("application-scoped", vec![("kind", s("application")), ("application_id", s(APPLICATION_ID))]));
-    cases.push(trust("oidc-secret", vec![("kind", s("oidc_secret")), ("application_id", s(APPLICATION_ID))]));
+    cases.push(trust("application", vec![(args::KIND, s("application"))]));
+    cases.push(trust("application-scoped", vec![(args::KIND, s("application")), (args::APPLICATION_ID, s(APPLICATION_ID))]));
+    cases.push(trust("oidc-secret", vec![(args::KIND, s("oidc_secret")), (args::APPLICATION_ID, s(APPLICATION_ID))]));
     for kind in ["web_experience_identity_center", "kendra_retriever", "plugin", "document_enrichment"] {
-        cases.push(trust(&kind.replace('_', "-"), vec![("kind", s(kind)), ("application_id", s(APPLICATION_ID))]));
+        cases.push(trust(&kind.replace('_', "-"), vec![(args::KIND, s(kind)), (args::APPLICATION_ID, s(APPLICATION_ID))]));
     }
     cases.push(trust(
         "web-experience-saml",
         vec![
-            ("kind", s("web_experience_saml")),
-            ("saml_provider_arn", s("arn:aws:iam::123456789012:saml-provider/corporate-idp")),
-            ("web_experience_url", s("https://abcd1234.chat.qbusiness.us-east-1.on.aws")),
+            (args::KIND, s("web_experience_saml")),
+            (args::SAML_PROVIDER_ARN, s("arn:aws:iam::123456789012:saml-provider/corporate-idp")),
+            (args::WEB_EXPERIENCE_URL, s("https://abcd1234.chat.qbusiness.us-east-1.on.aws")),
         ],
     ));
     cases.push(trust(
         "web-experience-oidc",
         vec![
-            ("kind", s("web_experience_oidc")),
-            ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
-            ("client_ids", list(&["qbusiness-web", "qbusiness-mobile"])),
+            (args::KIND, s("web_experience_oidc")),
+            (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
+            (args::CLIENT_IDS, list(&["qbusiness-web", "qbusiness-mobile"])),
         ],
     ));
     // An issuer the policy simulator knows the condition keys of (tests/proofs.rs).
     cases.push(trust(
         "web-experience-oidc-google",
         vec![
-            ("kind", s("web_experience_oidc")),
-            ("oidc_provider_arn", s("arn:aws:iam::123456789012:oidc-provider/accounts.google.com")),
-            ("client_ids", list(&["qbusiness-web", "qbusiness-mobile"])),
+            (args::KIND, s("web_experience_oidc")),
+            (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/accounts.google.com")),
+            (args::CLIENT_IDS, list(&["qbusiness-web", "qbusiness-mobile"])),
         ],
     ));
     cases

@@ -1,6 +1,7 @@
 //! Values written as HCL expressions, to build configurations from the test cases.
 #![allow(dead_code)]
 
+use terraform_provider_qbusiness::catalog::arguments as args;
 use terraform_provider_qbusiness::plugin::Value;
 
 /// A string literal: JSON escaping, plus HCL's template sequences escaped.
@@ -24,16 +25,17 @@ pub fn literal(value: &Value) -> String {
 }
 
 /// Nested block types of the data sources, written as blocks rather than attributes.
-const BLOCKS: [&str; 3] = ["statement", "condition", "principals"];
+const BLOCKS: [&str; 3] = [args::STATEMENT.as_str(), args::CONDITION.as_str(), args::PRINCIPALS.as_str()];
 
 /// The body of a block: `name = literal` lines, and nested blocks for `statement`/`condition`.
-pub fn body(attributes: &[(&str, Value)], indent: usize) -> String {
+pub fn body<K: AsRef<str>>(attributes: &[(K, Value)], indent: usize) -> String {
     let pad = " ".repeat(indent);
     let mut out = String::new();
     // A later entry for the same name replaces the earlier one, as in `Value::object`.
     let mut unique: Vec<(&str, Value)> = Vec::new();
     for (name, value) in attributes {
-        match unique.iter_mut().find(|(n, _)| n == name) {
+        let name = name.as_ref();
+        match unique.iter_mut().find(|(n, _)| *n == name) {
             Some(entry) => entry.1 = value.clone(),
             None => unique.push((name, value.clone())),
         }

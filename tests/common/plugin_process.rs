@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use terraform_provider_qbusiness::catalog::arguments as args;
 
 use base64::Engine;
 use hyper_util::rt::TokioIo;
@@ -139,8 +140,10 @@ impl PluginProcess {
         use terraform_provider_qbusiness::plugin::{Provider as _, Value};
         let mut client = self.provider().await;
         let provider_type = terraform_provider_qbusiness::provider::QBusinessProvider::new().schema().provider.value_type();
-        let defaults =
-            Value::object([("region", Value::string(super::cases::REGION)), ("account_id", Value::string(super::cases::ACCOUNT_ID))]);
+        let defaults = Value::object([
+            (args::REGION, Value::string(super::cases::REGION)),
+            (args::ACCOUNT_ID, Value::string(super::cases::ACCOUNT_ID)),
+        ]);
         let response = client
             .configure_provider(pb::configure_provider::Request {
                 terraform_version: "1.15.5".into(),

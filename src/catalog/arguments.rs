@@ -1,0 +1,200 @@
+//! The names of the arguments users write, each declared once here: the kinds, the request tables,
+//! the schema, the readers and the tests name an argument through its constant, so a misspelt
+//! name does not compile instead of silently reading null.
+
+use std::fmt;
+
+/// The name of an argument (or of a computed attribute or nested block) as users write it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Name(&'static str);
+
+impl Name {
+    /// The name as users write it.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+impl From<Name> for String {
+    fn from(name: Name) -> String {
+        name.0.to_owned()
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// Declares each name once, as a constant with its text.
+macro_rules! names {
+    ($($(#[$doc:meta])* $constant:ident = $text:literal;)*) => {
+        $($(#[$doc])* pub const $constant: Name = Name($text);)*
+        /// Every name declared here, for lookups by text (a function's config, a test's HCL).
+        pub const ALL: &[Name] = &[$($constant),*];
+    };
+}
+
+names! {
+    /// The AWS partition of the ARNs.
+    PARTITION = "partition";
+    /// The region of the Q Business resources.
+    REGION = "region";
+    /// The account that owns them.
+    ACCOUNT_ID = "account_id";
+    /// Accept a region outside Q Business's list, with a warning.
+    SKIP_REGION_VALIDATION = "skip_region_validation";
+    /// The Q Business application's id.
+    APPLICATION_ID = "application_id";
+    /// The index's id.
+    INDEX_ID = "index_id";
+    /// The web experience's id.
+    WEB_EXPERIENCE_ID = "web_experience_id";
+    /// An Amazon Kendra index's id.
+    KENDRA_INDEX_ID = "kendra_index_id";
+    /// Selects the connector.
+    CONNECTOR = "connector";
+    /// Selects the kind of trust or web experience role.
+    KIND = "kind";
+    /// Selects the role of `qbusiness_role_policy`.
+    ROLE = "role";
+    /// Selects the connector template of the catalog listing.
+    TEMPLATE = "template";
+    /// A bucket's name.
+    BUCKET = "bucket";
+    /// The account that owns the S3 connector's bucket.
+    BUCKET_ACCOUNT_ID = "bucket_account_id";
+    /// Whether the S3 connector may pass roles.
+    PASS_ROLE = "pass_role";
+    /// A Secrets Manager secret's ARN.
+    SECRET_ARN = "secret_arn";
+    /// A KMS key's ARN.
+    KMS_KEY_ARN = "kms_key_arn";
+    /// The bucket with an SSL certificate.
+    SSL_CERTIFICATE_BUCKET = "ssl_certificate_bucket";
+    /// The certificate's key prefix.
+    SSL_CERTIFICATE_KEY_PREFIX = "ssl_certificate_key_prefix";
+    /// The web crawler's seed URL bucket.
+    SEED_URLS_BUCKET = "seed_urls_bucket";
+    /// The seed lists' key prefix.
+    SEED_URLS_KEY_PREFIX = "seed_urls_key_prefix";
+    /// Whether the connector runs in a VPC.
+    VPC = "vpc";
+    /// The subnets a connector may use.
+    SUBNET_IDS = "subnet_ids";
+    /// The security groups a connector may use.
+    SECURITY_GROUP_IDS = "security_group_ids";
+    /// A SAML identity provider's ARN.
+    SAML_PROVIDER_ARN = "saml_provider_arn";
+    /// A web experience's URL.
+    WEB_EXPERIENCE_URL = "web_experience_url";
+    /// An OIDC identity provider's ARN.
+    OIDC_PROVIDER_ARN = "oidc_provider_arn";
+    /// The OIDC client ids allowed.
+    CLIENT_IDS = "client_ids";
+    /// Whether web experience users have Amazon Q Apps.
+    Q_APPS = "q_apps";
+    /// Whether web experience users have plugins.
+    PLUGINS = "plugins";
+    /// Whether users are subscribed on first sign-in.
+    AUTO_SUBSCRIPTION = "auto_subscription";
+    /// A Lambda function's ARN.
+    LAMBDA_FUNCTION_ARN = "lambda_function_arn";
+    /// Whether the application role manages user subscriptions.
+    USER_SUBSCRIPTIONS = "user_subscriptions";
+    /// The S3 connector role's ARN, for the bucket policy.
+    CONNECTOR_ROLE_ARN = "connector_role_arn";
+    /// The document's `Id`.
+    POLICY_ID = "policy_id";
+    /// Measure against the managed policy quota.
+    MANAGED_POLICY = "managed_policy";
+    /// The account's trust policy size quota.
+    SIZE_QUOTA = "size_quota";
+    /// Documents whose statements are appended.
+    SOURCE_POLICY_DOCUMENTS = "source_policy_documents";
+    /// Documents applied last.
+    OVERRIDE_POLICY_DOCUMENTS = "override_policy_documents";
+    /// The user's own statement blocks.
+    STATEMENT = "statement";
+    /// A statement's id.
+    SID = "sid";
+    /// A statement's effect.
+    EFFECT = "effect";
+    /// A statement's actions.
+    ACTIONS = "actions";
+    /// The actions a statement does not apply to.
+    NOT_ACTIONS = "not_actions";
+    /// A statement's resources.
+    RESOURCES = "resources";
+    /// The resources a statement does not apply to.
+    NOT_RESOURCES = "not_resources";
+    /// A statement's condition blocks.
+    CONDITION = "condition";
+    /// A condition's operator.
+    TEST = "test";
+    /// A condition's key.
+    VARIABLE = "variable";
+    /// A condition's values.
+    VALUES = "values";
+    /// A statement's principal blocks.
+    PRINCIPALS = "principals";
+    /// A principal block's type.
+    TYPE = "type";
+    /// A principal block's identifiers.
+    IDENTIFIERS = "identifiers";
+    /// The document, pretty-printed.
+    JSON = "json";
+    /// The document without whitespace.
+    MINIFIED_JSON = "minified_json";
+    /// The document's size as IAM counts it.
+    SIZE = "size";
+    /// The catalog's connector ids.
+    IDS = "ids";
+    /// The catalog's connectors.
+    CONNECTORS = "connectors";
+    /// A catalog connector's id.
+    ID = "id";
+    /// A catalog connector's name.
+    DISPLAY_NAME = "display_name";
+    /// A catalog connector's CreateDataSource type.
+    DATA_SOURCE_TYPE = "data_source_type";
+    /// The arguments a connector requires.
+    REQUIRED_ARGUMENTS = "required_arguments";
+    /// The arguments a connector may take.
+    OPTIONAL_ARGUMENTS = "optional_arguments";
+    /// Whether a connector's published policy was verified.
+    VERIFIED = "verified";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_name_is_declared_once() {
+        let mut texts: Vec<&str> = ALL.iter().map(|n| n.as_str()).collect();
+        texts.sort_unstable();
+        let count = texts.len();
+        texts.dedup();
+        assert_eq!(texts.len(), count, "a name is declared twice");
+    }
+}
