@@ -8,19 +8,28 @@ use thiserror::Error;
 /// A Terraform type constraint, as the protocol writes it in `Schema.Attribute.type`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Type {
+    /// A string.
     String,
+    /// A number (arbitrary precision on the wire).
     Number,
+    /// A boolean.
     Bool,
     /// A value whose type is decided at run time; on the wire it carries its type with it.
     Dynamic,
+    /// A list of one element type.
     List(Box<Type>),
+    /// A set of one element type.
     Set(Box<Type>),
+    /// A map from strings to one element type.
     Map(Box<Type>),
+    /// An object with named attributes.
     Object {
+        /// Each attribute's type.
         attributes: BTreeMap<String, Type>,
         /// Attributes that may be omitted (Terraform fills them with null).
         optional: BTreeSet<String>,
     },
+    /// A tuple of element types.
     Tuple(Vec<Type>),
 }
 
@@ -29,14 +38,17 @@ pub enum Type {
 pub struct TypeError(pub String);
 
 impl Type {
+    /// A list of `element`.
     pub fn list(element: Type) -> Type {
         Type::List(Box::new(element))
     }
 
+    /// A set of `element`.
     pub fn set(element: Type) -> Type {
         Type::Set(Box::new(element))
     }
 
+    /// A map of `element`.
     pub fn map(element: Type) -> Type {
         Type::Map(Box::new(element))
     }
@@ -70,15 +82,18 @@ impl Type {
         }
     }
 
+    /// The type in cty's JSON form, as the protocol sends it.
     pub fn to_json_bytes(&self) -> Vec<u8> {
         self.to_json().to_string().into_bytes()
     }
 
+    /// The type from cty's JSON form.
     pub fn from_json_bytes(bytes: &[u8]) -> Result<Type, TypeError> {
         let json: Json = serde_json::from_slice(bytes).map_err(|e| TypeError(e.to_string()))?;
         Type::from_json(&json)
     }
 
+    /// The type from a parsed cty JSON value.
     pub fn from_json(json: &Json) -> Result<Type, TypeError> {
         match json {
             Json::String(name) => match name.as_str() {

@@ -5,24 +5,24 @@ use tonic::codegen::BoxStream;
 use tonic::{Request, Response, Status, Streaming};
 
 use super::proto::plugin as pb;
-use super::shutdown::ShutdownSignal;
+use tokio_util::sync::CancellationToken;
 
 /// An output stream that sends nothing and ends when the plugin shuts down, so open streams never
 /// hold the graceful shutdown back.
-fn silent_until_shutdown<T: Send + 'static>(shutdown: ShutdownSignal) -> BoxStream<T> {
-    Box::pin(futures_util::stream::once(async move { shutdown.wait().await }).filter_map(|()| async { None }))
+fn silent_until_shutdown<T: Send + 'static>(shutdown: CancellationToken) -> BoxStream<T> {
+    Box::pin(futures_util::stream::once(async move { shutdown.cancelled().await }).filter_map(|()| async { None }))
 }
 
 #[derive(Clone)]
 pub(super) struct Controller {
-    pub shutdown: ShutdownSignal,
+    pub shutdown: CancellationToken,
 }
 
 #[tonic::async_trait]
 impl pb::grpc_controller_server::GrpcController for Controller {
     async fn shutdown(&self, _request: Request<pb::Empty>) -> Result<Response<pb::Empty>, Status> {
         super::log::debug("GRPCController.Shutdown");
-        self.shutdown.trigger();
+        self.shutdown.cancel();
         Ok(Response::new(pb::Empty {}))
     }
 }
@@ -30,7 +30,7 @@ impl pb::grpc_controller_server::GrpcController for Controller {
 /// Our stdout carries only the handshake and we log to stderr, so there is never stdio to forward.
 #[derive(Clone)]
 pub(super) struct Stdio {
-    pub shutdown: ShutdownSignal,
+    pub shutdown: CancellationToken,
 }
 
 #[tonic::async_trait]
@@ -43,7 +43,7 @@ impl pb::grpc_stdio_server::GrpcStdio for Stdio {
 /// Terraform providers open no extra connections; the broker stream is accepted and left idle.
 #[derive(Clone)]
 pub(super) struct Broker {
-    pub shutdown: ShutdownSignal,
+    pub shutdown: CancellationToken,
 }
 
 #[tonic::async_trait]

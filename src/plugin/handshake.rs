@@ -6,12 +6,17 @@ use thiserror::Error;
 
 use super::listener::{Address, Transport, TransportError};
 
+/// The environment variable go-plugin sets to show Terraform started the plugin.
 pub const MAGIC_COOKIE_KEY: &str = "TF_PLUGIN_MAGIC_COOKIE";
+/// The value Terraform sets it to.
 pub const MAGIC_COOKIE_VALUE: &str = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+/// go-plugin's core protocol version.
 pub const CORE_PROTOCOL_VERSION: u32 = 1;
+/// The plugin protocol version this server speaks (tfplugin6).
 pub const APP_PROTOCOL_VERSION: u32 = 6;
 
 #[derive(Debug, Error, PartialEq, Eq)]
+/// Why the plugin cannot serve.
 pub enum HandshakeError {
     #[error(
         "This is a Terraform plugin (the {name} provider). Terraform starts it when a configuration uses \
@@ -19,10 +24,13 @@ pub enum HandshakeError {
         name = super::provider::short_name(address),
         source = super::provider::source(address)
     )]
+    #[allow(missing_docs)] // `address`: the provider's registry address
     NotStartedByTerraform { address: String },
     #[error("Terraform offers plugin protocol versions {offered:?}, but this provider speaks only version 6; use Terraform 1.0 or newer.")]
+    #[allow(missing_docs)] // `offered`: the versions Terraform offers
     UnsupportedProtocol { offered: String },
     #[error(transparent)]
+    /// The transport settings are wrong.
     Transport(#[from] TransportError),
 }
 

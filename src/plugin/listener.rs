@@ -6,14 +6,13 @@ use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 
 use thiserror::Error;
-use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 #[cfg(unix)]
 use tokio::net::{UnixListener, UnixStream};
+#[cfg(unix)]
+use tokio_util::either::Either;
 
 #[cfg(unix)]
 use super::socket::SocketDir;
@@ -26,12 +25,16 @@ pub const TRANSPORT_VARIABLE: &str = "PLUGIN_TRANSPORT";
 const DEFAULT_PORTS: RangeInclusive<u16> = 10000..=25000;
 
 #[derive(Debug, Error, PartialEq, Eq)]
+/// A transport setting that cannot be used.
 pub enum TransportError {
     #[error("{TRANSPORT_VARIABLE}={0:?} is not a transport: use \"unix\" or \"tcp\"")]
+    /// `PLUGIN_TRANSPORT` names no transport.
     UnknownTransport(String),
     #[error("{TRANSPORT_VARIABLE}=unix: this system has no unix sockets; use \"tcp\"")]
+    /// Unix sockets asked for where there are none.
     NoUnixSockets,
     #[error("PLUGIN_MIN_PORT/PLUGIN_MAX_PORT: {0}")]
+    /// The port range variables are wrong.
     Ports(String),
 }
 
@@ -40,8 +43,10 @@ pub enum TransportError {
 pub enum Transport {
     /// A unix socket in a private directory under `parent` (`PLUGIN_UNIX_SOCKET_DIR`) or the
     /// system's temporary directory.
+    #[allow(missing_docs)]
     Unix { parent: Option<PathBuf> },
     /// TCP on 127.0.0.1, at the first free port of `ports`.
+    #[allow(missing_docs)]
     Tcp { ports: RangeInclusive<u16> },
 }
 
@@ -74,7 +79,9 @@ impl Transport {
 /// A listening address as the handshake line and the reattach settings write it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Address {
+    /// A unix socket's path.
     Unix(PathBuf),
+    /// A TCP address.
     Tcp(SocketAddr),
 }
 
@@ -152,61 +159,30 @@ impl Listener {
     pub(super) async fn accept(&self) -> io::Result<Socket> {
         match self {
             #[cfg(unix)]
-            Listener::Unix(listener) => Ok(Socket::Unix(listener.accept().await?.0)),
+            Listener::Unix(listener) => Ok(Either::Left(listener.accept().await?.0)),
             Listener::Tcp(listener) => {
                 let (stream, _) = listener.accept().await?;
                 // gRPC's small frames must not wait for Nagle's algorithm.
                 stream.set_nodelay(true)?;
-                Ok(Socket::Tcp(stream))
+                Ok(tcp_socket(stream))
             }
         }
     }
 }
 
-/// An accepted connection's byte stream.
-pub(super) enum Socket {
+/// An accepted connection's byte stream: a unix socket's or a TCP one's.
+#[cfg(unix)]
+pub(super) type Socket = Either<UnixStream, TcpStream>;
+/// An accepted connection's byte stream (TCP: Windows has no unix sockets here).
+#[cfg(not(unix))]
+pub(super) type Socket = TcpStream;
+
+/// An accepted TCP stream as a [`Socket`].
+fn tcp_socket(stream: TcpStream) -> Socket {
     #[cfg(unix)]
-    Unix(UnixStream),
-    Tcp(TcpStream),
-}
-
-/// Evaluates `$body` with `$stream` bound to whichever stream `$socket` holds.
-macro_rules! on_stream {
-    ($socket:expr, $stream:ident => $body:expr) => {
-        match $socket {
-            #[cfg(unix)]
-            Socket::Unix($stream) => $body,
-            Socket::Tcp($stream) => $body,
-        }
-    };
-}
-
-impl AsyncRead for Socket {
-    fn poll_read(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
-        on_stream!(self.get_mut(), s => Pin::new(s).poll_read(cx, buf))
-    }
-}
-
-impl AsyncWrite for Socket {
-    fn poll_write(self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
-        on_stream!(self.get_mut(), s => Pin::new(s).poll_write(cx, buf))
-    }
-
-    fn poll_write_vectored(self: Pin<&mut Self>, cx: &mut Context<'_>, bufs: &[io::IoSlice<'_>]) -> Poll<io::Result<usize>> {
-        on_stream!(self.get_mut(), s => Pin::new(s).poll_write_vectored(cx, bufs))
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        on_stream!(self, s => s.is_write_vectored())
-    }
-
-    fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        on_stream!(self.get_mut(), s => Pin::new(s).poll_flush(cx))
-    }
-
-    fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
-        on_stream!(self.get_mut(), s => Pin::new(s).poll_shutdown(cx))
-    }
+    return Either::Right(stream);
+    #[cfg(not(unix))]
+    return stream;
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Our own Terraform plugin-protocol (v6) server over go-plugin's handshake. Knows nothing of IAM:
 //! a provider plugs in through the [`Provider`] trait.
 
+#![warn(missing_docs)]
+
 mod connection;
 pub mod convert;
 mod cty;
@@ -14,7 +16,6 @@ mod provider;
 mod schema;
 mod server;
 mod service;
-mod shutdown;
 #[cfg(unix)]
 mod socket;
 pub mod tls;

@@ -9,13 +9,16 @@ use super::value::Value;
 /// An error from a provider function, optionally naming the argument (0-based) that caused it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FunctionError {
+    /// What went wrong, for the user.
     pub text: String,
+    /// The argument (0-based) it concerns, if one.
     pub argument: Option<usize>,
 }
 
 /// One data source. Its configuration arrives decoded against the schema the provider declared,
 /// with required arguments already known to be set; unknown values appear as `Value::Unknown`.
 pub trait DataSource: Send + Sync {
+    /// Validates a configuration before the provider is configured.
     fn validate(&self, config: &Value) -> Diagnostics;
 
     /// The data source's full state (config plus computed attributes), or `None` on error.
@@ -28,16 +31,20 @@ pub trait Provider: Send + Sync + 'static {
     /// messages, logs, the socket directory and `-debug`'s reattach settings.
     fn address(&self) -> &'static str;
 
+    /// The provider's schema: provider block, data sources, functions.
     fn schema(&self) -> &ProviderSchema;
 
+    /// Validates the provider block.
     fn validate_provider_config(&self, config: &Value) -> Diagnostics;
 
+    /// Configures the provider with its block's values.
     fn configure_provider(&self, config: &Value) -> Diagnostics;
 
     /// The data source of each type in `schema().data_sources`; the server asks once per type when
     /// it starts, so each request resolves its type in one place.
     fn data_source(&self, type_name: &str) -> Option<Arc<dyn DataSource>>;
 
+    /// Calls the function `name`.
     fn call_function(&self, name: &str, arguments: &[Value]) -> Result<Value, FunctionError>;
 }
 

@@ -10,33 +10,46 @@ use super::value::Value;
 /// Whether the user sets an attribute, may set it, or only reads it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Presence {
+    /// The configuration must set it.
     Required,
+    /// The configuration may set it.
     Optional,
+    /// The provider sets it.
     Computed,
 }
 
 #[derive(Clone, Debug)]
+/// One attribute of a block.
 pub struct Attribute {
+    /// Its name.
     pub name: String,
+    /// Its type.
     pub ty: Type,
+    /// Who sets it.
     pub presence: Presence,
+    /// Its description (Markdown).
     pub description: String,
+    /// Whether Terraform hides its value.
     pub sensitive: bool,
 }
 
 impl Attribute {
+    /// An attribute.
     pub fn new(name: impl AsRef<str>, ty: Type, presence: Presence, description: &str) -> Self {
         Self { name: name.as_ref().to_owned(), ty, presence, description: description.to_owned(), sensitive: false }
     }
 
+    /// A required attribute.
     pub fn required(name: impl AsRef<str>, ty: Type, description: &str) -> Self {
         Self::new(name, ty, Presence::Required, description)
     }
 
+    /// An optional attribute.
     pub fn optional(name: impl AsRef<str>, ty: Type, description: &str) -> Self {
         Self::new(name, ty, Presence::Optional, description)
     }
 
+    /// A computed attribute.
     pub fn computed(name: impl AsRef<str>, ty: Type, description: &str) -> Self {
         Self::new(name, ty, Presence::Computed, description)
     }
@@ -45,20 +58,29 @@ impl Attribute {
 /// How repeated nested blocks collect into a value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Nesting {
+    /// Repeated blocks collect into a list.
     List,
 }
 
 #[derive(Clone, Debug)]
+/// A nested block type.
 pub struct NestedBlock {
+    /// Its name.
     pub type_name: String,
+    /// How repeated blocks collect.
     pub nesting: Nesting,
+    /// Its schema.
     pub block: Block,
 }
 
 #[derive(Clone, Debug, Default)]
+/// A block's schema: attributes and nested blocks.
 pub struct Block {
+    /// Its description (Markdown).
     pub description: String,
+    /// Its attributes.
     pub attributes: Vec<Attribute>,
+    /// Its nested block types.
     pub blocks: Vec<NestedBlock>,
 }
 
@@ -111,6 +133,7 @@ impl Block {
         found
     }
 
+    /// The attribute `name`, if the block has it.
     pub fn attribute(&self, name: impl AsRef<str>) -> Option<&Attribute> {
         let name = name.as_ref();
         self.attributes.iter().find(|a| a.name == name)
@@ -164,23 +187,33 @@ impl Block {
 }
 
 #[derive(Clone, Debug)]
+/// A function parameter.
 pub struct Parameter {
+    /// Its name.
     pub name: String,
+    /// Its type.
     pub ty: Type,
+    /// Its description.
     pub description: String,
 }
 
 impl Parameter {
+    /// A parameter.
     pub fn new(name: &str, ty: Type, description: &str) -> Self {
         Self { name: name.to_owned(), ty, description: description.to_owned() }
     }
 }
 
 #[derive(Clone, Debug)]
+/// A provider function.
 pub struct Function {
+    /// A one-line summary.
     pub summary: String,
+    /// Its description.
     pub description: String,
+    /// Its parameters, in order.
     pub parameters: Vec<Parameter>,
+    /// What it returns.
     pub return_type: Type,
 }
 
@@ -212,7 +245,10 @@ impl Function {
 /// Everything a provider declares, keyed by the full type name (`qbusiness_trust_policy`).
 #[derive(Clone, Debug, Default)]
 pub struct ProviderSchema {
+    /// The provider block.
     pub provider: Block,
+    /// Each data source's schema, by type name.
     pub data_sources: BTreeMap<String, Block>,
+    /// Each function, by name.
     pub functions: BTreeMap<String, Function>,
 }

@@ -12,7 +12,7 @@ use tokio::sync::mpsc;
 use tokio_rustls::TlsAcceptor;
 use tokio_stream::wrappers::ReceiverStream;
 
-use super::connection::{Connection, ConnectionTracker, Stream};
+use super::connection::{Connection, ConnectionTracker};
 use super::go_plugin::{Broker, Controller, Stdio};
 use super::handshake::{handshake_line, read_host_request, HandshakeError, HostRequest};
 use super::listener::{Address, Listener, Transport};
@@ -23,8 +23,9 @@ use super::proto::plugin::{
 use super::proto::tfplugin6::provider_server::ProviderServer;
 use super::provider::{short_name, Provider};
 use super::service::ProviderService;
-use super::shutdown::ShutdownSignal;
 use super::tls::{self, Identity, TlsError};
+use tokio_util::either::Either;
+use tokio_util::sync::CancellationToken;
 
 /// Largest request or response. Terraform's go-plugin client sends messages of any size, and
 /// tonic's 4 MiB default would answer a large configuration with a transport error instead of a
@@ -91,7 +92,7 @@ pub fn serve<P: Provider>(provider: P) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let outcome = runtime.block_on(run(Arc::new(provider), request, mode, ShutdownSignal::default()));
+    let outcome = runtime.block_on(run(Arc::new(provider), request, mode, CancellationToken::default()));
     match outcome {
         Ok(()) => {
             // Terraform waits for this exit after Shutdown is answered. The socket directory is
@@ -133,7 +134,7 @@ pub(super) async fn run<P: Provider>(
     provider: Arc<P>,
     request: HostRequest,
     mode: Mode,
-    shutdown: ShutdownSignal,
+    shutdown: CancellationToken,
 ) -> Result<(), ServeError> {
     let (listener, endpoint) = Listener::bind(&request.transport, short_name(provider.address()))?;
     let listening = endpoint.address.clone();
@@ -175,7 +176,7 @@ pub(super) async fn run<P: Provider>(
     log::debug(&format!("serving on {} {listening}", listening.network()));
 
     // The Shutdown RPC ends a managed plugin; a debug-mode one serves run after run until a signal.
-    let managed_stop = if mode == Mode::Managed { shutdown.clone() } else { ShutdownSignal::default() };
+    let managed_stop = if mode == Mode::Managed { shutdown.clone() } else { CancellationToken::default() };
     let server = tonic::transport::Server::builder()
         .add_service(health_service)
         .add_service(
@@ -186,10 +187,10 @@ pub(super) async fn run<P: Provider>(
         .add_service(GrpcControllerServer::new(Controller { shutdown: managed_stop.clone() }))
         .add_service(GrpcStdioServer::new(Stdio { shutdown: shutdown.clone() }))
         .add_service(GrpcBrokerServer::new(Broker { shutdown: shutdown.clone() }))
-        .serve_with_incoming_shutdown(incoming, shutdown.clone().wait_owned());
+        .serve_with_incoming_shutdown(incoming, shutdown.clone().cancelled_owned());
 
     let deadline = async {
-        shutdown.wait().await;
+        shutdown.cancelled().await;
         tokio::time::sleep(SHUTDOWN_GRACE).await;
     };
     tokio::select! {
@@ -205,7 +206,7 @@ pub(super) async fn run<P: Provider>(
 /// process group, is ignored by a managed plugin as go-plugin's are: Terraform handles it and ends
 /// the plugin through StopProvider and Shutdown. A debug-mode plugin, run by hand, stops on it.
 #[cfg(unix)]
-fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Result<()> {
+fn spawn_signal_listener(shutdown: CancellationToken, mode: &Mode) -> std::io::Result<()> {
     use tokio::signal::unix::{signal, SignalKind};
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut terminate = signal(SignalKind::terminate())?;
@@ -226,7 +227,7 @@ fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Resu
                 }
             }
         }
-        shutdown.trigger();
+        shutdown.cancel();
     });
     Ok(())
 }
@@ -234,14 +235,14 @@ fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Resu
 /// Windows has Ctrl-C and Ctrl-Break for SIGINT, and no SIGTERM: a managed plugin ignores Ctrl-C
 /// (Terraform ends it with Shutdown), a debug-mode one stops on it.
 #[cfg(windows)]
-fn spawn_signal_listener(shutdown: ShutdownSignal, mode: &Mode) -> std::io::Result<()> {
+fn spawn_signal_listener(shutdown: CancellationToken, mode: &Mode) -> std::io::Result<()> {
     let mut interrupt = tokio::signal::windows::ctrl_c()?;
     let stop_on_interrupt = matches!(mode, Mode::Debug { .. });
     tokio::spawn(async move {
         while interrupt.recv().await.is_some() {
             if stop_on_interrupt {
                 log::debug("Ctrl-C: shutting down");
-                shutdown.trigger();
+                shutdown.cancel();
                 return;
             }
             log::debug("Ctrl-C ignored: Terraform stops the plugin itself");
@@ -257,17 +258,17 @@ const PARENT_POLL: Duration = Duration::from_millis(250);
 /// Triggers shutdown when the host process dies, connected or not: its children are then
 /// re-parented (to init or a subreaper), so the parent pid changes.
 #[cfg(unix)]
-fn spawn_parent_watch(shutdown: ShutdownSignal) {
+fn spawn_parent_watch(shutdown: CancellationToken) {
     let parent = std::os::unix::process::parent_id();
     tokio::spawn(async move {
         loop {
             tokio::select! {
                 () = tokio::time::sleep(PARENT_POLL) => {}
-                () = shutdown.wait() => return,
+                () = shutdown.cancelled() => return,
             }
             if std::os::unix::process::parent_id() != parent {
                 log::debug("the host process is gone; exiting");
-                shutdown.trigger();
+                shutdown.cancel();
                 return;
             }
         }
@@ -275,7 +276,7 @@ fn spawn_parent_watch(shutdown: ShutdownSignal) {
 }
 
 /// Triggers shutdown once the host has had connections and then none for `ORPHAN_GRACE`.
-fn spawn_orphan_watch(tracker: Arc<ConnectionTracker>, shutdown: ShutdownSignal) {
+fn spawn_orphan_watch(tracker: Arc<ConnectionTracker>, shutdown: CancellationToken) {
     tokio::spawn(async move {
         let mut connected_before = false;
         loop {
@@ -289,7 +290,7 @@ fn spawn_orphan_watch(tracker: Arc<ConnectionTracker>, shutdown: ShutdownSignal)
                     () = tokio::time::sleep(ORPHAN_GRACE) => {
                         if tracker.open() == 0 {
                             log::debug("the host closed every connection; exiting");
-                            shutdown.trigger();
+                            shutdown.cancel();
                             return;
                         }
                     }
@@ -334,7 +335,7 @@ fn accept_connections(
     listener: Listener,
     acceptor: Option<TlsAcceptor>,
     tracker: Arc<ConnectionTracker>,
-    shutdown: ShutdownSignal,
+    shutdown: CancellationToken,
 ) -> ReceiverStream<Result<Connection, std::io::Error>> {
     let (sender, receiver) = mpsc::channel(16);
     tokio::spawn(async move {
@@ -352,15 +353,15 @@ fn accept_connections(
                         let delay = backoff.next(&error);
                         tokio::select! {
                             () = tokio::time::sleep(delay) => continue,
-                            () = shutdown.wait() => return,
+                            () = shutdown.cancelled() => return,
                         }
                     }
                 },
-                () = shutdown.wait() => return,
+                () = shutdown.cancelled() => return,
             };
             match &acceptor {
                 None => {
-                    if sender.send(Ok(Connection { stream: Stream::Plain(stream), guard: tracker.track() })).await.is_err() {
+                    if sender.send(Ok(Connection { stream: Either::Left(stream), guard: tracker.track() })).await.is_err() {
                         return;
                     }
                 }
@@ -369,7 +370,7 @@ fn accept_connections(
                     tokio::spawn(async move {
                         match tokio::time::timeout(TLS_HANDSHAKE_TIMEOUT, acceptor.accept(stream)).await {
                             Ok(Ok(tls)) => {
-                                let connection = Connection { stream: Stream::Tls(Box::new(tls)), guard: tracker.track() };
+                                let connection = Connection { stream: Either::Right(Box::new(tls)), guard: tracker.track() };
                                 let _ = sender.send(Ok(connection)).await;
                             }
                             Ok(Err(error)) => log::error(&format!("TLS handshake refused: {error}")),

@@ -16,17 +16,22 @@ use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
+/// Why the TLS setup failed.
 pub enum TlsError {
     #[error("cannot generate the plugin certificate: {0}")]
+    /// The certificate could not be generated.
     Certificate(#[from] rcgen::Error),
     #[error("TLS configuration failed: {0}")]
+    /// rustls refused the configuration.
     Rustls(#[from] rustls::Error),
     #[error("PLUGIN_CLIENT_CERT holds no PEM certificate: {0}")]
+    /// Terraform's client certificate could not be read.
     ClientCertificate(String),
 }
 
 /// A certificate and its private key, both DER.
 pub struct Identity {
+    /// The certificate.
     pub certificate: CertificateDer<'static>,
     key: PrivatePkcs8KeyDer<'static>,
 }
@@ -51,6 +56,7 @@ impl Identity {
         Ok(Identity { certificate: certificate.der().clone(), key: PrivatePkcs8KeyDer::from(key_pair.serialize_der()) })
     }
 
+    /// The certificate as PEM, as the handshake line carries it.
     pub fn certificate_pem(&self) -> String {
         let body = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, &self.certificate);
         let lines: Vec<&str> = body.as_bytes().chunks(64).map(|c| std::str::from_utf8(c).expect("base64 is ASCII")).collect();
@@ -113,6 +119,7 @@ pub struct PinnedCertificate {
 }
 
 impl PinnedCertificate {
+    /// A verifier that accepts only `expected`.
     pub fn new(expected: CertificateDer<'static>) -> Self {
         Self { expected, algorithms: signature_algorithms() }
     }
@@ -216,6 +223,7 @@ impl ServerCertVerifier for PinnedCertificate {
     }
 }
 
+/// Reads the one certificate of a PEM text.
 pub fn parse_certificate_pem(pem: &str) -> Result<CertificateDer<'static>, TlsError> {
     CertificateDer::from_pem_slice(pem.as_bytes()).map_err(|e| TlsError::ClientCertificate(e.to_string()))
 }

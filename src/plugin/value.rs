@@ -1,4 +1,6 @@
 //! Terraform values (incl. unknown and null) and their `DynamicValue` wire forms: msgpack, and JSON as fallback.
+//! Hand-written over `rmpv`: cty's unknown extension, its decimal-string numbers and dynamic values'
+//! type-and-value pairs have no serde mapping.
 
 use std::collections::BTreeMap;
 
@@ -13,13 +15,19 @@ use super::diagnostic::AttributePath;
 /// are `List`; maps and objects are `Map`. The schema's `Type` says which one is meant on the wire.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// Not set.
     Null,
     /// Known only after apply; any refinements Terraform sends are dropped.
     Unknown,
+    /// A boolean.
     Bool(bool),
+    /// A number.
     Number(f64),
+    /// A string.
     String(String),
+    /// A list, set or tuple.
     List(Vec<Value>),
+    /// An object or map.
     Map(BTreeMap<String, Value>),
 }
 
@@ -38,18 +46,22 @@ const MAX_DEPTH: usize = 64;
 const UNKNOWN_EXTENSION: i8 = 0;
 
 impl Value {
+    /// A string value.
     pub fn string(s: impl Into<String>) -> Value {
         Value::String(s.into())
     }
 
+    /// An object of `attributes`.
     pub fn object<K: Into<String>>(attributes: impl IntoIterator<Item = (K, Value)>) -> Value {
         Value::Map(attributes.into_iter().map(|(k, v)| (k.into(), v)).collect())
     }
 
+    /// Whether it is null.
     pub fn is_null(&self) -> bool {
         matches!(self, Value::Null)
     }
 
+    /// Whether it is unknown until apply.
     pub fn is_unknown(&self) -> bool {
         matches!(self, Value::Unknown)
     }
@@ -63,6 +75,7 @@ impl Value {
         }
     }
 
+    /// The string, if it is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -70,6 +83,7 @@ impl Value {
         }
     }
 
+    /// The boolean, if it is one.
     pub fn as_bool(&self) -> Option<bool> {
         match self {
             Value::Bool(b) => Some(*b),
@@ -77,6 +91,7 @@ impl Value {
         }
     }
 
+    /// The elements, if it is a list.
     pub fn as_list(&self) -> Option<&[Value]> {
         match self {
             Value::List(items) => Some(items),
@@ -84,6 +99,7 @@ impl Value {
         }
     }
 
+    /// The entries, if it is an object or map.
     pub fn as_map(&self) -> Option<&BTreeMap<String, Value>> {
         match self {
             Value::Map(entries) => Some(entries),
@@ -93,6 +109,7 @@ impl Value {
 
     // ----- msgpack -----
 
+    /// Decodes msgpack as `ty`.
     pub fn from_msgpack(bytes: &[u8], ty: &Type) -> Result<Value, ValueError> {
         let mut reader = bytes;
         let raw = rmpv::decode::read_value_with_max_depth(&mut reader, MAX_DEPTH)
@@ -106,6 +123,7 @@ impl Value {
         decode_msgpack(&raw, ty, &AttributePath::root())
     }
 
+    /// Encodes as msgpack for `ty`.
     pub fn to_msgpack(&self, ty: &Type) -> Result<Vec<u8>, ValueError> {
         let raw = encode_msgpack(self, ty, &AttributePath::root())?;
         let mut out = Vec::new();

@@ -1,5 +1,6 @@
 //! Canonical JSON for policy documents (fixed key order, sorted lists; pretty and minified) and the
-//! parser for documents users pass in.
+//! parser for documents users pass in. The parser is strict by hand: serde would silently keep the
+//! last of two repeated keys (`"Effect":"Deny","Effect":"Allow"` becomes an Allow).
 
 use std::collections::{BTreeMap, BTreeSet};
 

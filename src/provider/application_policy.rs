@@ -11,6 +11,7 @@ use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
 use super::inputs::Inputs;
 use super::Phase;
 
+/// The data source `qbusiness_application_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_application_policy",
     description: "The permissions policy of an Amazon Q Business application's service role: CloudWatch metrics in `AWS/QBusiness`, its log groups, and optionally user subscriptions.",

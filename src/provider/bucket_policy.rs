@@ -12,6 +12,7 @@ use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
 use super::inputs::Inputs;
 use super::Phase;
 
+/// The data source `qbusiness_bucket_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_bucket_policy",
     description: "The bucket policy that lets an S3 connector role of another account read the bucket (AWS's S3 connector page: cross-account buckets, in the index's region). Use it in the bucket owner's account; the connector policy names the owner with `bucket_account_id`.",

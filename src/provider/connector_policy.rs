@@ -50,6 +50,7 @@ fn read_vpc(inputs: &mut Inputs<'_>) -> Option<VpcPlacement> {
         .then(|| VpcPlacement { subnets: subnets.unwrap_or_default(), security_groups: security_groups.unwrap_or_default() })
 }
 
+/// The data source `qbusiness_connector_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_connector_policy",
     description: "The permissions policy of an Amazon Q Business data-source connector role.",

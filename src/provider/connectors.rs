@@ -8,6 +8,7 @@ use super::descriptor::{Body, Descriptor, FunctionTwin};
 use super::inputs::Inputs;
 use super::{Outcome, Phase};
 
+/// The data source `qbusiness_connectors`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_connectors",
     description: "The connectors `qbusiness_connector_policy` knows: id, name, CreateDataSource `type`, template, arguments, and whether the published policy was verified.",

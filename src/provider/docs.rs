@@ -1,5 +1,6 @@
 //! Registry documentation (terraform-plugin-docs layout) rendered from the provider's schema, the
-//! examples and the connector catalog, so that no page is a hand-kept copy of the schema.
+//! examples and the connector catalog, so that no page is a hand-kept copy of the schema. Our own:
+//! tfplugindocs is a Go tool that needs a Go toolchain and a built provider at docs time.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -13,7 +14,9 @@ use super::QBusinessProvider;
 /// One generated file, its path relative to `docs/`.
 #[derive(Debug, PartialEq, Eq)]
 pub struct DocPage {
+    /// Its path under `docs/`.
     pub path: String,
+    /// Its Markdown.
     pub content: String,
 }
 

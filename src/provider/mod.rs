@@ -1,6 +1,8 @@
 //! The Terraform surface: the provider block, one file per data source, plugged into the protocol
 //! server through [`crate::plugin::Provider`].
 
+#![warn(missing_docs)]
+
 mod additions;
 mod application_policy;
 mod bucket_policy;
@@ -36,7 +38,9 @@ pub const SOURCE_ADDRESS: &str = "registry.terraform.io/qbusiness-iam/qbusiness"
 /// provider block's defaults (a function reads with none).
 #[derive(Clone, Copy, Debug)]
 pub enum Phase<'a> {
+    /// Validation, before the provider is configured.
     Validate,
+    /// A read, with the provider block's defaults.
     Read(&'a ProviderDefaults),
     /// A function call: read with no defaults, since functions never see the provider block.
     Function,

@@ -24,6 +24,7 @@ fn summary(kind: ServiceRoleKind) -> &'static str {
     }
 }
 
+/// The data source `qbusiness_role_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_role_policy",
     description: "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.",

@@ -13,6 +13,7 @@ use super::document::{scope_note_of, taken_by};
 use super::inputs::Inputs;
 use super::Phase;
 
+/// The data source `qbusiness_trust_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_trust_policy",
     description: "The trust (assume-role) policy of an Amazon Q Business role. Service-role trusts carry `aws:SourceAccount` and `aws:SourceArn` against the confused deputy.",

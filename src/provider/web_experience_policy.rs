@@ -24,6 +24,7 @@ fn summary(kind: WebExperienceKind) -> &'static str {
     }
 }
 
+/// The data source `qbusiness_web_experience_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_web_experience_policy",
     description: "The permissions policy of an Amazon Q Business web experience role with IAM federation, or of the role that reads its OIDC client secret.",
