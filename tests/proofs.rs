@@ -18,7 +18,6 @@ use terraform_provider_qbusiness::provider::descriptor::descriptor;
 /// A neighbour's id: the same shape as a Q Business id, another resource.
 const OTHER_ID: &str = "f1b2c3d4-5678-90ab-cdef-EXAMPLE99999";
 const OTHER_ACCOUNT: &str = "999999999999";
-const WEB_EXPERIENCE_ID: &str = "c1b2c3d4-5678-90ab-cdef-EXAMPLE33333";
 /// The account owning the bucket of connector-s3-cross-account and bucket-policy-cross-account.
 const BUCKET_OWNER: &str = "210987654321";
 
@@ -63,7 +62,7 @@ fn placeholders(arguments: &BTreeMap<Name, String>, kind: Option<&str>) -> BTree
     values.insert("source_arn", format!("arn:aws:qbusiness:{REGION}:{ACCOUNT_ID}:application/{application}"));
     values.insert("application", application);
     values.insert("index", get(args::INDEX_ID).unwrap_or_default());
-    values.insert("web_experience", get(args::WEB_EXPERIENCE_ID).unwrap_or_else(|| WEB_EXPERIENCE_ID.to_owned()));
+    values.insert("web_experience", get(args::WEB_EXPERIENCE_ID).unwrap_or_else(|| cases::WEB_EXPERIENCE_ID.to_owned()));
     values.insert("kendra_index", get(args::KENDRA_INDEX_ID).unwrap_or_default());
     values.insert("bucket", get(args::BUCKET).unwrap_or_default());
     let owner = get(args::BUCKET_ACCOUNT_ID).or_else(|| get(args::CONNECTOR_ROLE_ARN).map(|_| BUCKET_OWNER.to_owned()));

@@ -62,7 +62,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 mod tests {
     use crate::catalog::arguments as args;
     use crate::plugin::Value;
-    use crate::provider::testing::{expect_errors, read, s, APPLICATION_ID};
+    use crate::provider::testing::{read, s, APPLICATION_ID};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -93,30 +93,6 @@ mod tests {
         assert_eq!(
             accepted.diagnostics,
             ["warning region | Region without Amazon Q Business | Amazon Q Business is not available in region \"eu-central-1\"; valid regions are ap-southeast-2, eu-west-1, us-east-1, us-west-2; skip_region_validation is set, so the document is built for it anyway"]
-        );
-    }
-
-    #[test]
-    fn bad_arguments_are_errors_at_their_attribute() {
-        expect_errors(
-            TYPE,
-            &[
-                (
-                    "malformed application id",
-                    vec![(args::APPLICATION_ID, s("not-an-id"))],
-                    "application_id",
-                    "Invalid application_id",
-                    "ids are 36 characters",
-                ),
-                (
-                    "GovCloud region",
-                    vec![(args::REGION, s("us-gov-west-1"))],
-                    "region",
-                    "Region without Amazon Q Business",
-                    "is in partition aws-us-gov, not aws",
-                ),
-                ("empty account id", vec![(args::ACCOUNT_ID, s(""))], "account_id", "Empty account_id", "must not be empty"),
-            ],
         );
     }
 }

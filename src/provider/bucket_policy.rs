@@ -47,7 +47,7 @@ fn build(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<PolicyDocument> {
 #[cfg(test)]
 mod tests {
     use crate::catalog::arguments as args;
-    use crate::provider::testing::{expect_errors, read, s};
+    use crate::provider::testing::{read, s};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
     const ROLE: &str = "arn:aws:iam::123456789012:role/qbusiness-s3-connector";
@@ -57,35 +57,5 @@ mod tests {
         let outcome = read(TYPE, &[(args::BUCKET, s("my-docs")), (args::CONNECTOR_ROLE_ARN, s(ROLE))]);
         assert_eq!(outcome.diagnostics, Vec::<String>::new());
         assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/bucket-policy-cross-account.json"));
-    }
-
-    #[test]
-    fn bad_arguments_are_errors_at_their_attribute() {
-        expect_errors(
-            TYPE,
-            &[
-                (
-                    "wildcard role",
-                    vec![(args::BUCKET, s("shared-docs")), (args::CONNECTOR_ROLE_ARN, s("arn:aws:iam::123456789012:role/*"))],
-                    "connector_role_arn",
-                    "Invalid connector_role_arn",
-                    "must name one resource",
-                ),
-                (
-                    "user instead of role",
-                    vec![(args::BUCKET, s("shared-docs")), (args::CONNECTOR_ROLE_ARN, s("arn:aws:iam::123456789012:user/u"))],
-                    "connector_role_arn",
-                    "Invalid connector_role_arn",
-                    "names no resource \"role/\"",
-                ),
-                (
-                    "bucket named like an IP address",
-                    vec![(args::BUCKET, s("10.0.0.1")), (args::CONNECTOR_ROLE_ARN, s(ROLE))],
-                    "bucket",
-                    "Invalid bucket",
-                    "names formatted as an IP address",
-                ),
-            ],
-        );
     }
 }

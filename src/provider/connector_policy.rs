@@ -162,7 +162,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 mod tests {
     use crate::catalog::arguments::{self as args, Name};
     use crate::plugin::Value;
-    use crate::provider::testing::{expect_errors, list, read, s, APPLICATION_ID, INDEX_ID, KEY_ARN, SECRET_ARN};
+    use crate::provider::testing::{list, read, s, APPLICATION_ID, INDEX_ID, KEY_ARN, SECRET_ARN};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -210,28 +210,5 @@ mod tests {
         assert!(json.contains(r#""Resource": "arn:aws:s3:::my-docs/home/${aws:username}/*""#), "{json}");
         assert!(json.contains(r#""s3:prefix": "home/${aws:username}/""#), "{json}");
         assert!(!json.contains("&{"), "{json}");
-    }
-
-    #[test]
-    fn bad_arguments_are_errors_at_their_attribute() {
-        let crawler = |extra: &[(Name, Value)]| {
-            let mut attributes =
-                vec![(args::CONNECTOR, s("web_crawler")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::INDEX_ID, s(INDEX_ID))];
-            attributes.extend(extra.iter().cloned());
-            attributes
-        };
-        expect_errors(
-            TYPE,
-            &[
-                ("unknown connector", s3(&[(args::CONNECTOR, s("sharepoint_2003"))]), "connector", "Unknown connector", "\"sharepoint_2003\" is not a valid connector; valid values are s3, aem_cloud"),
-                ("secret for the S3 connector", s3(&[(args::SECRET_ARN, s(SECRET_ARN))]), "secret_arn", "Argument not accepted here", "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, vpc, subnet_ids, security_group_ids."),
-                ("S3 without bucket", vec![(args::CONNECTOR, s("s3")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::INDEX_ID, s(INDEX_ID))], "bucket", "Missing required argument", "connector \"s3\" (Amazon S3) needs bucket."),
-                ("crawler key without secret", crawler(&[(args::KMS_KEY_ARN, s(KEY_ARN))]), "kms_key_arn", "Key without secret", "set secret_arn too"),
-                ("seed prefix without bucket", crawler(&[(args::SEED_URLS_KEY_PREFIX, s("seeds/"))]), "seed_urls_key_prefix", "Key prefix without bucket", "seed_urls_key_prefix needs seed_urls_bucket"),
-                ("FSx without VPC", vec![(args::CONNECTOR, s("fsx_windows")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::INDEX_ID, s(INDEX_ID)), (args::SECRET_ARN, s(SECRET_ARN))], "vpc", "Missing required argument", "reaches its source only inside your VPC"),
-                ("subnets with vpc false", s3(&[(args::VPC, Value::Bool(false)), (args::SUBNET_IDS, list(&["subnet-0123456789abcdef0"]))]), "subnet_ids", "VPC placement without vpc", "set vpc = true or remove subnet_ids"),
-                ("key in another partition", s3(&[(args::KMS_KEY_ARN, s("arn:aws-cn:kms:cn-north-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"))]), "kms_key_arn", "ARN in another partition", "is in partition aws-cn, but this policy is for partition aws"),
-            ],
-        );
     }
 }

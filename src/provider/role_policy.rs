@@ -110,7 +110,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 #[cfg(test)]
 mod tests {
     use crate::catalog::arguments as args;
-    use crate::provider::testing::{expect_errors, read, s, KEY_ARN, SECRET_ARN};
+    use crate::provider::testing::{read, s, KEY_ARN, SECRET_ARN};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -118,46 +118,5 @@ mod tests {
     fn plugin_with_key_is_its_golden_document() {
         let outcome = read(TYPE, &[(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN)), (args::KMS_KEY_ARN, s(KEY_ARN))]);
         assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/role-plugin-kms.json"));
-    }
-
-    #[test]
-    fn bad_arguments_are_errors_at_their_attribute() {
-        expect_errors(
-            TYPE,
-            &[
-                (
-                    "unknown role",
-                    vec![(args::ROLE, s("retriever"))],
-                    "role",
-                    "Unknown role",
-                    "valid values are kendra_retriever, plugin, document_enrichment, anonymous_application.",
-                ),
-                (
-                    "enrichment without Lambda function",
-                    vec![(args::ROLE, s("document_enrichment")), (args::BUCKET, s("my-enrichment"))],
-                    "lambda_function_arn",
-                    "Missing required argument",
-                    "role \"document_enrichment\" needs lambda_function_arn.",
-                ),
-                (
-                    "region for the plugin role",
-                    vec![(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN)), (args::REGION, s("us-east-1"))],
-                    "region",
-                    "Argument not accepted here",
-                    "role \"plugin\" does not take region; it takes secret_arn, kms_key_arn.",
-                ),
-                (
-                    "Lambda layer instead of function",
-                    vec![
-                        (args::ROLE, s("document_enrichment")),
-                        (args::BUCKET, s("my-enrichment")),
-                        (args::LAMBDA_FUNCTION_ARN, s("arn:aws:lambda:us-east-1:123456789012:layer:x")),
-                    ],
-                    "lambda_function_arn",
-                    "Invalid lambda_function_arn",
-                    "names no resource \"function:\"",
-                ),
-            ],
-        );
     }
 }

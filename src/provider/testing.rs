@@ -69,19 +69,3 @@ pub(crate) fn s(text: &str) -> Value {
 pub(crate) fn list(items: &[&str]) -> Value {
     Value::List(items.iter().map(|i| s(i)).collect())
 }
-
-/// Runs a table of bad inputs, each expected to give exactly one error, at `path` with `summary`
-/// and a detail containing `detail`; a failure names the row.
-pub(crate) fn expect_errors(type_name: &str, rows: &[(&str, Vec<(Name, Value)>, &str, &str, &str)]) {
-    let mut failures = Vec::new();
-    for (name, attributes, path, summary, detail) in rows {
-        let outcome = read(type_name, attributes);
-        let errors: Vec<&String> = outcome.diagnostics.iter().filter(|d| d.starts_with("error ")).collect();
-        let expected = format!("error {path} | {summary} | ");
-        let matched = errors.len() == 1 && errors[0].starts_with(&expected) && errors[0].contains(detail) && outcome.json.is_none();
-        if !matched {
-            failures.push(format!("{name:?}: expected {expected}…{detail}…, got {errors:#?}"));
-        }
-    }
-    assert!(failures.is_empty(), "{} of {} rows failed:\n{}", failures.len(), rows.len(), failures.join("\n"));
-}

@@ -112,7 +112,7 @@ mod tests {
     use crate::catalog::arguments as args;
     use crate::catalog::arguments::Name;
     use crate::plugin::Value;
-    use crate::provider::testing::{expect_errors, list, read, s, APPLICATION_ID};
+    use crate::provider::testing::{list, read, s, APPLICATION_ID};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -166,64 +166,5 @@ mod tests {
         assert_eq!(sids, ["AllowsAmazonQToAssumeRoleForServicePrincipal", "Tag", "Partner"]);
         assert_eq!(json["Statement"][2]["Principal"]["AWS"], "arn:aws:iam::210987654321:root");
         assert_eq!(json["Statement"][2]["Condition"]["StringEquals"]["sts:ExternalId"], "partner-42");
-    }
-
-    #[test]
-    fn the_trust_grammar_judges_those_statements() {
-        let connector =
-            |statement: Value| vec![(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::STATEMENT, statement)];
-        expect_errors(
-            TYPE,
-            &[
-                (
-                    "statement without principals",
-                    connector(trust_statement(&[])),
-                    "statement[0].principals",
-                    "Invalid statement",
-                    "a trust policy statement needs a Principal",
-                ),
-                (
-                    "statement with a resource",
-                    connector(trust_statement(&[
-                        (args::PRINCIPALS, principals("AWS", &["arn:aws:iam::210987654321:root"])),
-                        (args::RESOURCES, list(&["*"])),
-                    ])),
-                    "statement[0].resources",
-                    "Invalid statement",
-                    "a trust policy statement must not name a Resource",
-                ),
-                (
-                    "statement with an s3 action",
-                    connector(Value::List(vec![Value::object([
-                        (args::ACTIONS, list(&["s3:GetObject"])),
-                        (args::PRINCIPALS, principals("AWS", &["arn:aws:iam::210987654321:root"])),
-                    ])])),
-                    "statement[0].actions",
-                    "Invalid statement",
-                    "\"s3:GetObject\" is not an sts action",
-                ),
-                (
-                    "unknown principal type",
-                    connector(trust_statement(&[(args::PRINCIPALS, principals("Role", &["x"]))])),
-                    "statement[0].principals[0].type",
-                    "Invalid type",
-                    "\"Role\" is not a principal type",
-                ),
-            ],
-        );
-    }
-
-    #[test]
-    fn bad_arguments_are_errors_at_their_attribute() {
-        expect_errors(
-            TYPE,
-            &[
-                ("unknown kind", vec![(args::KIND, s("lambda"))], "kind", "Unknown kind", "\"lambda\" is not a valid kind; valid values are connector, application, oidc_secret, web_experience_identity_center, kendra_retriever, plugin, document_enrichment, web_experience_saml, web_experience_oidc."),
-                ("SAML provider for the application trust", vec![(args::KIND, s("application")), (args::SAML_PROVIDER_ARN, s("arn:aws:iam::123456789012:saml-provider/idp"))], "saml_provider_arn", "Argument not accepted here", "kind \"application\" does not take saml_provider_arn; it takes application_id, partition, region, account_id."),
-                ("connector trust without application id", vec![(args::KIND, s("connector"))], "application_id", "Missing required argument", "kind \"connector\" needs application_id."),
-                ("OIDC provider without issuer", vec![(args::KIND, s("web_experience_oidc")), (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/")), (args::CLIENT_IDS, list(&["c"]))], "oidc_provider_arn", "Invalid oidc_provider_arn", "names no resource \"oidc-provider/\""),
-                ("client id outside Latin-1", vec![(args::KIND, s("web_experience_oidc")), (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/login.example.com")), (args::CLIENT_IDS, list(&["caf\u{e9}\u{2013}"]))], "client_ids[0]", "Character not allowed in IAM policies", "(U+2013) is not allowed in IAM policies"),
-            ],
-        );
     }
 }

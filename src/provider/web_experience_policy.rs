@@ -121,8 +121,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 #[cfg(test)]
 mod tests {
     use crate::catalog::arguments as args;
-    use crate::plugin::Value;
-    use crate::provider::testing::{expect_errors, read, s, APPLICATION_ID, KEY_ARN, SECRET_ARN};
+    use crate::provider::testing::{read, s, APPLICATION_ID, KEY_ARN};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -139,46 +138,6 @@ mod tests {
         assert_eq!(
             outcome.diagnostics,
             ["warning q_apps | Amazon Q Apps not offered in this region | Amazon Q Apps is not available in eu-west-1; set q_apps = false to leave its statements out."]
-        );
-    }
-
-    #[test]
-    fn bad_arguments_are_errors_at_their_attribute() {
-        expect_errors(
-            TYPE,
-            &[
-                (
-                    "unknown kind",
-                    vec![(args::KIND, s("idc"))],
-                    "kind",
-                    "Unknown kind",
-                    "valid values are iam_federation, identity_center, oidc_client_secret.",
-                ),
-                (
-                    "Q Apps for the OIDC secret role",
-                    vec![(args::KIND, s("oidc_client_secret")), (args::SECRET_ARN, s(SECRET_ARN)), (args::Q_APPS, Value::Bool(true))],
-                    "q_apps",
-                    "Argument not accepted here",
-                    "kind \"oidc_client_secret\" does not take q_apps; it takes secret_arn, kms_key_arn.",
-                ),
-                (
-                    "key in another region",
-                    vec![
-                        (args::APPLICATION_ID, s(APPLICATION_ID)),
-                        (args::KMS_KEY_ARN, s("arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab")),
-                    ],
-                    "kms_key_arn",
-                    "ARN in another region",
-                    "is in region eu-west-1, but the application is in us-east-1",
-                ),
-                (
-                    "federation without application",
-                    vec![(args::Q_APPS, Value::Bool(false))],
-                    "application_id",
-                    "Missing required argument",
-                    "kind \"iam_federation\" needs application_id.",
-                ),
-            ],
         );
     }
 }
