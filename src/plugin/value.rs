@@ -120,7 +120,7 @@ impl Value {
                 message: format!("{} unexpected bytes after the msgpack value", reader.len()),
             });
         }
-        decode_msgpack(&raw, ty, &AttributePath::root())
+        decode(&raw, ty, &AttributePath::root())
     }
 
     /// Encodes as msgpack for `ty`.
@@ -137,7 +137,7 @@ impl Value {
     pub fn from_json(bytes: &[u8], ty: &Type) -> Result<Value, ValueError> {
         let json: Json = serde_json::from_slice(bytes)
             .map_err(|e| ValueError { path: AttributePath::root(), message: format!("malformed JSON: {e}") })?;
-        decode_json(&json, ty, &AttributePath::root())
+        decode(&json, ty, &AttributePath::root())
     }
 
     /// The type cty would infer for this value, used when writing a value of `dynamic` type.
@@ -157,54 +157,168 @@ fn mismatch(path: &AttributePath, expected: &Type, found: &str) -> ValueError {
     ValueError { path: path.clone(), message: format!("expected {}, found {found}", expected.to_json()) }
 }
 
-fn msgpack_kind(raw: &Mp) -> &'static str {
-    match raw {
-        Mp::Nil => "nil",
-        Mp::Boolean(_) => "a boolean",
-        Mp::Integer(_) | Mp::F32(_) | Mp::F64(_) => "a number",
-        Mp::String(_) => "a string",
-        Mp::Binary(_) => "binary data",
-        Mp::Array(_) => "an array",
-        Mp::Map(_) => "a map",
-        Mp::Ext(..) => "an extension",
+/// What both wire forms of a value offer the one decoder: msgpack (with cty's unknown extension and
+/// decimal-string numbers) and JSON (which has neither unknowns nor precise numbers of its own).
+trait Wire: Sized {
+    /// What the value is, for messages.
+    fn kind(&self) -> &'static str;
+    /// Null on the wire.
+    fn is_null(&self) -> bool;
+    /// cty's unknown value (any msgpack extension; JSON has none).
+    fn is_unknown(&self) -> bool;
+    /// The string, or an error for a string that is not UTF-8; `None` when it is no string.
+    fn string(&self, path: &AttributePath) -> Option<Result<&str, ValueError>>;
+    /// The boolean, if it is one.
+    fn boolean(&self) -> Option<bool>;
+    /// The number, if it is one (or a decimal string, as cty writes numbers a float cannot hold).
+    fn number(&self, path: &AttributePath) -> Option<Result<f64, ValueError>>;
+    /// The elements, if it is an array.
+    fn items(&self) -> Option<&[Self]>;
+    /// The entries with their keys (`None` for a key that is no string), if it is a map.
+    fn entries(&self) -> Option<Vec<(Option<&str>, &Self)>>;
+    /// A dynamic value's type and value.
+    fn dynamic(&self, path: &AttributePath) -> Result<(Type, &Self), ValueError>;
+}
+
+impl Wire for Mp {
+    fn kind(&self) -> &'static str {
+        match self {
+            Mp::Nil => "nil",
+            Mp::Boolean(_) => "a boolean",
+            Mp::Integer(_) | Mp::F32(_) | Mp::F64(_) => "a number",
+            Mp::String(_) => "a string",
+            Mp::Binary(_) => "binary data",
+            Mp::Array(_) => "an array",
+            Mp::Map(_) => "a map",
+            Mp::Ext(..) => "an extension",
+        }
+    }
+
+    fn is_null(&self) -> bool {
+        matches!(self, Mp::Nil)
+    }
+
+    // Any extension is an unknown value, whatever its code (refinements are optional to honour).
+    fn is_unknown(&self) -> bool {
+        matches!(self, Mp::Ext(..))
+    }
+
+    fn string(&self, path: &AttributePath) -> Option<Result<&str, ValueError>> {
+        match self {
+            Mp::String(s) => Some(s.as_str().ok_or_else(|| ValueError { path: path.clone(), message: "string is not valid UTF-8".into() })),
+            _ => None,
+        }
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+
+    fn number(&self, path: &AttributePath) -> Option<Result<f64, ValueError>> {
+        match self {
+            Mp::Integer(i) => i.as_f64().map(Ok),
+            Mp::F32(f) => Some(Ok(f64::from(*f))),
+            Mp::F64(f) => Some(Ok(*f)),
+            Mp::String(s) => Some(match s.as_str() {
+                Some(text) => number_from_text(text, path),
+                None => Err(ValueError { path: path.clone(), message: "number string is not a decimal number".into() }),
+            }),
+            _ => None,
+        }
+    }
+
+    fn items(&self) -> Option<&[Mp]> {
+        self.as_array().map(Vec::as_slice)
+    }
+
+    fn entries(&self) -> Option<Vec<(Option<&str>, &Mp)>> {
+        self.as_map().map(|entries| entries.iter().map(|(k, v)| (k.as_str(), v)).collect())
+    }
+
+    fn dynamic(&self, path: &AttributePath) -> Result<(Type, &Mp), ValueError> {
+        let pair = self.as_array().filter(|pair| pair.len() == 2).ok_or_else(|| mismatch(path, &Type::Dynamic, self.kind()))?;
+        let type_json = match &pair[0] {
+            Mp::Binary(bytes) => bytes.as_slice(),
+            Mp::String(s) => s.as_bytes(),
+            _ => return Err(ValueError { path: path.clone(), message: "dynamic value without its type".into() }),
+        };
+        let actual = Type::from_json_bytes(type_json).map_err(|e| ValueError { path: path.clone(), message: e.to_string() })?;
+        Ok((actual, &pair[1]))
     }
 }
 
-fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, ValueError> {
-    // Any extension is an unknown value, whatever its code (refinements are optional to honour).
-    match raw {
-        Mp::Nil => return Ok(Value::Null),
-        Mp::Ext(..) => return Ok(Value::Unknown),
-        _ => {}
+impl Wire for Json {
+    fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+        }
     }
-    let fail = || mismatch(path, ty, msgpack_kind(raw));
+
+    fn is_null(&self) -> bool {
+        Json::is_null(self)
+    }
+
+    fn is_unknown(&self) -> bool {
+        false
+    }
+
+    fn string(&self, _path: &AttributePath) -> Option<Result<&str, ValueError>> {
+        self.as_str().map(Ok)
+    }
+
+    fn boolean(&self) -> Option<bool> {
+        self.as_bool()
+    }
+
+    fn number(&self, path: &AttributePath) -> Option<Result<f64, ValueError>> {
+        match self {
+            Json::Number(number) => Some(number_from_text(&number.to_string(), path)),
+            _ => None,
+        }
+    }
+
+    fn items(&self) -> Option<&[Json]> {
+        self.as_array().map(Vec::as_slice)
+    }
+
+    fn entries(&self) -> Option<Vec<(Option<&str>, &Json)>> {
+        self.as_object().map(|entries| entries.iter().map(|(k, v)| (Some(k.as_str()), v)).collect())
+    }
+
+    fn dynamic(&self, path: &AttributePath) -> Result<(Type, &Json), ValueError> {
+        let actual = self
+            .get("type")
+            .ok_or_else(|| mismatch(path, &Type::Dynamic, self.kind()))
+            .and_then(|t| Type::from_json(t).map_err(|e| ValueError { path: path.clone(), message: e.to_string() }))?;
+        Ok((actual, self.get("value").unwrap_or(&Json::Null)))
+    }
+}
+
+/// The one decoder of both wire forms: `raw` read as `ty`, each mismatch named with its path.
+fn decode<W: Wire>(raw: &W, ty: &Type, path: &AttributePath) -> Result<Value, ValueError> {
+    if raw.is_null() {
+        return Ok(Value::Null);
+    }
+    if raw.is_unknown() {
+        return Ok(Value::Unknown);
+    }
+    let fail = || mismatch(path, ty, raw.kind());
+    let key_error = |what: &str| ValueError { path: path.clone(), message: format!("{what} is not a string") };
     match ty {
-        Type::String => match raw {
-            Mp::String(s) => {
-                s.as_str().map(Value::string).ok_or_else(|| ValueError { path: path.clone(), message: "string is not valid UTF-8".into() })
-            }
-            _ => Err(fail()),
-        },
-        Type::Bool => raw.as_bool().map(Value::Bool).ok_or_else(fail),
-        Type::Number => match raw {
-            Mp::Integer(i) => Ok(Value::Number(i.as_f64().ok_or_else(fail)?)),
-            Mp::F32(f) => Ok(Value::Number(f64::from(*f))),
-            Mp::F64(f) => Ok(Value::Number(*f)),
-            // Numbers too precise for a float arrive as decimal strings.
-            Mp::String(s) => match s.as_str() {
-                Some(text) => number_from_text(text, path).map(Value::Number),
-                None => Err(ValueError { path: path.clone(), message: "number string is not a decimal number".into() }),
-            },
-            _ => Err(fail()),
-        },
+        Type::String => raw.string(path).ok_or_else(fail)?.map(Value::string),
+        Type::Bool => raw.boolean().map(Value::Bool).ok_or_else(fail),
+        Type::Number => raw.number(path).ok_or_else(fail)?.map(Value::Number),
         Type::List(element) | Type::Set(element) => {
-            let items = raw.as_array().ok_or_else(fail)?;
-            let decoded =
-                items.iter().enumerate().map(|(i, item)| decode_msgpack(item, element, &path.then_index(i))).collect::<Result<_, _>>()?;
-            Ok(Value::List(decoded))
+            let items = raw.items().ok_or_else(fail)?;
+            Ok(Value::List(items.iter().enumerate().map(|(i, item)| decode(item, element, &path.then_index(i))).collect::<Result<_, _>>()?))
         }
         Type::Tuple(elements) => {
-            let items = raw.as_array().ok_or_else(fail)?;
+            let items = raw.items().ok_or_else(fail)?;
             if items.len() != elements.len() {
                 return Err(ValueError {
                     path: path.clone(),
@@ -215,29 +329,26 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
                 .iter()
                 .zip(elements)
                 .enumerate()
-                .map(|(i, (item, element))| decode_msgpack(item, element, &path.then_index(i)))
+                .map(|(i, (item, element))| decode(item, element, &path.then_index(i)))
                 .collect::<Result<_, _>>()?;
             Ok(Value::List(decoded))
         }
         Type::Map(element) => {
-            let entries = raw.as_map().ok_or_else(fail)?;
             let mut decoded = BTreeMap::new();
-            for (key, item) in entries {
-                let key = key.as_str().ok_or_else(|| ValueError { path: path.clone(), message: "map key is not a string".into() })?;
-                decoded.insert(key.to_owned(), decode_msgpack(item, element, &path.then_key(key))?);
+            for (key, item) in raw.entries().ok_or_else(fail)? {
+                let key = key.ok_or_else(|| key_error("map key"))?;
+                decoded.insert(key.to_owned(), decode(item, element, &path.then_key(key))?);
             }
             Ok(Value::Map(decoded))
         }
         Type::Object { attributes, .. } => {
-            let entries = raw.as_map().ok_or_else(fail)?;
             let mut decoded = BTreeMap::new();
-            for (key, item) in entries {
-                let name =
-                    key.as_str().ok_or_else(|| ValueError { path: path.clone(), message: "attribute name is not a string".into() })?;
+            for (name, item) in raw.entries().ok_or_else(fail)? {
+                let name = name.ok_or_else(|| key_error("attribute name"))?;
                 let attribute_type = attributes
                     .get(name)
                     .ok_or_else(|| ValueError { path: path.then_attribute(name), message: format!("unexpected attribute {name:?}") })?;
-                decoded.insert(name.to_owned(), decode_msgpack(item, attribute_type, &path.then_attribute(name))?);
+                decoded.insert(name.to_owned(), decode(item, attribute_type, &path.then_attribute(name))?);
             }
             for name in attributes.keys() {
                 decoded.entry(name.clone()).or_insert(Value::Null);
@@ -245,14 +356,8 @@ fn decode_msgpack(raw: &Mp, ty: &Type, path: &AttributePath) -> Result<Value, Va
             Ok(Value::Map(decoded))
         }
         Type::Dynamic => {
-            let pair = raw.as_array().filter(|pair| pair.len() == 2).ok_or_else(fail)?;
-            let type_json = match &pair[0] {
-                Mp::Binary(bytes) => bytes.as_slice(),
-                Mp::String(s) => s.as_bytes(),
-                _ => return Err(ValueError { path: path.clone(), message: "dynamic value without its type".into() }),
-            };
-            let actual = Type::from_json_bytes(type_json).map_err(|e| ValueError { path: path.clone(), message: e.to_string() })?;
-            decode_msgpack(&pair[1], &actual, path)
+            let (actual, value) = raw.dynamic(path)?;
+            decode(value, &actual, path)
         }
     }
 }
@@ -355,79 +460,6 @@ fn encode_msgpack(value: &Value, ty: &Type, path: &AttributePath) -> Result<Mp, 
         (Value::List(_), _) => return Err(fail("a list")),
         (Value::Map(_), _) => return Err(fail("a map")),
     })
-}
-
-fn json_kind(json: &Json) -> &'static str {
-    match json {
-        Json::Null => "null",
-        Json::Bool(_) => "a boolean",
-        Json::Number(_) => "a number",
-        Json::String(_) => "a string",
-        Json::Array(_) => "an array",
-        Json::Object(_) => "an object",
-    }
-}
-
-fn decode_json(json: &Json, ty: &Type, path: &AttributePath) -> Result<Value, ValueError> {
-    if json.is_null() {
-        return Ok(Value::Null);
-    }
-    let fail = || mismatch(path, ty, json_kind(json));
-    match ty {
-        Type::String => json.as_str().map(Value::string).ok_or_else(fail),
-        Type::Bool => json.as_bool().map(Value::Bool).ok_or_else(fail),
-        Type::Number => match json {
-            Json::Number(number) => number_from_text(&number.to_string(), path).map(Value::Number),
-            _ => Err(fail()),
-        },
-        Type::List(element) | Type::Set(element) => Ok(Value::List(
-            json.as_array()
-                .ok_or_else(fail)?
-                .iter()
-                .enumerate()
-                .map(|(i, item)| decode_json(item, element, &path.then_index(i)))
-                .collect::<Result<_, _>>()?,
-        )),
-        Type::Tuple(elements) => {
-            let items = json.as_array().filter(|items| items.len() == elements.len()).ok_or_else(fail)?;
-            Ok(Value::List(
-                items
-                    .iter()
-                    .zip(elements)
-                    .enumerate()
-                    .map(|(i, (item, element))| decode_json(item, element, &path.then_index(i)))
-                    .collect::<Result<_, _>>()?,
-            ))
-        }
-        Type::Map(element) => Ok(Value::Map(
-            json.as_object()
-                .ok_or_else(fail)?
-                .iter()
-                .map(|(k, v)| Ok((k.clone(), decode_json(v, element, &path.then_key(k))?)))
-                .collect::<Result<_, ValueError>>()?,
-        )),
-        Type::Object { attributes, .. } => {
-            let entries = json.as_object().ok_or_else(fail)?;
-            let mut decoded = BTreeMap::new();
-            for (name, item) in entries {
-                let attribute_type = attributes
-                    .get(name)
-                    .ok_or_else(|| ValueError { path: path.then_attribute(name), message: format!("unexpected attribute {name:?}") })?;
-                decoded.insert(name.clone(), decode_json(item, attribute_type, &path.then_attribute(name))?);
-            }
-            for name in attributes.keys() {
-                decoded.entry(name.clone()).or_insert(Value::Null);
-            }
-            Ok(Value::Map(decoded))
-        }
-        Type::Dynamic => {
-            let actual = json
-                .get("type")
-                .ok_or_else(fail)
-                .and_then(|t| Type::from_json(t).map_err(|e| ValueError { path: path.clone(), message: e.to_string() }))?;
-            decode_json(json.get("value").unwrap_or(&Json::Null), &actual, path)
-        }
-    }
 }
 
 #[cfg(test)]
