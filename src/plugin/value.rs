@@ -570,6 +570,10 @@ mod tests {
         // The JSON form of a value takes the same path.
         let error = Value::from_json(br#"{"n": 4096.00000000000000000001}"#, &Type::object([("n".to_owned(), Type::Number)])).unwrap_err();
         assert!(error.message.contains("has a fraction too small for a 64-bit float to keep"), "{}", error.message);
+        // Both forms word a tuple of the wrong length alike: they share one decoder.
+        let pair = Type::Tuple(vec![Type::String, Type::Bool]);
+        assert_eq!(Value::from_json(br#"["a"]"#, &pair).unwrap_err().message, "tuple of 2 elements, found 1");
+        assert_eq!(Value::from_msgpack(&[0x91, 0xa1, b'a'], &pair).unwrap_err().message, "tuple of 2 elements, found 1");
     }
 
     #[test]

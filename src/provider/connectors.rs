@@ -46,7 +46,7 @@ fn schema() -> Vec<Attribute> {
     ]
 }
 
-fn read(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Outcome {
+fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     let template = inputs.string(args::TEMPLATE).and_then(|name| match ConnectorTemplate::parse(args::TEMPLATE, name) {
         Ok(template) => Some(template),
         Err(unknown) => {
@@ -59,6 +59,9 @@ fn read(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Outcome {
     }
     if inputs.incomplete {
         return Outcome::Unknown;
+    }
+    if matches!(phase, Phase::Validate) {
+        return Outcome::Checked;
     }
     let selected: Vec<_> = CONNECTORS.iter().filter(|c| template.is_none_or(|t| c.template == t)).collect();
     let arguments = |connector: &crate::catalog::Connector, required: bool| {

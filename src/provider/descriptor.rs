@@ -1,7 +1,8 @@
 //! One value per data source from which everything about it derives: its registration, schema,
 //! function twin, docs page and example, the proofs' request table and the tests' counts. Adding a
-//! role family is its catalog module, one data-source file holding its descriptor, one line in
-//! [`DESCRIPTORS`], its example, its goldens and its request rows.
+//! role family is its catalog module, one data-source file holding its descriptor, its two lines
+//! here (the `pub use` that names it and its place in [`DESCRIPTORS`]), its example, its goldens
+//! and its request rows.
 
 use crate::catalog::arguments::Name;
 use crate::catalog::requests::Family;

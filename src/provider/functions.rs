@@ -9,6 +9,9 @@ use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Function, Fun
 use super::descriptor::{Descriptor, FunctionTwin};
 use super::Outcome;
 
+/// The name of every function's last parameter: the data source's arguments as an object.
+const CONFIG: &str = "config";
+
 /// The function's definition; `block` is the data source's schema, whose output attribute gives
 /// the return type.
 pub(super) fn definition(descriptor: &Descriptor, block: &Block) -> Function {
@@ -22,7 +25,7 @@ pub(super) fn definition(descriptor: &Descriptor, block: &Block) -> Function {
         ));
     }
     parameters.push(Parameter::new(
-        "config",
+        CONFIG,
         Type::Dynamic,
         &format!(
             "An object with the arguments of the `{}` data source (`statement` as a list of objects); `{{}}` for none.",
@@ -85,7 +88,7 @@ impl FunctionTwin {
         if !matches!(config, Value::Map(_)) {
             return Err(fail("config must be an object of data source arguments, e.g. { application_id = \"…\" }".into(), config_index));
         }
-        let root = AttributePath::attribute("config");
+        let root = AttributePath::attribute(CONFIG);
         let mut converted =
             convert(config, &block.input_type(), &root).map_err(|e| fail(format!("{}: {}", e.path, e.message), config_index))?;
         if let (Some(selector), Value::Map(entries), Some(first)) = (self.selector, &mut converted, arguments.first()) {
@@ -106,7 +109,7 @@ impl FunctionTwin {
         let config_index = argument_count.saturating_sub(1);
         match (self.selector, path.0.first()) {
             (Some(selector), Some(crate::plugin::PathStep::Attribute(name))) if selector == name.as_str() => (0, selector.into()),
-            _ if path.is_root() => (config_index, "config".to_owned()),
+            _ if path.is_root() => (config_index, CONFIG.to_owned()),
             _ => (config_index, format!("config.{path}")),
         }
     }

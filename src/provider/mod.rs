@@ -51,7 +51,7 @@ pub enum Phase<'a> {
 pub enum Outcome {
     /// The state: the configuration with the computed attributes.
     State(Value),
-    /// Validation found nothing wrong; nothing is computed before the provider is configured.
+    /// Validation found nothing wrong; no state is given before the provider is configured.
     Checked,
     /// A value is unknown until apply, so the result must wait.
     Unknown,
@@ -93,7 +93,8 @@ impl plugin::DataSource for Registered {
     fn read(&self, config: &Value) -> (Option<Value>, Diagnostics) {
         let defaults = self.defaults.read().unwrap_or_else(|poisoned| poisoned.into_inner()).clone();
         let (outcome, mut diagnostics) = self.compute(config, Phase::Read(&defaults));
-        if outcome == Outcome::Unknown && !diagnostics.has_errors() {
+        // No state must come with an error, or Terraform reports a null object instead of our message.
+        if !matches!(outcome, Outcome::State(_)) && !diagnostics.has_errors() {
             diagnostics.push(Diagnostic::error(
                 "No document computed",
                 "The configuration still holds values unknown until apply, so no document could be computed.",
@@ -137,8 +138,9 @@ impl QBusinessProvider {
         QBusinessProvider { schema, data_sources, functions, defaults }
     }
 
-    /// The data source of this type, as the server and the functions use it.
-    pub fn registered(&self, type_name: &str) -> Option<&Registered> {
+    /// The data source of this type, for the in-process tests that read it in a chosen phase.
+    #[cfg(test)]
+    pub(crate) fn registered(&self, type_name: &str) -> Option<&Registered> {
         self.data_sources.get(type_name).map(AsRef::as_ref)
     }
 }

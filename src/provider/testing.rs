@@ -17,7 +17,7 @@ pub(crate) const KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abc
 /// What one read gave: the document (pretty JSON) if any, and each diagnostic as
 /// `severity path | summary | detail`.
 #[derive(Debug)]
-pub(crate) struct Outcome {
+pub(crate) struct ReadResult {
     pub(crate) json: Option<String>,
     pub(crate) diagnostics: Vec<String>,
 }
@@ -34,7 +34,7 @@ fn lines(diagnostics: &Diagnostics) -> Vec<String> {
 
 /// Validates, then (as Terraform does when validation passes) reads `type_name` with the
 /// provider block's defaults for us-east-1 and account 123456789012.
-pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> Outcome {
+pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult {
     let provider = QBusinessProvider::new();
     let block = &provider.schema().data_sources[type_name];
     let partial = Value::object(attributes.iter().cloned());
@@ -45,7 +45,7 @@ pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> Outcome {
         diagnostics = registered.compute(&config, Phase::Validate).1;
     }
     if diagnostics.has_errors() {
-        return Outcome { json: None, diagnostics: lines(&diagnostics) };
+        return ReadResult { json: None, diagnostics: lines(&diagnostics) };
     }
     let defaults = ProviderDefaults {
         partition: None,
@@ -57,7 +57,7 @@ pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> Outcome {
     // Validation's warnings come again when reading; the read's diagnostics are the ones shown.
     let (outcome, diagnostics) = registered.compute(&config, Phase::Read(&defaults));
     let json = outcome.state().and_then(|s| s.attribute(args::JSON).as_str().map(str::to_owned));
-    Outcome { json, diagnostics: lines(&diagnostics) }
+    ReadResult { json, diagnostics: lines(&diagnostics) }
 }
 
 /// Shorthand for a string value.
