@@ -135,7 +135,7 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
         .and_then(|d| d.requests)
         .unwrap_or_else(|| panic!("{}: no request table for {}", case.name, case.data_source));
     let arguments = arguments(case);
-    let kind = family.selector.and_then(|s| arguments.get(&s).map(String::as_str)).or(family.default_kind);
+    let kind = family.selector.and_then(|s| arguments.get(&s).map(String::as_str)).or(family.default_kind.map(|kind| kind()));
     let values = placeholders(&arguments, kind);
     let document = golden(&case.name);
     let value = |name: Name| arguments.get(&name).cloned();

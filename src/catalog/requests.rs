@@ -626,7 +626,7 @@ pub struct Family {
     /// `kind` or `role`, for the families with kinds.
     pub selector: Option<Name>,
     /// The kind a configuration without the selector has.
-    pub default_kind: Option<&'static str>,
+    pub default_kind: Option<fn() -> &'static str>,
 }
 
 impl When {

@@ -4,7 +4,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, SecretArn};
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
 use crate::catalog::requests::{self, Family};
-use crate::catalog::{ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
+use crate::catalog::{Kind, ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
@@ -24,6 +24,9 @@ fn summary(kind: WebExperienceKind) -> &'static str {
     }
 }
 
+/// The kind of a configuration that leaves `kind` out.
+const DEFAULT_KIND: WebExperienceKind = WebExperienceKind::IamFederation;
+
 /// The data source `qbusiness_web_experience_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_web_experience_policy",
@@ -34,7 +37,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         output: args::JSON,
         summary: "The permissions policy of a web experience role, as JSON.",
     },
-    requests: Some(Family { expectations: requests::WEB_EXPERIENCE, selector: Some(args::KIND), default_kind: Some("iam_federation") }),
+    requests: Some(Family { expectations: requests::WEB_EXPERIENCE, selector: Some(args::KIND), default_kind: Some(|| DEFAULT_KIND.name()) }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };
 
@@ -80,7 +83,7 @@ fn scope_note() -> String {
 }
 
 fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
-    let kind = inputs.kind(args::KIND, Some(WebExperienceKind::IamFederation))?;
+    let kind = inputs.kind(args::KIND, Some(DEFAULT_KIND))?;
     let kms_key: Option<KmsKeyArn> = inputs.arn(args::KMS_KEY_ARN);
     let role = match kind {
         WebExperienceKind::OidcClientSecret => {
