@@ -119,11 +119,6 @@ impl Region {
             && number.bytes().all(|b| b.is_ascii_digit())
     }
 
-    /// The partition the region belongs to, `None` for an isolated partition's.
-    pub fn partition(&self) -> Option<Partition> {
-        Partition::of_region(&self.0)
-    }
-
     /// Why the region (as text, `region`) cannot be used in `partition`, if it cannot: the one
     /// wording of that rule for ARNs and scopes alike.
     pub fn mismatch(region: &str, partition: Partition) -> Option<String> {

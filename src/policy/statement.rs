@@ -129,8 +129,6 @@ impl PrincipalKind {
 #[error("{0:?} is not a principal type; valid are {valid}", valid = PrincipalKind::ALL.map(PrincipalKind::as_str).join(", "))]
 pub struct UnknownPrincipalKind(pub String);
 
-impl PrincipalKind {}
-
 /// Who a trust policy statement lets in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Principal {

@@ -27,16 +27,15 @@ fn shortened(text: &str) -> String {
     format!("{head}… ({count} characters)")
 }
 
-/// A parse error's text with every echoed value shortened: the rejected text wherever it appears,
-/// and any long quoted part of it (a secret's name inside its ARN), so that the message says what
-/// is wrong without echoing megabytes back.
+/// A parse error's text with the rejected text shortened wherever the message echoes it whole; a
+/// long part of it (a secret's name inside its ARN) is quoted, and quoted parts are shortened as
+/// the diagnostics leave the provider ([`Inputs::into_diagnostics`]).
 fn describe(text: &str, error: &impl Display) -> String {
     let message = error.to_string();
     if text.chars().count() <= ECHO_LIMIT {
         return message;
     }
-    let message = message.replace(&format!("{text:?}"), &format!("{:?}", shortened(text))).replace(text, &shortened(text));
-    shorten_quoted(&message)
+    message.replace(text, &shortened(text))
 }
 
 /// `message` with each `"…"` part (as Rust's `{:?}` writes a string) longer than the limit shortened.
@@ -372,7 +371,7 @@ mod tests {
         let schema = block(&[args::SECRET_ARN]);
         let mut inputs = Inputs::new(&config, &schema);
         assert!(inputs.parsed::<SecretArn>(args::SECRET_ARN).is_none());
-        let detail = &inputs.diagnostics.0[0].detail;
+        let detail = &inputs.into_diagnostics().0[0].detail;
         let head = "n".repeat(60);
         assert_eq!(
             detail,
