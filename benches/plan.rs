@@ -26,7 +26,7 @@ use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
-use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
 
 /// Terraform is found as the tests find it: `TERRAFORM`, else on PATH, else the `.venv` shim.
 struct Options {

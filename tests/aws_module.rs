@@ -10,8 +10,8 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use common::workspace::Workspace;
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, SECRET_ARN};
 
 const AWS: &str = "hashicorp/aws";
 

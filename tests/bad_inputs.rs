@@ -6,9 +6,9 @@
 mod common;
 
 use common::bad_cases::{cases, list, s, s3, CONNECTOR};
-use common::cases::{ACCOUNT_ID, REGION};
 use common::plugin_process::PluginProcess;
 use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, REGION};
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;

@@ -2,10 +2,10 @@
 
 mod common;
 
-use common::cases::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use common::plugin_process::PluginProcess;
 use common::workspace::Workspace;
 use terraform_provider_qbusiness::catalog::arguments as args;
+use terraform_provider_qbusiness::catalog::examples::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;
 use terraform_provider_qbusiness::plugin::{Provider as _, Value};
 use terraform_provider_qbusiness::provider::descriptor as descriptors;

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use terraform_provider_qbusiness::catalog::arguments as args;
 
-use common::cases::{self, ACCOUNT_ID, REGION};
+use common::cases;
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, REGION};
 use terraform_provider_qbusiness::plugin::{Provider, Value};
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 

@@ -4,8 +4,8 @@
 
 mod common;
 
-use common::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, SECRET_ARN};
 use common::workspace::{Workspace, PROVIDER_BLOCK};
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, SECRET_ARN};
 
 /// A bucket name that is invalid, so it appears in a diagnostic's detail (never in a log).
 const BAD_BUCKET: &str = "Logged_Bucket_Value";

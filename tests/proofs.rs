@@ -9,17 +9,14 @@ use std::collections::BTreeMap;
 use std::process::Command;
 use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 
-use common::cases::{self, Case, ACCOUNT_ID, APPLICATION_ID, REGION};
+use common::cases::{self, Case};
+use terraform_provider_qbusiness::catalog::examples::{
+    ACCOUNT_ID, APPLICATION_ID, BUCKET_OWNER_ID, KMS_KEY_ARN, OTHER_ACCOUNT_ID, OTHER_ID, REGION, SECRET_ARN, WEB_EXPERIENCE_ID,
+};
 use terraform_provider_qbusiness::catalog::requests::Expectation;
 use terraform_provider_qbusiness::plugin::Value;
 use terraform_provider_qbusiness::policy::DocumentKind;
 use terraform_provider_qbusiness::provider::descriptor::descriptor;
-
-/// A neighbour's id: the same shape as a Q Business id, another resource.
-const OTHER_ID: &str = "f1b2c3d4-5678-90ab-cdef-EXAMPLE99999";
-const OTHER_ACCOUNT: &str = "999999999999";
-/// The account owning the bucket of connector-s3-cross-account and bucket-policy-cross-account.
-const BUCKET_OWNER: &str = "210987654321";
 
 /// The case's arguments as text (lists joined by commas), for the rows' conditions and placeholders.
 fn arguments(case: &Case) -> BTreeMap<Name, String> {
@@ -43,9 +40,8 @@ fn placeholders(arguments: &BTreeMap<Name, String>, kind: Option<&str>) -> BTree
     let first =
         |name: Name, default: &str| get(name).map_or(default.to_owned(), |list| list.split(',').next().unwrap_or(default).to_owned());
     let application = get(args::APPLICATION_ID).unwrap_or_else(|| APPLICATION_ID.to_owned());
-    let key =
-        get(args::KMS_KEY_ARN).unwrap_or_else(|| "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab".to_owned());
-    let secret = get(args::SECRET_ARN).unwrap_or_else(|| cases::SECRET_ARN.to_owned());
+    let key = get(args::KMS_KEY_ARN).unwrap_or_else(|| KMS_KEY_ARN.to_owned());
+    let secret = get(args::SECRET_ARN).unwrap_or_else(|| SECRET_ARN.to_owned());
     let oidc = get(args::OIDC_PROVIDER_ARN).unwrap_or_default();
     let saml = get(args::SAML_PROVIDER_ARN).unwrap_or_default();
     let service = match kind {
@@ -56,16 +52,16 @@ fn placeholders(arguments: &BTreeMap<Name, String>, kind: Option<&str>) -> BTree
     values.insert("partition", "aws".into());
     values.insert("region", REGION.into());
     values.insert("account", ACCOUNT_ID.into());
-    values.insert("other_account", OTHER_ACCOUNT.into());
+    values.insert("other_account", OTHER_ACCOUNT_ID.into());
     values.insert("other_id", OTHER_ID.into());
     values.insert("role", format!("arn:aws:iam::{ACCOUNT_ID}:role/qbusiness-role"));
     values.insert("source_arn", format!("arn:aws:qbusiness:{REGION}:{ACCOUNT_ID}:application/{application}"));
     values.insert("application", application);
     values.insert("index", get(args::INDEX_ID).unwrap_or_default());
-    values.insert("web_experience", get(args::WEB_EXPERIENCE_ID).unwrap_or_else(|| cases::WEB_EXPERIENCE_ID.to_owned()));
+    values.insert("web_experience", get(args::WEB_EXPERIENCE_ID).unwrap_or_else(|| WEB_EXPERIENCE_ID.to_owned()));
     values.insert("kendra_index", get(args::KENDRA_INDEX_ID).unwrap_or_default());
     values.insert("bucket", get(args::BUCKET).unwrap_or_default());
-    let owner = get(args::BUCKET_ACCOUNT_ID).or_else(|| get(args::CONNECTOR_ROLE_ARN).map(|_| BUCKET_OWNER.to_owned()));
+    let owner = get(args::BUCKET_ACCOUNT_ID).or_else(|| get(args::CONNECTOR_ROLE_ARN).map(|_| BUCKET_OWNER_ID.to_owned()));
     values.insert("bucket_owner", owner.unwrap_or_else(|| ACCOUNT_ID.to_owned()));
     values.insert("connector_role", get(args::CONNECTOR_ROLE_ARN).unwrap_or_default());
     values.insert("other_bucket", "someone-elses-bucket".into());
@@ -92,6 +88,10 @@ fn placeholders(arguments: &BTreeMap<Name, String>, kind: Option<&str>) -> BTree
     values.insert("federated_provider", if saml.is_empty() { oidc.clone() } else { saml.clone() });
     values.insert("saml_provider", saml);
     values.insert("oidc_provider", oidc);
+    // Any other argument stands for itself: `{identity_center_instance_arn}`.
+    for (name, value) in arguments {
+        values.entry(name.as_str()).or_insert_with(|| value.clone());
+    }
     values
 }
 
@@ -135,7 +135,7 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
         .and_then(|d| d.requests)
         .unwrap_or_else(|| panic!("{}: no request table for {}", case.name, case.data_source));
     let arguments = arguments(case);
-    let kind = family.selector.and_then(|s| arguments.get(&s).map(String::as_str)).or(family.default_kind.map(|kind| kind()));
+    let kind = family.kind_of(&|name| arguments.get(&name).map(String::as_str));
     let values = placeholders(&arguments, kind);
     let document = golden(&case.name);
     let value = |name: Name| arguments.get(&name).cloned();
@@ -164,7 +164,7 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
                 DocumentKind::Trust => (vec![], document.clone(), ACCOUNT_ID),
                 DocumentKind::Resource => {
                     let caller = if principal == values["connector_role"] { vec![golden("connector-s3-cross-account")] } else { vec![] };
-                    (caller, document.clone(), BUCKET_OWNER)
+                    (caller, document.clone(), BUCKET_OWNER_ID)
                 }
             };
             let request = serde_json::json!({

@@ -9,8 +9,8 @@ use std::time::Duration;
 use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
-use common::cases::{APPLICATION_ID, INDEX_ID};
 use common::plugin_process::PluginProcess;
+use terraform_provider_qbusiness::catalog::examples::{APPLICATION_ID, INDEX_ID};
 use terraform_provider_qbusiness::plugin::proto::plugin::grpc_controller_client::GrpcControllerClient;
 use terraform_provider_qbusiness::plugin::proto::plugin::Empty;
 use terraform_provider_qbusiness::plugin::proto::tfplugin6 as pb;

@@ -7,14 +7,14 @@ mod common;
 use common::bad_cases::{cases, BadCase};
 use common::workspace::{Workspace, PROVIDER_BLOCK};
 use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
 use terraform_provider_qbusiness::plugin::{AttributePath, Provider as _, Value};
 use terraform_provider_qbusiness::provider::descriptor as descriptors;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
 /// Errors Terraform itself raises from the schema, before the provider sees a value.
 fn schema_cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
-    let app = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
-    let index = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
+    let (app, index) = (APPLICATION_ID, INDEX_ID);
     vec![
         (descriptors::CONNECTOR_POLICY.type_name, format!("connector = \"s3\"\napplication_id = \"{app}\"\nindex_id = \"{index}\"\nbucket = \"my-docs\"\nvpc = \"maybe\"\n"), "Incorrect attribute value type", "vpc = \"maybe\""),
         (descriptors::CONNECTOR_POLICY.type_name, format!("connector = null\napplication_id = \"{app}\"\nindex_id = \"{index}\"\n"), "Missing required argument", "The argument \"connector\" is required, but it is null."),
@@ -119,19 +119,9 @@ fn schema_errors_are_terraforms_and_the_provider_survives_them() {
 /// Whether a case's role takes the scope arguments, which a function (never seeing the provider
 /// block) must then be given in its config.
 fn takes_scope(case: &BadCase) -> bool {
-    use terraform_provider_qbusiness::catalog::{Kind, ServiceRoleKind, TrustKind, WebExperienceKind};
-    let attribute = |name: Name| case.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
-    let scoped = |arguments: Vec<terraform_provider_qbusiness::catalog::Argument>| arguments.iter().any(|a| a.name == args::REGION);
-    let is = |descriptor: &descriptors::Descriptor| case.data_source == descriptor.type_name;
-    if is(&descriptors::TRUST_POLICY) {
-        attribute(args::KIND).and_then(|k| TrustKind::parse(args::KIND, k).ok()).is_some_and(|k| scoped(k.arguments()))
-    } else if is(&descriptors::ROLE_POLICY) {
-        attribute(args::ROLE).and_then(|k| ServiceRoleKind::parse(args::ROLE, k).ok()).is_some_and(|k| scoped(k.arguments()))
-    } else if is(&descriptors::WEB_EXPERIENCE_POLICY) {
-        WebExperienceKind::parse(args::KIND, attribute(args::KIND).unwrap_or("iam_federation")).is_ok_and(|k| scoped(k.arguments()))
-    } else {
-        !is(&descriptors::CONNECTORS) && !is(&descriptors::BUCKET_POLICY)
-    }
+    let Some(family) = descriptors::descriptor(case.data_source).and_then(|d| d.requests) else { return false };
+    let value = |name: Name| case.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
+    (family.takes_scope)(family.kind_of(&value))
 }
 
 /// The same matrix through the function twins: each call fails the plan naming its argument
@@ -157,7 +147,7 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
             None => None,
         };
         if takes_scope(case) {
-            for (name, value) in [(args::REGION, "us-east-1"), (args::ACCOUNT_ID, "123456789012")] {
+            for (name, value) in [(args::REGION, REGION), (args::ACCOUNT_ID, ACCOUNT_ID)] {
                 if !config.iter().any(|(k, _)| *k == name) {
                     config.push((name, Value::string(value)));
                 }

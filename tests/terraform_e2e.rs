@@ -197,8 +197,8 @@ fn functions_give_the_golden_document_of_every_case() {
         }
         // Functions never see the provider block, so the scope goes into config.
         if case.takes_scope() {
-            config.push((args::REGION, Value::string(common::cases::REGION)));
-            config.push((args::ACCOUNT_ID, Value::string(common::cases::ACCOUNT_ID)));
+            config.push((args::REGION, Value::string(terraform_provider_qbusiness::catalog::examples::REGION)));
+            config.push((args::ACCOUNT_ID, Value::string(terraform_provider_qbusiness::catalog::examples::ACCOUNT_ID)));
         }
         arguments.push(common::hcl::literal(&Value::object(config)));
         entries.push(format!("    {:?} = provider::qbusiness::{}({})", case.name, function.name, arguments.join(", ")));
@@ -324,7 +324,7 @@ output "catalog_twins" {{
   value = provider::qbusiness::connectors({{}}) == data.qbusiness_connectors.all.connectors
 }}
 "#,
-        secret = common::cases::SECRET_ARN
+        secret = terraform_provider_qbusiness::catalog::examples::SECRET_ARN
     );
     let workspace = Workspace::new(&[("main.tf", &config)]);
     workspace.init();

@@ -9,6 +9,7 @@
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use terraform_provider_qbusiness::catalog::arguments as args;
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, KMS_KEY_ARN, REGION};
 use terraform_provider_qbusiness::catalog::breadth::introduced_wildcards;
 use terraform_provider_qbusiness::plugin::{Provider as _, Type, Value};
 use terraform_provider_qbusiness::policy::lint::problems;
@@ -40,10 +41,10 @@ const DICTIONARY: &[&str] = &[
     "oidc_client_secret",
     "anonymous_application",
     "server",
-    "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111",
-    "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222",
-    "123456789012",
-    "us-east-1",
+    APPLICATION_ID,
+    INDEX_ID,
+    ACCOUNT_ID,
+    REGION,
     "eu-west-1",
     "aws",
     "aws-cn",
@@ -51,7 +52,7 @@ const DICTIONARY: &[&str] = &[
     "rds/",
     "subnet-0123456789abcdef0",
     "sg-0123456789abcdef0",
-    "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab",
+    KMS_KEY_ARN,
     "arn:aws:kms:eu-west-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab",
     "arn:aws:secretsmanager:us-east-1:123456789012:secret:s-AbCdEf",
     "arn:aws:secretsmanager:us-east-1:123456789012:secret:s",

@@ -12,6 +12,7 @@ pub mod blocks;
 pub mod breadth;
 pub mod bucket_policy;
 pub mod connectors;
+pub mod examples;
 pub mod kinds;
 pub mod names;
 pub mod requests;

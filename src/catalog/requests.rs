@@ -80,6 +80,9 @@ const fn trust(
 }
 
 use super::arguments::{self as args, Name};
+use super::examples::ExampleValue::{Flag, List, Text};
+use super::examples::{Example, APPLICATION_ID, KENDRA_INDEX_ID, KMS_KEY_ARN, LAMBDA_FUNCTION_ARN, SECRET_ARN, WEB_EXPERIENCE_ID};
+use super::kinds::Kind as RoleKind;
 use When::{Always, AnySet, Both, Kind, Off, On, Set, True, Unset};
 
 const APP: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}";
@@ -263,6 +266,16 @@ pub const CONNECTOR: &[Expectation] = &[
     ),
 ];
 
+/// `qbusiness_application_policy`'s golden configurations.
+pub const APPLICATION_EXAMPLES: &[Example] = &[
+    Example { name: "application-default", arguments: &[] },
+    Example { name: "application-user-subscriptions", arguments: &[(args::USER_SUBSCRIPTIONS, Flag(true))] },
+    Example {
+        name: "application-user-subscriptions-scoped",
+        arguments: &[(args::USER_SUBSCRIPTIONS, Flag(true)), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+];
+
 /// `qbusiness_application_policy`.
 pub const APPLICATION: &[Expectation] = &[
     allow("put metrics in AWS/QBusiness", "cloudwatch:PutMetricData", "*", &[("cloudwatch:namespace", "AWS/QBusiness")], Always),
@@ -327,6 +340,52 @@ pub const APPLICATION: &[Expectation] = &[
 
 const USERS: When = Kind(&["iam_federation", "identity_center"]);
 const SELF_CONTEXT: &[(&str, &str)] = &[("aws:CalledViaLast", "qbusiness.amazonaws.com")];
+
+/// `qbusiness_web_experience_policy`'s golden configurations.
+pub const WEB_EXPERIENCE_EXAMPLES: &[Example] = &[
+    Example { name: "web-experience-default", arguments: &[(args::APPLICATION_ID, Text(APPLICATION_ID))] },
+    Example {
+        name: "web-experience-kms",
+        arguments: &[(args::APPLICATION_ID, Text(APPLICATION_ID)), (args::KMS_KEY_ARN, Text(KMS_KEY_ARN))],
+    },
+    Example {
+        name: "web-experience-kms-no-q-apps",
+        arguments: &[(args::APPLICATION_ID, Text(APPLICATION_ID)), (args::KMS_KEY_ARN, Text(KMS_KEY_ARN)), (args::Q_APPS, Flag(false))],
+    },
+    Example {
+        name: "web-experience-minimal",
+        arguments: &[
+            (args::APPLICATION_ID, Text(APPLICATION_ID)),
+            (args::Q_APPS, Flag(false)),
+            (args::PLUGINS, Flag(false)),
+            (args::AUTO_SUBSCRIPTION, Flag(false)),
+        ],
+    },
+    Example {
+        name: "web-experience-scoped",
+        arguments: &[
+            (args::APPLICATION_ID, Text(APPLICATION_ID)),
+            (args::WEB_EXPERIENCE_ID, Text(WEB_EXPERIENCE_ID)),
+            (args::PLUGINS, Flag(false)),
+        ],
+    },
+    Example {
+        name: "web-experience-oidc-client-secret",
+        arguments: &[(args::KIND, Text("oidc_client_secret")), (args::SECRET_ARN, Text(SECRET_ARN))],
+    },
+    Example {
+        name: "web-experience-oidc-client-secret-kms",
+        arguments: &[
+            (args::KIND, Text("oidc_client_secret")),
+            (args::SECRET_ARN, Text(SECRET_ARN)),
+            (args::KMS_KEY_ARN, Text(KMS_KEY_ARN)),
+        ],
+    },
+    Example {
+        name: "web-experience-identity-center",
+        arguments: &[(args::KIND, Text("identity_center")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+];
 
 /// `qbusiness_web_experience_policy`, by `kind`.
 pub const WEB_EXPERIENCE: &[Expectation] = &[
@@ -408,6 +467,40 @@ pub const WEB_EXPERIENCE: &[Expectation] = &[
     allow("decrypt the client secret", "kms:Decrypt", "{key}", VIA_SECRETS, Both(&Kind(&["oidc_client_secret"]), &Set(args::KMS_KEY_ARN))),
 ];
 
+/// `qbusiness_role_policy`'s golden configurations.
+pub const ROLE_EXAMPLES: &[Example] = &[
+    Example {
+        name: "role-kendra-retriever",
+        arguments: &[(args::ROLE, Text("kendra_retriever")), (args::KENDRA_INDEX_ID, Text(KENDRA_INDEX_ID))],
+    },
+    Example { name: "role-plugin", arguments: &[(args::ROLE, Text("plugin")), (args::SECRET_ARN, Text(SECRET_ARN))] },
+    Example {
+        name: "role-plugin-kms",
+        arguments: &[(args::ROLE, Text("plugin")), (args::SECRET_ARN, Text(SECRET_ARN)), (args::KMS_KEY_ARN, Text(KMS_KEY_ARN))],
+    },
+    Example {
+        name: "role-document-enrichment",
+        arguments: &[
+            (args::ROLE, Text("document_enrichment")),
+            (args::LAMBDA_FUNCTION_ARN, Text(LAMBDA_FUNCTION_ARN)),
+            (args::BUCKET, Text("my-enrichment")),
+        ],
+    },
+    Example {
+        name: "role-document-enrichment-kms",
+        arguments: &[
+            (args::ROLE, Text("document_enrichment")),
+            (args::LAMBDA_FUNCTION_ARN, Text(LAMBDA_FUNCTION_ARN)),
+            (args::BUCKET, Text("my-enrichment")),
+            (args::KMS_KEY_ARN, Text(KMS_KEY_ARN)),
+        ],
+    },
+    Example {
+        name: "role-anonymous-application",
+        arguments: &[(args::ROLE, Text("anonymous_application")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+];
+
 /// `qbusiness_role_policy`, by `role`.
 pub const ROLE: &[Expectation] = &[
     allow(
@@ -467,6 +560,55 @@ const FROM_OTHER_ACCOUNT: &[(&str, &str)] = &[
 ];
 const QBUSINESS_TRUSTS: When = Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment"]);
 const APPLICATION_TRUSTS: When = Kind(&["oidc_secret", "web_experience_identity_center"]);
+
+/// `qbusiness_trust_policy`'s golden configurations.
+pub const TRUST_EXAMPLES: &[Example] = &[
+    Example { name: "trust-connector", arguments: &[(args::KIND, Text("connector")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
+    Example { name: "trust-application", arguments: &[(args::KIND, Text("application"))] },
+    Example {
+        name: "trust-application-scoped",
+        arguments: &[(args::KIND, Text("application")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+    Example { name: "trust-oidc-secret", arguments: &[(args::KIND, Text("oidc_secret")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
+    Example {
+        name: "trust-web-experience-identity-center",
+        arguments: &[(args::KIND, Text("web_experience_identity_center")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+    Example {
+        name: "trust-kendra-retriever",
+        arguments: &[(args::KIND, Text("kendra_retriever")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+    Example { name: "trust-plugin", arguments: &[(args::KIND, Text("plugin")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
+    Example {
+        name: "trust-document-enrichment",
+        arguments: &[(args::KIND, Text("document_enrichment")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+    Example {
+        name: "trust-web-experience-saml",
+        arguments: &[
+            (args::KIND, Text("web_experience_saml")),
+            (args::SAML_PROVIDER_ARN, Text("arn:aws:iam::123456789012:saml-provider/corporate-idp")),
+            (args::WEB_EXPERIENCE_URL, Text("https://abcd1234.chat.qbusiness.us-east-1.on.aws")),
+        ],
+    },
+    Example {
+        name: "trust-web-experience-oidc",
+        arguments: &[
+            (args::KIND, Text("web_experience_oidc")),
+            (args::OIDC_PROVIDER_ARN, Text("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
+            (args::CLIENT_IDS, List(&["qbusiness-web", "qbusiness-mobile"])),
+        ],
+    },
+    // An issuer the policy simulator knows the condition keys of (tests/proofs.rs).
+    Example {
+        name: "trust-web-experience-oidc-google",
+        arguments: &[
+            (args::KIND, Text("web_experience_oidc")),
+            (args::OIDC_PROVIDER_ARN, Text("arn:aws:iam::123456789012:oidc-provider/accounts.google.com")),
+            (args::CLIENT_IDS, List(&["qbusiness-web", "qbusiness-mobile"])),
+        ],
+    },
+];
 
 /// `qbusiness_trust_policy`, by `kind`: who may assume the role.
 pub const TRUST: &[Expectation] = &[
@@ -586,6 +728,16 @@ pub const TRUST: &[Expectation] = &[
     ),
 ];
 
+/// `qbusiness_bucket_policy`'s golden configurations: the other side of
+/// connector-s3-cross-account, its bucket and its role (the proofs run both).
+pub const BUCKET_EXAMPLES: &[Example] = &[Example {
+    name: "bucket-policy-cross-account",
+    arguments: &[
+        (args::BUCKET, Text("my-docs")),
+        (args::CONNECTOR_ROLE_ARN, Text("arn:aws:iam::123456789012:role/qbusiness-s3-connector")),
+    ],
+}];
+
 /// `qbusiness_bucket_policy`: the bucket owner's side, evaluated together with the connector
 /// role's own policy, as a request across accounts.
 pub const BUCKET: &[Expectation] = &[
@@ -627,6 +779,23 @@ pub struct Family {
     pub selector: Option<Name>,
     /// The kind a configuration without the selector has.
     pub default_kind: Option<fn() -> &'static str>,
+    /// Whether a configuration of the kind named (or of the family, when it has no kinds) takes
+    /// the scope arguments: a function twin, which never sees the provider block, needs them.
+    pub takes_scope: fn(Option<&str>) -> bool,
+    /// The configurations its golden documents are made from.
+    pub examples: &'static [Example],
+}
+
+/// Whether `K`'s kind named `name` takes the scope arguments (`false` for no kind of that name).
+pub fn kind_takes_scope<K: RoleKind>(name: Option<&str>) -> bool {
+    K::ALL.iter().find(|k| Some(k.name()) == name).is_some_and(|k| k.arguments().iter().any(|a| a.name == args::REGION))
+}
+
+impl Family {
+    /// The kind a configuration has: its selector's value, else the family's default.
+    pub fn kind_of<'a>(&self, value: &dyn Fn(Name) -> Option<&'a str>) -> Option<&'a str> {
+        self.selector.and_then(value).or(self.default_kind.map(|kind| kind()))
+    }
 }
 
 impl When {

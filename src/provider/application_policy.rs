@@ -21,7 +21,13 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         output: args::JSON,
         summary: "The permissions policy of the application's service role, as JSON.",
     },
-    requests: Some(Family { expectations: requests::APPLICATION, selector: None, default_kind: None }),
+    requests: Some(Family {
+        expectations: requests::APPLICATION,
+        selector: None,
+        default_kind: None,
+        takes_scope: |_| true,
+        examples: requests::APPLICATION_EXAMPLES,
+    }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };
 

@@ -22,7 +22,13 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         output: args::JSON,
         summary: "The bucket policy that lets an S3 connector role of another account read the bucket, as JSON.",
     },
-    requests: Some(Family { expectations: requests::BUCKET, selector: None, default_kind: None }),
+    requests: Some(Family {
+        expectations: requests::BUCKET,
+        selector: None,
+        default_kind: None,
+        takes_scope: |_| false,
+        examples: requests::BUCKET_EXAMPLES,
+    }),
     // No scope arguments: the partition is the role's; the bucket has no region or account in its ARN.
     body: Body::Document(DocumentSpec { kind: DocumentKind::Resource, arguments, scope_note: None, build }),
 };

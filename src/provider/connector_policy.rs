@@ -60,7 +60,14 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         output: args::JSON,
         summary: "The permissions policy of a data-source connector role, as JSON.",
     },
-    requests: Some(Family { expectations: requests::CONNECTOR, selector: None, default_kind: None }),
+    requests: Some(Family {
+        expectations: requests::CONNECTOR,
+        selector: None,
+        default_kind: None,
+        takes_scope: |_| true,
+        // Every connector's goldens come from its template's option sets (tests/common/cases.rs).
+        examples: &[],
+    }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };
 

@@ -119,15 +119,16 @@ impl FunctionTwin {
 mod tests {
     use crate::catalog::arguments as args;
     use crate::plugin::{FunctionError, Provider as _, Value};
+    use crate::provider::testing::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
     use crate::provider::QBusinessProvider;
 
     #[test]
     fn a_required_argument_left_out_of_config_names_it() {
         let config = Value::object([
-            (args::INDEX_ID, Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
+            (args::INDEX_ID, Value::string(INDEX_ID)),
             (args::BUCKET, Value::string("my-docs")),
-            (args::REGION, Value::string("us-east-1")),
-            (args::ACCOUNT_ID, Value::string("123456789012")),
+            (args::REGION, Value::string(REGION)),
+            (args::ACCOUNT_ID, Value::string(ACCOUNT_ID)),
         ]);
         let error = QBusinessProvider::new().call_function("connector_policy", &[Value::string("s3"), config]).unwrap_err();
         assert_eq!(
@@ -146,8 +147,8 @@ mod tests {
     #[test]
     fn errors_speak_of_the_config_object_and_end_without_a_doubled_period() {
         let config = Value::object([
-            (args::APPLICATION_ID, Value::string("a1b2c3d4-5678-90ab-cdef-EXAMPLE11111")),
-            (args::INDEX_ID, Value::string("b1b2c3d4-5678-90ab-cdef-EXAMPLE22222")),
+            (args::APPLICATION_ID, Value::string(APPLICATION_ID)),
+            (args::INDEX_ID, Value::string(INDEX_ID)),
             (args::BUCKET, Value::string("my-docs")),
         ]);
         assert_eq!(

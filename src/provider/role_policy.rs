@@ -4,7 +4,7 @@
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use crate::catalog::names::BucketName;
-use crate::catalog::requests::{self, Family};
+use crate::catalog::requests::{self, kind_takes_scope, Family};
 use crate::catalog::{ResourceId, ServiceRole, ServiceRoleKind};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -34,7 +34,13 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         output: args::JSON,
         summary: "The permissions policy of a Kendra retriever, plugin or document enrichment role, or of an anonymous application's caller, as JSON.",
     },
-    requests: Some(Family { expectations: requests::ROLE, selector: Some(args::ROLE), default_kind: None }),
+    requests: Some(Family {
+        expectations: requests::ROLE,
+        selector: Some(args::ROLE),
+        default_kind: None,
+        takes_scope: kind_takes_scope::<ServiceRoleKind>,
+        examples: requests::ROLE_EXAMPLES,
+    }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };
 

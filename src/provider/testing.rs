@@ -9,10 +9,7 @@ use crate::plugin::{AttributePath, Diagnostics, Provider as _, Value};
 use super::config::ProviderDefaults;
 use super::{Phase, QBusinessProvider};
 
-pub(crate) const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
-pub(crate) const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
-pub(crate) const SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-connector-AbCdEf";
-pub(crate) const KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+pub(crate) use crate::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, KMS_KEY_ARN as KEY_ARN, REGION, SECRET_ARN};
 
 /// What one read gave: the document (pretty JSON) if any, and each diagnostic as
 /// `severity path | summary | detail`.
@@ -33,7 +30,7 @@ fn lines(diagnostics: &Diagnostics) -> Vec<String> {
 }
 
 /// Validates, then (as Terraform does when validation passes) reads `type_name` with the
-/// provider block's defaults for us-east-1 and account 123456789012.
+/// provider block's defaults for the example region and account.
 pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult {
     let provider = QBusinessProvider::new();
     let block = &provider.schema().data_sources[type_name];
@@ -49,8 +46,8 @@ pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult 
     }
     let defaults = ProviderDefaults {
         partition: None,
-        region: Some("us-east-1".parse().expect("a region")),
-        account: Some("123456789012".parse().expect("an account id")),
+        region: Some(REGION.parse().expect("a region")),
+        account: Some(ACCOUNT_ID.parse().expect("an account id")),
         skip_region_validation: None,
         unknown: Vec::new(),
     };

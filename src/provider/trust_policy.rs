@@ -1,7 +1,7 @@
 //! Data source `qbusiness_trust_policy`: the trust (assume-role) policy of a Q Business role.
 
 use crate::catalog::arguments::{self as args, Name};
-use crate::catalog::requests::{self, Family};
+use crate::catalog::requests::{self, kind_takes_scope, Family};
 use crate::catalog::trust::{ClientId, WebExperienceUrl};
 use crate::catalog::{Kind, ResourceId, ServiceTrust, TrustKind, TrustPolicy};
 use crate::plugin::{Attribute, Type};
@@ -23,7 +23,13 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         output: args::JSON,
         summary: "The trust policy of an Amazon Q Business role, as JSON.",
     },
-    requests: Some(Family { expectations: requests::TRUST, selector: Some(args::KIND), default_kind: None }),
+    requests: Some(Family {
+        expectations: requests::TRUST,
+        selector: Some(args::KIND),
+        default_kind: None,
+        takes_scope: kind_takes_scope::<TrustKind>,
+        examples: requests::TRUST_EXAMPLES,
+    }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Trust, arguments, scope_note: Some(scope_note), build }),
 };
 

@@ -3,7 +3,7 @@
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, SecretArn};
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
-use crate::catalog::requests::{self, Family};
+use crate::catalog::requests::{self, kind_takes_scope, Family};
 use crate::catalog::{Kind, ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -37,7 +37,13 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         output: args::JSON,
         summary: "The permissions policy of a web experience role, as JSON.",
     },
-    requests: Some(Family { expectations: requests::WEB_EXPERIENCE, selector: Some(args::KIND), default_kind: Some(|| DEFAULT_KIND.name()) }),
+    requests: Some(Family {
+        expectations: requests::WEB_EXPERIENCE,
+        selector: Some(args::KIND),
+        default_kind: Some(|| DEFAULT_KIND.name()),
+        takes_scope: kind_takes_scope::<WebExperienceKind>,
+        examples: requests::WEB_EXPERIENCE_EXAMPLES,
+    }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };
 

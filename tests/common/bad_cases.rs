@@ -6,7 +6,7 @@ use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 use terraform_provider_qbusiness::plugin::Value;
 use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
-use super::cases::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
+use terraform_provider_qbusiness::catalog::examples::{APPLICATION_ID, INDEX_ID, SECRET_ARN};
 
 pub struct BadCase {
     /// What the row is about, printed when it fails.

@@ -6,13 +6,8 @@ use terraform_provider_qbusiness::catalog::{ConnectorTemplate, CONNECTORS};
 use terraform_provider_qbusiness::plugin::Value;
 use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
-pub const APPLICATION_ID: &str = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
-pub const INDEX_ID: &str = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222";
-pub const WEB_EXPERIENCE_ID: &str = "d1b2c3d4-5678-90ab-cdef-EXAMPLE44444";
-pub const ACCOUNT_ID: &str = "123456789012";
-pub const REGION: &str = "us-east-1";
-pub const SECRET_ARN: &str = "arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-connector-AbCdEf";
-pub const KMS_KEY_ARN: &str = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+use terraform_provider_qbusiness::catalog::examples::ExampleValue;
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, KMS_KEY_ARN, SECRET_ARN};
 
 pub struct Case {
     /// Golden file name without `.json`.
@@ -33,13 +28,11 @@ impl Case {
     }
 
     /// Whether the role takes partition/region/account_id (federated trusts and the OIDC secret
-    /// role take their scope from the ARNs they are given).
+    /// role take their scope from the ARNs they are given), as its family says.
     pub fn takes_scope(&self) -> bool {
-        let kind = self.attributes.iter().find(|(k, _)| *k == args::KIND).and_then(|(_, v)| v.as_str());
-        let role = self.attributes.iter().find(|(k, _)| *k == args::ROLE).and_then(|(_, v)| v.as_str());
-        !matches!(kind, Some("web_experience_saml" | "web_experience_oidc" | "oidc_client_secret"))
-            && role != Some("plugin")
-            && self.data_source != descriptors::BUCKET_POLICY.type_name
+        let family = descriptors::descriptor(self.data_source).and_then(|d| d.requests).expect("a document data source");
+        let value = |name: Name| self.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
+        (family.takes_scope)(family.kind_of(&value))
     }
 
     pub fn config(&self) -> Value {
@@ -53,6 +46,14 @@ fn s(text: &str) -> Value {
 
 fn list(items: &[&str]) -> Value {
     Value::List(items.iter().map(|i| s(i)).collect())
+}
+
+fn example_value(value: ExampleValue) -> Value {
+    match value {
+        ExampleValue::Text(text) => s(text),
+        ExampleValue::Flag(flag) => Value::Bool(flag),
+        ExampleValue::List(items) => list(items),
+    }
 }
 
 type Attributes = Vec<(Name, Value)>;
@@ -156,105 +157,15 @@ pub fn all() -> Vec<Case> {
         ],
     });
 
-    let application = |name: &str, attributes: Vec<(Name, Value)>| Case {
-        name: format!("application-{name}"),
-        data_source: descriptors::APPLICATION_POLICY.type_name,
-        attributes,
-    };
-    cases.push(application("default", vec![]));
-    cases.push(application("user-subscriptions", vec![(args::USER_SUBSCRIPTIONS, Value::Bool(true))]));
-    cases.push(application(
-        "user-subscriptions-scoped",
-        vec![(args::USER_SUBSCRIPTIONS, Value::Bool(true)), (args::APPLICATION_ID, s(APPLICATION_ID))],
-    ));
-
-    let web = |name: &str, attributes: Vec<(Name, Value)>| Case {
-        name: format!("web-experience-{name}"),
-        data_source: descriptors::WEB_EXPERIENCE_POLICY.type_name,
-        attributes,
-    };
-    let app = (args::APPLICATION_ID, s(APPLICATION_ID));
-    let off = |name: Name| (name, Value::Bool(false));
-    cases.push(web("default", vec![app.clone()]));
-    cases.push(web("kms", vec![app.clone(), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))]));
-    cases.push(web("kms-no-q-apps", vec![app.clone(), (args::KMS_KEY_ARN, s(KMS_KEY_ARN)), off(args::Q_APPS)]));
-    cases.push(web("minimal", vec![app.clone(), off(args::Q_APPS), off(args::PLUGINS), off(args::AUTO_SUBSCRIPTION)]));
-    cases.push(web("scoped", vec![app.clone(), (args::WEB_EXPERIENCE_ID, s(WEB_EXPERIENCE_ID)), off(args::PLUGINS)]));
-    cases.push(web("oidc-client-secret", vec![(args::KIND, s("oidc_client_secret")), (args::SECRET_ARN, s(SECRET_ARN))]));
-    cases.push(web(
-        "oidc-client-secret-kms",
-        vec![(args::KIND, s("oidc_client_secret")), (args::SECRET_ARN, s(SECRET_ARN)), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))],
-    ));
-
-    cases.push(web("identity-center", vec![(args::KIND, s("identity_center")), app.clone()]));
-
-    let role = |name: &str, attributes: Vec<(Name, Value)>| Case {
-        name: format!("role-{name}"),
-        data_source: descriptors::ROLE_POLICY.type_name,
-        attributes,
-    };
-    cases.push(role(
-        "kendra-retriever",
-        vec![(args::ROLE, s("kendra_retriever")), (args::KENDRA_INDEX_ID, s("e1b2c3d4-5678-90ab-cdef-EXAMPLE55555"))],
-    ));
-    cases.push(role("plugin", vec![(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN))]));
-    cases.push(role("plugin-kms", vec![(args::ROLE, s("plugin")), (args::SECRET_ARN, s(SECRET_ARN)), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))]));
-    let function = (args::LAMBDA_FUNCTION_ARN, s("arn:aws:lambda:us-east-1:123456789012:function:qbusiness-pre-extraction"));
-    cases.push(role(
-        "document-enrichment",
-        vec![(args::ROLE, s("document_enrichment")), function.clone(), (args::BUCKET, s("my-enrichment"))],
-    ));
-    cases.push(role(
-        "document-enrichment-kms",
-        vec![(args::ROLE, s("document_enrichment")), function, (args::BUCKET, s("my-enrichment")), (args::KMS_KEY_ARN, s(KMS_KEY_ARN))],
-    ));
-    cases.push(role("anonymous-application", vec![(args::ROLE, s("anonymous_application")), app.clone()]));
-
-    let trust = |name: &str, attributes: Vec<(Name, Value)>| Case {
-        name: format!("trust-{name}"),
-        data_source: descriptors::TRUST_POLICY.type_name,
-        attributes,
-    };
-    cases.push(trust("connector", vec![(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID))]));
-    cases.push(Case {
-        name: "bucket-policy-cross-account".into(),
-        data_source: descriptors::BUCKET_POLICY.type_name,
-        // The other side of connector-s3-cross-account: its bucket, its role (tests/proofs.rs runs both).
-        attributes: vec![
-            (args::BUCKET, s("my-docs")),
-            (args::CONNECTOR_ROLE_ARN, s("arn:aws:iam::123456789012:role/qbusiness-s3-connector")),
-        ],
-    });
-    cases.push(trust("application", vec![(args::KIND, s("application"))]));
-    cases.push(trust("application-scoped", vec![(args::KIND, s("application")), (args::APPLICATION_ID, s(APPLICATION_ID))]));
-    cases.push(trust("oidc-secret", vec![(args::KIND, s("oidc_secret")), (args::APPLICATION_ID, s(APPLICATION_ID))]));
-    for kind in ["web_experience_identity_center", "kendra_retriever", "plugin", "document_enrichment"] {
-        cases.push(trust(&kind.replace('_', "-"), vec![(args::KIND, s(kind)), (args::APPLICATION_ID, s(APPLICATION_ID))]));
+    // Every other family's goldens are its example configurations, beside its request rows.
+    for descriptor in descriptors::DESCRIPTORS {
+        for example in descriptor.requests.iter().flat_map(|family| family.examples) {
+            cases.push(Case {
+                name: example.name.to_owned(),
+                data_source: descriptor.type_name,
+                attributes: example.arguments.iter().map(|(name, value)| (*name, example_value(*value))).collect(),
+            });
+        }
     }
-    cases.push(trust(
-        "web-experience-saml",
-        vec![
-            (args::KIND, s("web_experience_saml")),
-            (args::SAML_PROVIDER_ARN, s("arn:aws:iam::123456789012:saml-provider/corporate-idp")),
-            (args::WEB_EXPERIENCE_URL, s("https://abcd1234.chat.qbusiness.us-east-1.on.aws")),
-        ],
-    ));
-    cases.push(trust(
-        "web-experience-oidc",
-        vec![
-            (args::KIND, s("web_experience_oidc")),
-            (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/login.example.com/tenant")),
-            (args::CLIENT_IDS, list(&["qbusiness-web", "qbusiness-mobile"])),
-        ],
-    ));
-    // An issuer the policy simulator knows the condition keys of (tests/proofs.rs).
-    cases.push(trust(
-        "web-experience-oidc-google",
-        vec![
-            (args::KIND, s("web_experience_oidc")),
-            (args::OIDC_PROVIDER_ARN, s("arn:aws:iam::123456789012:oidc-provider/accounts.google.com")),
-            (args::CLIENT_IDS, list(&["qbusiness-web", "qbusiness-mobile"])),
-        ],
-    ));
     cases
 }

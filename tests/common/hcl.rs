@@ -57,8 +57,8 @@ pub fn body<K: AsRef<str>>(attributes: &[(K, Value)], indent: usize) -> String {
 /// A configuration of `count` S3 connector documents (bucket `docs-N`) read with the provider
 /// block's region and account, their minified JSON in the output `documents`.
 pub fn s3_documents(count: usize) -> String {
-    use super::cases::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
     use super::workspace::PROVIDER_BLOCK;
+    use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
     format!(
         r#"{PROVIDER_BLOCK}
 provider "qbusiness" {{

@@ -141,8 +141,8 @@ impl PluginProcess {
         let mut client = self.provider().await;
         let provider_type = terraform_provider_qbusiness::provider::QBusinessProvider::new().schema().provider.value_type();
         let defaults = Value::object([
-            (args::REGION, Value::string(super::cases::REGION)),
-            (args::ACCOUNT_ID, Value::string(super::cases::ACCOUNT_ID)),
+            (args::REGION, Value::string(terraform_provider_qbusiness::catalog::examples::REGION)),
+            (args::ACCOUNT_ID, Value::string(terraform_provider_qbusiness::catalog::examples::ACCOUNT_ID)),
         ]);
         let response = client
             .configure_provider(pb::configure_provider::Request {
