@@ -119,6 +119,8 @@ names! {
     AUTO_SUBSCRIPTION = "auto_subscription";
     /// A Lambda function's ARN.
     LAMBDA_FUNCTION_ARN = "lambda_function_arn";
+    /// An IAM Identity Center instance's ARN.
+    IDENTITY_CENTER_INSTANCE_ARN = "identity_center_instance_arn";
     /// Whether the application role manages user subscriptions.
     USER_SUBSCRIPTIONS = "user_subscriptions";
     /// The S3 connector role's ARN, for the bucket policy.

@@ -19,6 +19,8 @@ pub trait ArnKind {
     const EXAMPLE: &'static str;
     /// Whether the ARN names a region (regional services) or none (IAM).
     const REGIONAL: bool;
+    /// Whether the ARN names an account (most do; an IAM Identity Center instance's does not).
+    const OWNED: bool = true;
 
     /// Checks the name after the prefix; the error says what is wrong with it.
     fn check_name(name: &str) -> Result<(), String>;
@@ -73,8 +75,10 @@ impl<K: ArnKind> FromStr for TypedArn<K> {
             (false, false) => return Err(form(&format!("names region {:?}, but {} ARNs have none", arn.region, K::SERVICE))),
             _ => {}
         }
-        if arn.account.is_empty() {
-            return Err(form("has no account id"));
+        match (K::OWNED, arn.account.is_empty()) {
+            (true, true) => return Err(form("has no account id")),
+            (false, false) => return Err(form(&format!("names account {:?}, but these ARNs have none", arn.account))),
+            _ => {}
         }
         let name = arn.resource.strip_prefix(K::RESOURCE_PREFIX).unwrap_or_default();
         K::check_name(name).map_err(|problem| form(&problem))?;

@@ -29,6 +29,9 @@ pub const FIXED_WILDCARDS: &[&str] = &[
     "arn:{partition}:qapps:{region}:{account}:application/{application}/qapp/*",
     "arn:{partition}:qapps:{region}:{account}:application/{application}/qapp/*/session/*",
     "arn:{partition}:sts::*:self",
+    "arn:{partition}:sso::{account}:application/{instance}/*",
+    "arn:{partition}:quicksight:*:{account}:topic/*",
+    "arn:{partition}:quicksight:*:{account}:dashboard/*",
     "arn:{partition}:iam::{account}:role/QBusiness-DataSource-*",
 ];
 

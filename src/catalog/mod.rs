@@ -13,6 +13,7 @@ pub mod breadth;
 pub mod bucket_policy;
 pub mod connectors;
 pub mod examples;
+pub mod integration;
 pub mod kinds;
 pub mod names;
 pub mod requests;

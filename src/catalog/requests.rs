@@ -48,7 +48,8 @@ pub struct Expectation {
     pub when: When,
 }
 
-const fn allow(
+/// A request the role itself makes, which its document must allow.
+pub const fn allow(
     label: &'static str,
     action: &'static str,
     resource: &'static str,
@@ -58,7 +59,8 @@ const fn allow(
     Expectation { label, principal: "{role}", action, resource, context, allowed: true, when }
 }
 
-const fn deny(
+/// A request the role itself makes, which its document must deny.
+pub const fn deny(
     label: &'static str,
     action: &'static str,
     resource: &'static str,
@@ -495,6 +497,7 @@ pub const ROLE_EXAMPLES: &[Example] = &[
             (args::KMS_KEY_ARN, Text(KMS_KEY_ARN)),
         ],
     },
+    Example { name: "role-quicksight-plugin", arguments: &[(args::ROLE, Text("quicksight_plugin"))] },
     Example {
         name: "role-anonymous-application",
         arguments: &[(args::ROLE, Text("anonymous_application")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
@@ -549,6 +552,34 @@ pub const ROLE: &[Expectation] = &[
         Kind(&["anonymous_application"]),
     ),
     deny("read conversations", "qbusiness:ListConversations", APP, &[], Kind(&["anonymous_application"])),
+    allow(
+        "ask a Quick topic",
+        "quicksight:PredictQAResults",
+        "arn:{partition}:quicksight:{region}:{account}:topic/sales",
+        &[],
+        Kind(&["quicksight_plugin"]),
+    ),
+    allow(
+        "ask a Quick dashboard of another region",
+        "quicksight:PredictQAResults",
+        "arn:{partition}:quicksight:eu-west-1:{account}:dashboard/revenue",
+        &[],
+        Kind(&["quicksight_plugin"]),
+    ),
+    deny(
+        "ask a topic of another account",
+        "quicksight:PredictQAResults",
+        "arn:{partition}:quicksight:{region}:{other_account}:topic/sales",
+        &[],
+        Kind(&["quicksight_plugin"]),
+    ),
+    deny(
+        "delete a topic",
+        "quicksight:DeleteTopic",
+        "arn:{partition}:quicksight:{region}:{account}:topic/sales",
+        &[],
+        Kind(&["quicksight_plugin"]),
+    ),
 ];
 
 const GUARDED: &[(&str, &str)] = &[("aws:SourceArn", "{source_arn}"), ("aws:SourceAccount", "{account}")];
@@ -560,6 +591,7 @@ const FROM_OTHER_ACCOUNT: &[(&str, &str)] = &[
 ];
 const QBUSINESS_TRUSTS: When = Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment"]);
 const APPLICATION_TRUSTS: When = Kind(&["oidc_secret", "web_experience_identity_center"]);
+const INTEGRATIONS: &str = "integrations.qbusiness.amazonaws.com";
 
 /// `qbusiness_trust_policy`'s golden configurations.
 pub const TRUST_EXAMPLES: &[Example] = &[
@@ -582,6 +614,11 @@ pub const TRUST_EXAMPLES: &[Example] = &[
     Example {
         name: "trust-document-enrichment",
         arguments: &[(args::KIND, Text("document_enrichment")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
+    Example { name: "trust-integration", arguments: &[(args::KIND, Text("integration")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
+    Example {
+        name: "trust-quicksight-plugin",
+        arguments: &[(args::KIND, Text("quicksight_plugin")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
     },
     Example {
         name: "trust-web-experience-saml",
@@ -626,6 +663,7 @@ pub const TRUST: &[Expectation] = &[
             "application",
             "oidc_secret",
             "web_experience_identity_center",
+            "quicksight_plugin",
         ]),
     ),
     trust(
@@ -634,7 +672,15 @@ pub const TRUST: &[Expectation] = &[
         "sts:AssumeRole",
         FROM_OTHER_APP,
         false,
-        Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment", "oidc_secret", "web_experience_identity_center"]),
+        Kind(&[
+            "connector",
+            "kendra_retriever",
+            "plugin",
+            "document_enrichment",
+            "oidc_secret",
+            "web_experience_identity_center",
+            "quicksight_plugin",
+        ]),
     ),
     trust(
         "Q Business, for another application of the account",
@@ -666,6 +712,7 @@ pub const TRUST: &[Expectation] = &[
             "plugin",
             "document_enrichment",
             "web_experience_identity_center",
+            "quicksight_plugin",
         ]),
     ),
     trust(
@@ -674,7 +721,7 @@ pub const TRUST: &[Expectation] = &[
         "sts:AssumeRole",
         GUARDED,
         false,
-        Kind(&["connector", "application", "kendra_retriever", "plugin", "document_enrichment"]),
+        Kind(&["connector", "application", "kendra_retriever", "plugin", "document_enrichment", "quicksight_plugin", "integration"]),
     ),
     trust(
         "Q Business itself, not its application principal",
@@ -684,7 +731,26 @@ pub const TRUST: &[Expectation] = &[
         false,
         APPLICATION_TRUSTS,
     ),
-    trust("set the user's identity context", "{service}", "sts:SetContext", GUARDED, true, Kind(&["web_experience_identity_center"])),
+    trust(
+        "set the user's identity context",
+        "{service}",
+        "sts:SetContext",
+        GUARDED,
+        true,
+        Kind(&["web_experience_identity_center", "quicksight_plugin"]),
+    ),
+    trust("an integration, for the application", INTEGRATIONS, "sts:AssumeRole", GUARDED, true, Kind(&["integration"])),
+    trust("an integration sets the user's identity context", INTEGRATIONS, "sts:SetContext", GUARDED, true, Kind(&["integration"])),
+    trust("an integration, for another application", INTEGRATIONS, "sts:AssumeRole", FROM_OTHER_APP, false, Kind(&["integration"])),
+    trust("an integration, for another account", INTEGRATIONS, "sts:AssumeRole", FROM_OTHER_ACCOUNT, false, Kind(&["integration"])),
+    trust(
+        "Q Business itself, not its integrations principal",
+        "qbusiness.amazonaws.com",
+        "sts:AssumeRole",
+        GUARDED,
+        false,
+        Kind(&["integration"]),
+    ),
     trust("set an identity context", "{service}", "sts:SetContext", GUARDED, false, QBUSINESS_TRUSTS),
     trust(
         "users of the web experience, through SAML",

@@ -1,8 +1,9 @@
 //! The other roles Q Business features need (reference §6): Kendra retriever, plugins, custom
-//! document enrichment, and the policy of a caller of an anonymous application.
+//! document enrichment, the Amazon Quick plugin, and the policy of a caller of an anonymous
+//! application.
 
 use super::arguments as args;
-use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
+use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Statement};
 
 use super::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use super::blocks;
@@ -21,6 +22,8 @@ pub enum ServiceRoleKind {
     DocumentEnrichment,
     /// A caller of an anonymous application.
     AnonymousApplication,
+    /// The Amazon Quick (QuickSight) plugin.
+    QuicksightPlugin,
 }
 
 impl Kind for ServiceRoleKind {
@@ -29,6 +32,7 @@ impl Kind for ServiceRoleKind {
         ServiceRoleKind::Plugin,
         ServiceRoleKind::DocumentEnrichment,
         ServiceRoleKind::AnonymousApplication,
+        ServiceRoleKind::QuicksightPlugin,
     ];
 
     fn name(self) -> &'static str {
@@ -37,6 +41,7 @@ impl Kind for ServiceRoleKind {
             ServiceRoleKind::Plugin => "plugin",
             ServiceRoleKind::DocumentEnrichment => "document_enrichment",
             ServiceRoleKind::AnonymousApplication => "anonymous_application",
+            ServiceRoleKind::QuicksightPlugin => "quicksight_plugin",
         }
     }
 
@@ -49,6 +54,7 @@ impl Kind for ServiceRoleKind {
                 with_scope(&[required(args::LAMBDA_FUNCTION_ARN), required(args::BUCKET), optional(args::KMS_KEY_ARN)])
             }
             ServiceRoleKind::AnonymousApplication => with_scope(&[required(args::APPLICATION_ID)]),
+            ServiceRoleKind::QuicksightPlugin => with_scope(&[]),
         }
     }
 }
@@ -65,6 +71,8 @@ pub enum ServiceRole {
     DocumentEnrichment { scope: Scope, function: LambdaFunctionArn, bucket: BucketName, kms_key: Option<KmsKeyArn> },
     /// Not a service role: what a principal needs to chat with an anonymous application.
     AnonymousApplication { scope: Scope, application: ResourceId },
+    /// Asks the account's Amazon Quick topics and dashboards (`quicksight-plugin`).
+    QuicksightPlugin { scope: Scope },
 }
 
 impl ServiceRole {
@@ -109,6 +117,14 @@ impl ServiceRole {
                     .actions(["qbusiness:Chat", "qbusiness:ChatSync", "qbusiness:PutFeedback"])
                     .resource(&scope.application_arn(application))]
             }
+            // AWS's managed policy QBusinessQuicksightPluginPolicy, narrowed from any account to
+            // the role's own: Quick runs in any region, so the region stays open.
+            ServiceRole::QuicksightPlugin { scope } => vec![Statement::allow("QBusinessToQuickSightPredictQAResultsInvocation")
+                .actions(["quicksight:PredictQAResults"])
+                .resources([
+                    &Arn::new(scope.partition, "quicksight", "*", scope.account.as_str(), "topic/*"),
+                    &Arn::new(scope.partition, "quicksight", "*", scope.account.as_str(), "dashboard/*"),
+                ])],
         };
         PolicyDocument::new(statements)
     }

@@ -30,6 +30,10 @@ pub enum TrustKind {
     WebExperienceSaml,
     /// A web experience with IAM federation through OIDC.
     WebExperienceOidc,
+    /// Both roles of the Slack, Teams, Outlook and Word integrations.
+    Integration,
+    /// The Amazon Quick (QuickSight) plugin's role.
+    QuicksightPlugin,
 }
 
 impl Kind for TrustKind {
@@ -43,6 +47,8 @@ impl Kind for TrustKind {
         TrustKind::DocumentEnrichment,
         TrustKind::WebExperienceSaml,
         TrustKind::WebExperienceOidc,
+        TrustKind::Integration,
+        TrustKind::QuicksightPlugin,
     ];
 
     fn name(self) -> &'static str {
@@ -56,6 +62,8 @@ impl Kind for TrustKind {
             TrustKind::DocumentEnrichment => "document_enrichment",
             TrustKind::WebExperienceSaml => "web_experience_saml",
             TrustKind::WebExperienceOidc => "web_experience_oidc",
+            TrustKind::Integration => "integration",
+            TrustKind::QuicksightPlugin => "quicksight_plugin",
         }
     }
 
@@ -66,7 +74,9 @@ impl Kind for TrustKind {
             | TrustKind::WebExperienceIdentityCenter
             | TrustKind::KendraRetriever
             | TrustKind::Plugin
-            | TrustKind::DocumentEnrichment => [required(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
+            | TrustKind::DocumentEnrichment
+            | TrustKind::Integration
+            | TrustKind::QuicksightPlugin => [required(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::Application => [optional(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::WebExperienceSaml => vec![required(args::SAML_PROVIDER_ARN), required(args::WEB_EXPERIENCE_URL)],
             TrustKind::WebExperienceOidc => vec![required(args::OIDC_PROVIDER_ARN), required(args::CLIENT_IDS)],
@@ -162,8 +172,8 @@ pub enum TrustPolicy {
     /// A web experience with IAM Identity Center: `application.qbusiness` assumes it and sets the
     /// user's identity context.
     WebExperienceIdentityCenter { scope: Scope, application: ResourceId },
-    /// Q Business roles of one application with the plain service trust: Kendra retriever
-    /// (`KendraRetriever`), plugins, document enrichment.
+    /// Roles of one application trusted by a Q Business service principal: Kendra retriever,
+    /// plugins, document enrichment, the integrations.
     Service { scope: Scope, application: ResourceId, role: ServiceTrust },
     /// A web experience with IAM federation through a SAML identity provider.
     WebExperienceSaml { saml_provider: SamlProviderArn, web_experience: WebExperienceUrl },
@@ -180,6 +190,10 @@ pub enum ServiceTrust {
     Plugin,
     /// A document enrichment hook's role.
     DocumentEnrichment,
+    /// The integrations' roles (`amazon-q-business-integrations-iam`).
+    Integration,
+    /// The Amazon Quick plugin's role (`quicksight-plugin`).
+    QuicksightPlugin,
 }
 
 impl ServiceTrust {
@@ -188,6 +202,26 @@ impl ServiceTrust {
             ServiceTrust::KendraRetriever => "AmazonQKendraAccessPermission",
             ServiceTrust::Plugin => "QBusinessApplicationTrustPolicy",
             ServiceTrust::DocumentEnrichment => "AllowsAmazonQToAssumeRoleForServicePrincipal",
+            ServiceTrust::Integration => "QBusinessTrustPolicy",
+            ServiceTrust::QuicksightPlugin => "QBusinessQuicksightManagedPolicyTrustPolicy",
+        }
+    }
+
+    /// The service principal's name before the partition's suffix.
+    fn service(self) -> &'static str {
+        match self {
+            ServiceTrust::KendraRetriever | ServiceTrust::Plugin | ServiceTrust::DocumentEnrichment | ServiceTrust::QuicksightPlugin => {
+                "qbusiness"
+            }
+            ServiceTrust::Integration => "integrations.qbusiness",
+        }
+    }
+
+    /// Whether the service passes the signed-in user's identity context (`sts:SetContext`).
+    fn sets_context(self) -> bool {
+        match self {
+            ServiceTrust::KendraRetriever | ServiceTrust::Plugin | ServiceTrust::DocumentEnrichment => false,
+            ServiceTrust::Integration | ServiceTrust::QuicksightPlugin => true,
         }
     }
 }
@@ -243,7 +277,8 @@ impl TrustPolicy {
             )
             .actions(["sts:SetContext"])],
             TrustPolicy::Service { scope, application, role } => {
-                vec![service_trust(scope, role.sid(), "qbusiness", Operator::ARN_EQUALS, &scope.application_arn(application))]
+                let trust = service_trust(scope, role.sid(), role.service(), Operator::ARN_EQUALS, &scope.application_arn(application));
+                vec![if role.sets_context() { trust.actions(["sts:SetContext"]) } else { trust }]
             }
             TrustPolicy::WebExperienceSaml { saml_provider, web_experience } => vec![
                 Statement::allow("QBusinessSAMLFederation")
@@ -329,7 +364,7 @@ mod tests {
                 args::SAML_PROVIDER_ARN,
                 args::WEB_EXPERIENCE_URL,
                 args::OIDC_PROVIDER_ARN,
-                args::CLIENT_IDS
+                args::CLIENT_IDS,
             ]
         );
     }

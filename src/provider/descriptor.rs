@@ -1,8 +1,8 @@
 //! One value per data source from which everything about it derives: its registration, schema,
 //! function twin, docs page and example, the proofs' request table and the tests' counts. Adding a
-//! role family is its catalog module, one data-source file holding its descriptor, its two lines
-//! here (the `pub use` that names it and its place in [`DESCRIPTORS`]), its example, its goldens
-//! and its request rows.
+//! role family is its catalog module (with its request rows and golden configurations), one
+//! data-source file holding its descriptor, its two lines in the provider module (its `mod` and its
+//! place in [`DESCRIPTORS`]), its example and its goldens.
 
 use crate::catalog::arguments::Name;
 use crate::catalog::requests::Family;
@@ -61,6 +61,7 @@ pub(crate) struct DocumentSpec {
     pub(crate) build: fn(&mut Inputs<'_>, Phase<'_>) -> Option<PolicyDocument>,
 }
 
+// The data sources the tests and the bench name.
 pub use super::application_policy::DESCRIPTOR as APPLICATION_POLICY;
 pub use super::bucket_policy::DESCRIPTOR as BUCKET_POLICY;
 pub use super::connector_policy::DESCRIPTOR as CONNECTOR_POLICY;
@@ -68,10 +69,7 @@ pub use super::connectors::DESCRIPTOR as CONNECTORS;
 pub use super::role_policy::DESCRIPTOR as ROLE_POLICY;
 pub use super::trust_policy::DESCRIPTOR as TRUST_POLICY;
 pub use super::web_experience_policy::DESCRIPTOR as WEB_EXPERIENCE_POLICY;
-
-/// Every data source of the provider, in the order the docs list them.
-pub static DESCRIPTORS: [&Descriptor; 7] =
-    [&APPLICATION_POLICY, &BUCKET_POLICY, &CONNECTOR_POLICY, &CONNECTORS, &ROLE_POLICY, &TRUST_POLICY, &WEB_EXPERIENCE_POLICY];
+pub use super::DESCRIPTORS;
 
 /// The descriptor of the data source `type_name`.
 pub fn descriptor(type_name: &str) -> Option<&'static Descriptor> {

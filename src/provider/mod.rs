@@ -14,6 +14,7 @@ pub mod docs;
 mod document;
 pub mod functions;
 mod inputs;
+mod integration_policy;
 pub mod pins;
 mod role_policy;
 mod trust_policy;
@@ -28,8 +29,20 @@ use std::sync::{Arc, RwLock};
 use crate::plugin::{self, Block, Diagnostic, Diagnostics, FunctionError, ProviderSchema, Value};
 
 use config::{provider_schema, read_scope_arguments, ProviderDefaults};
-use descriptor::{Descriptor, DESCRIPTORS};
+use descriptor::Descriptor;
 use inputs::Inputs;
+
+/// Every data source of the provider, in the order the docs list them.
+pub static DESCRIPTORS: &[&Descriptor] = &[
+    &application_policy::DESCRIPTOR,
+    &bucket_policy::DESCRIPTOR,
+    &connector_policy::DESCRIPTOR,
+    &connectors::DESCRIPTOR,
+    &integration_policy::DESCRIPTOR,
+    &role_policy::DESCRIPTOR,
+    &trust_policy::DESCRIPTOR,
+    &web_experience_policy::DESCRIPTOR,
+];
 
 /// Terraform's registry address of this provider.
 pub const SOURCE_ADDRESS: &str = "registry.terraform.io/qbusiness-iam/qbusiness";

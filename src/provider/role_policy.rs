@@ -21,6 +21,7 @@ fn summary(kind: ServiceRoleKind) -> &'static str {
         ServiceRoleKind::Plugin => "a built-in or custom plugin",
         ServiceRoleKind::DocumentEnrichment => "a pre- or post-extraction hook",
         ServiceRoleKind::AnonymousApplication => "the policy of a principal that chats with an anonymous application",
+        ServiceRoleKind::QuicksightPlugin => "the Amazon Quick (QuickSight) plugin, asking the account's topics and dashboards",
     }
 }
 
@@ -109,6 +110,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
             let scope = resolve_scope(inputs, phase)?;
             ServiceRole::AnonymousApplication { scope, application: application? }
         }
+        ServiceRoleKind::QuicksightPlugin => ServiceRole::QuicksightPlugin { scope: resolve_scope(inputs, phase)? },
     };
     Some(policy.permissions())
 }

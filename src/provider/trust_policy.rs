@@ -95,6 +95,12 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
         TrustKind::DocumentEnrichment => {
             service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment })
         }
+        TrustKind::Integration => {
+            service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Integration })
+        }
+        TrustKind::QuicksightPlugin => {
+            service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::QuicksightPlugin })
+        }
         TrustKind::Application => {
             let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
             Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)?, application })
