@@ -18,8 +18,8 @@ locals {{
     application_id = "{APPLICATION_ID}"
     index_id       = "{INDEX_ID}"
     bucket         = "docs-${{i}}"
-    region         = "us-east-1"
-    account_id     = "123456789012"
+    region         = "{REGION}"
+    account_id     = "{ACCOUNT_ID}"
   }})]
 }}
 
