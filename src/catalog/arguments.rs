@@ -115,6 +115,8 @@ names! {
     Q_APPS = "q_apps";
     /// Whether web experience users have plugins.
     PLUGINS = "plugins";
+    /// Whether web experience users have the Amazon Quick (QuickSight) plugin.
+    QUICKSIGHT_PLUGIN = "quicksight_plugin";
     /// Whether users are subscribed on first sign-in.
     AUTO_SUBSCRIPTION = "auto_subscription";
     /// A Lambda function's ARN.

@@ -24,6 +24,7 @@ pub const FIXED_WILDCARDS: &[&str] = &[
     "arn:{partition}:qbusiness:{region}:{account}:application/{application}/web-experience/*",
     "arn:{partition}:qbusiness:{region}:{account}:application/{application}/plugin/*",
     "arn:{partition}:qbusiness:{region}:{account}:application/{application}/retriever/*",
+    "arn:{partition}:qbusiness:{region}:{account}:application/{application}/index/*",
     "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/*",
     "arn:{partition}:logs:{region}:{account}:log-group:/aws/qbusiness/*:log-stream:*",
     "arn:{partition}:qapps:{region}:{account}:application/{application}/qapp/*",

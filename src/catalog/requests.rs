@@ -83,9 +83,11 @@ const fn trust(
 
 use super::arguments::{self as args, Name};
 use super::examples::ExampleValue::{Flag, List, Text};
-use super::examples::{Example, APPLICATION_ID, KENDRA_INDEX_ID, KMS_KEY_ARN, LAMBDA_FUNCTION_ARN, SECRET_ARN, WEB_EXPERIENCE_ID};
+use super::examples::{
+    Example, APPLICATION_ID, INDEX_ID, KENDRA_INDEX_ID, KMS_KEY_ARN, LAMBDA_FUNCTION_ARN, SECRET_ARN, WEB_EXPERIENCE_ID,
+};
 use super::kinds::Kind as RoleKind;
-use When::{Always, AnySet, Both, Kind, Off, On, Set, True, Unset};
+use When::{Always, AnySet, Both, Kind, NoneSet, Off, On, Set, True, Unset};
 
 const APP: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}";
 const INDEX: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}/index/{index}";
@@ -384,6 +386,14 @@ pub const WEB_EXPERIENCE_EXAMPLES: &[Example] = &[
         ],
     },
     Example {
+        name: "web-experience-identity-center-quicksight",
+        arguments: &[
+            (args::KIND, Text("identity_center")),
+            (args::APPLICATION_ID, Text(APPLICATION_ID)),
+            (args::QUICKSIGHT_PLUGIN, Flag(true)),
+        ],
+    },
+    Example {
         name: "web-experience-identity-center",
         arguments: &[(args::KIND, Text("identity_center")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
     },
@@ -414,6 +424,43 @@ pub const WEB_EXPERIENCE: &[Expectation] = &[
         Both(&USERS, &Set(args::WEB_EXPERIENCE_ID)),
     ),
     deny("delete the application", "qbusiness:DeleteApplication", APP, &[], USERS),
+    allow(
+        "open a cited document (clickable URLs)",
+        "qbusiness:GetDocumentContent",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/index/{other_id}",
+        &[],
+        USERS,
+    ),
+    deny(
+        "open a document of another application",
+        "qbusiness:GetDocumentContent",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}/index/{other_id}",
+        &[],
+        USERS,
+    ),
+    allow("list the approved indices for an app", "qbusiness:ListIndices", APP, &[], Both(&USERS, &On(args::Q_APPS))),
+    allow(
+        "list the approved data sources for an app",
+        "qbusiness:ListDataSources",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/index/{other_id}",
+        &[],
+        Both(&USERS, &On(args::Q_APPS)),
+    ),
+    deny("list indices without Q Apps", "qbusiness:ListIndices", APP, &[], Both(&USERS, &Off(args::Q_APPS))),
+    allow(
+        "embed Amazon Quick for the user",
+        "quicksight:GenerateEmbedUrlForRegisteredUserWithIdentity",
+        "*",
+        &[],
+        Both(&Kind(&["identity_center"]), &True(args::QUICKSIGHT_PLUGIN)),
+    ),
+    deny(
+        "embed Amazon Quick without its plugin",
+        "quicksight:GenerateEmbedUrlForRegisteredUserWithIdentity",
+        "*",
+        &[],
+        Both(&USERS, &NoneSet(&[args::QUICKSIGHT_PLUGIN])),
+    ),
     allow("list plugins", "qbusiness:ListPlugins", APP, &[], USERS),
     allow(
         "list a plugin's actions",
@@ -536,6 +583,8 @@ pub const ROLE: &[Expectation] = &[
     allow("read the hook's objects", "s3:GetObject", "arn:{partition}:s3:::{bucket}/in/doc.json", OWN, Kind(&["document_enrichment"])),
     allow("write the hook's objects", "s3:PutObject", "arn:{partition}:s3:::{bucket}/out/doc.json", OWN, Kind(&["document_enrichment"])),
     deny("read another bucket", "s3:GetObject", "arn:{partition}:s3:::{other_bucket}/in/doc.json", OWN, Kind(&["document_enrichment"])),
+    allow("list the hook's bucket", "s3:ListBucket", "arn:{partition}:s3:::{bucket}", OWN, Kind(&["document_enrichment"])),
+    deny("delete the hook's objects", "s3:DeleteObject", "arn:{partition}:s3:::{bucket}/in/doc.json", OWN, Kind(&["document_enrichment"])),
     allow(
         "make data keys through S3",
         "kms:GenerateDataKey",
@@ -592,6 +641,8 @@ const FROM_OTHER_ACCOUNT: &[(&str, &str)] = &[
 const QBUSINESS_TRUSTS: When = Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment"]);
 const APPLICATION_TRUSTS: When = Kind(&["oidc_secret", "web_experience_identity_center"]);
 const INTEGRATIONS: &str = "integrations.qbusiness.amazonaws.com";
+const FROM_INDEX: &[(&str, &str)] = &[("aws:SourceArn", "{source_arn}/index/{index}"), ("aws:SourceAccount", "{account}")];
+const FROM_OTHER_INDEX: &[(&str, &str)] = &[("aws:SourceArn", "{source_arn}/index/{other_id}"), ("aws:SourceAccount", "{account}")];
 
 /// `qbusiness_trust_policy`'s golden configurations.
 pub const TRUST_EXAMPLES: &[Example] = &[
@@ -613,7 +664,11 @@ pub const TRUST_EXAMPLES: &[Example] = &[
     Example { name: "trust-plugin", arguments: &[(args::KIND, Text("plugin")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
     Example {
         name: "trust-document-enrichment",
-        arguments: &[(args::KIND, Text("document_enrichment")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+        arguments: &[
+            (args::KIND, Text("document_enrichment")),
+            (args::APPLICATION_ID, Text(APPLICATION_ID)),
+            (args::INDEX_ID, Text(INDEX_ID)),
+        ],
     },
     Example { name: "trust-integration", arguments: &[(args::KIND, Text("integration")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
     Example {
@@ -659,7 +714,6 @@ pub const TRUST: &[Expectation] = &[
             "connector",
             "kendra_retriever",
             "plugin",
-            "document_enrichment",
             "application",
             "oidc_secret",
             "web_experience_identity_center",
@@ -672,15 +726,7 @@ pub const TRUST: &[Expectation] = &[
         "sts:AssumeRole",
         FROM_OTHER_APP,
         false,
-        Kind(&[
-            "connector",
-            "kendra_retriever",
-            "plugin",
-            "document_enrichment",
-            "oidc_secret",
-            "web_experience_identity_center",
-            "quicksight_plugin",
-        ]),
+        Kind(&["connector", "kendra_retriever", "plugin", "oidc_secret", "web_experience_identity_center", "quicksight_plugin"]),
     ),
     trust(
         "Q Business, for another application of the account",
@@ -710,7 +756,6 @@ pub const TRUST: &[Expectation] = &[
             "oidc_secret",
             "kendra_retriever",
             "plugin",
-            "document_enrichment",
             "web_experience_identity_center",
             "quicksight_plugin",
         ]),
@@ -738,6 +783,17 @@ pub const TRUST: &[Expectation] = &[
         GUARDED,
         true,
         Kind(&["web_experience_identity_center", "quicksight_plugin"]),
+    ),
+    trust("Q Business, for the hook's index", "{service}", "sts:AssumeRole", FROM_INDEX, true, Kind(&["document_enrichment"])),
+    trust("Q Business, for another index", "{service}", "sts:AssumeRole", FROM_OTHER_INDEX, false, Kind(&["document_enrichment"])),
+    trust("Q Business, for the application itself", "{service}", "sts:AssumeRole", GUARDED, false, Kind(&["document_enrichment"])),
+    trust(
+        "another service, for the hook's index",
+        "lambda.amazonaws.com",
+        "sts:AssumeRole",
+        FROM_INDEX,
+        false,
+        Kind(&["document_enrichment"]),
     ),
     trust("an integration, for the application", INTEGRATIONS, "sts:AssumeRole", GUARDED, true, Kind(&["integration"])),
     trust("an integration sets the user's identity context", INTEGRATIONS, "sts:SetContext", GUARDED, true, Kind(&["integration"])),

@@ -97,6 +97,10 @@ impl ServiceRole {
                         .actions(["s3:GetObject", "s3:PutObject"])
                         .resource(&objects)
                         .condition(Operator::STRING_EQUALS, ConditionKey::RESOURCE_ACCOUNT, [scope.account.as_str()]),
+                    Statement::allow("AllowsAmazonQToListEnrichmentBucket")
+                        .actions(["s3:ListBucket"])
+                        .resource(&scope.global_arn("s3", &bucket.to_string()))
+                        .condition(Operator::STRING_EQUALS, ConditionKey::RESOURCE_ACCOUNT, [scope.account.as_str()]),
                 ];
                 // Objects written to an SSE-KMS bucket need a data key as well as decryption.
                 statements.extend(kms_key.as_ref().map(|key| {

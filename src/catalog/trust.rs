@@ -74,9 +74,9 @@ impl Kind for TrustKind {
             | TrustKind::WebExperienceIdentityCenter
             | TrustKind::KendraRetriever
             | TrustKind::Plugin
-            | TrustKind::DocumentEnrichment
             | TrustKind::Integration
             | TrustKind::QuicksightPlugin => [required(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
+            TrustKind::DocumentEnrichment => [required(args::APPLICATION_ID), required(args::INDEX_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::Application => [optional(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::WebExperienceSaml => vec![required(args::SAML_PROVIDER_ARN), required(args::WEB_EXPERIENCE_URL)],
             TrustKind::WebExperienceOidc => vec![required(args::OIDC_PROVIDER_ARN), required(args::CLIENT_IDS)],
@@ -173,8 +173,11 @@ pub enum TrustPolicy {
     /// user's identity context.
     WebExperienceIdentityCenter { scope: Scope, application: ResourceId },
     /// Roles of one application trusted by a Q Business service principal: Kendra retriever,
-    /// plugins, document enrichment, the integrations.
+    /// plugins, the integrations.
     Service { scope: Scope, application: ResourceId, role: ServiceTrust },
+    /// A document enrichment hook's role: Q Business runs the hook for an index, whose ARN is the
+    /// source (`cde-iam-roles`).
+    DocumentEnrichment { scope: Scope, application: ResourceId, index: ResourceId },
     /// A web experience with IAM federation through a SAML identity provider.
     WebExperienceSaml { saml_provider: SamlProviderArn, web_experience: WebExperienceUrl },
     /// A web experience with IAM federation through an OIDC identity provider.
@@ -188,8 +191,6 @@ pub enum ServiceTrust {
     KendraRetriever,
     /// A plugin's role.
     Plugin,
-    /// A document enrichment hook's role.
-    DocumentEnrichment,
     /// The integrations' roles (`amazon-q-business-integrations-iam`).
     Integration,
     /// The Amazon Quick plugin's role (`quicksight-plugin`).
@@ -201,7 +202,6 @@ impl ServiceTrust {
         match self {
             ServiceTrust::KendraRetriever => "AmazonQKendraAccessPermission",
             ServiceTrust::Plugin => "QBusinessApplicationTrustPolicy",
-            ServiceTrust::DocumentEnrichment => "AllowsAmazonQToAssumeRoleForServicePrincipal",
             ServiceTrust::Integration => "QBusinessTrustPolicy",
             ServiceTrust::QuicksightPlugin => "QBusinessQuicksightManagedPolicyTrustPolicy",
         }
@@ -210,9 +210,7 @@ impl ServiceTrust {
     /// The service principal's name before the partition's suffix.
     fn service(self) -> &'static str {
         match self {
-            ServiceTrust::KendraRetriever | ServiceTrust::Plugin | ServiceTrust::DocumentEnrichment | ServiceTrust::QuicksightPlugin => {
-                "qbusiness"
-            }
+            ServiceTrust::KendraRetriever | ServiceTrust::Plugin | ServiceTrust::QuicksightPlugin => "qbusiness",
             ServiceTrust::Integration => "integrations.qbusiness",
         }
     }
@@ -220,7 +218,7 @@ impl ServiceTrust {
     /// Whether the service passes the signed-in user's identity context (`sts:SetContext`).
     fn sets_context(self) -> bool {
         match self {
-            ServiceTrust::KendraRetriever | ServiceTrust::Plugin | ServiceTrust::DocumentEnrichment => false,
+            ServiceTrust::KendraRetriever | ServiceTrust::Plugin => false,
             ServiceTrust::Integration | ServiceTrust::QuicksightPlugin => true,
         }
     }
@@ -279,6 +277,9 @@ impl TrustPolicy {
             TrustPolicy::Service { scope, application, role } => {
                 let trust = service_trust(scope, role.sid(), role.service(), Operator::ARN_EQUALS, &scope.application_arn(application));
                 vec![if role.sets_context() { trust.actions(["sts:SetContext"]) } else { trust }]
+            }
+            TrustPolicy::DocumentEnrichment { scope, application, index } => {
+                vec![service_trust(scope, "QBusinessTrustPolicy", "qbusiness", Operator::ARN_EQUALS, &scope.index_arn(application, index))]
             }
             TrustPolicy::WebExperienceSaml { saml_provider, web_experience } => vec![
                 Statement::allow("QBusinessSAMLFederation")
@@ -361,6 +362,7 @@ mod tests {
                 args::PARTITION,
                 args::REGION,
                 args::ACCOUNT_ID,
+                args::INDEX_ID,
                 args::SAML_PROVIDER_ARN,
                 args::WEB_EXPERIENCE_URL,
                 args::OIDC_PROVIDER_ARN,

@@ -33,18 +33,18 @@ impl Kind for WebExperienceKind {
     }
 
     fn arguments(self) -> Vec<Argument> {
+        let chat = [
+            required(args::APPLICATION_ID),
+            optional(args::WEB_EXPERIENCE_ID),
+            optional(args::Q_APPS),
+            optional(args::PLUGINS),
+            optional(args::AUTO_SUBSCRIPTION),
+            optional(args::KMS_KEY_ARN),
+        ];
         match self {
-            WebExperienceKind::IamFederation | WebExperienceKind::IdentityCenter => [
-                required(args::APPLICATION_ID),
-                optional(args::WEB_EXPERIENCE_ID),
-                optional(args::Q_APPS),
-                optional(args::PLUGINS),
-                optional(args::AUTO_SUBSCRIPTION),
-                optional(args::KMS_KEY_ARN),
-            ]
-            .into_iter()
-            .chain(SCOPE)
-            .collect(),
+            WebExperienceKind::IamFederation => chat.into_iter().chain(SCOPE).collect(),
+            // The Amazon Quick plugin embeds Quick for a user of Identity Center only.
+            WebExperienceKind::IdentityCenter => chat.into_iter().chain([optional(args::QUICKSIGHT_PLUGIN)]).chain(SCOPE).collect(),
             WebExperienceKind::OidcClientSecret => vec![required(args::SECRET_ARN), optional(args::KMS_KEY_ARN)],
         }
     }
@@ -61,6 +61,8 @@ pub struct WebExperienceOptions {
     pub auto_subscription: bool,
     /// Users sign in with IAM Identity Center (rather than IAM federation).
     pub identity_center: bool,
+    /// Users have the Amazon Quick (QuickSight) plugin (Identity Center only).
+    pub quicksight_plugin: bool,
     /// The application's customer managed key, if it has one.
     pub kms_key: Option<KmsKeyArn>,
 }
@@ -92,6 +94,11 @@ fn q_apps_statements(scope: &Scope, application: &ResourceId) -> Vec<Statement> 
                 "qapps:ListCategories",
             ])
             .resource(&scope.application_arn(application)),
+        // Apps that answer from the application's approved data sources list them.
+        Statement::allow("QBusinessIndexPermission").actions(["qbusiness:ListIndices"]).resource(&scope.application_arn(application)),
+        Statement::allow("QBusinessDataSourcePermission")
+            .actions(["qbusiness:ListDataSources"])
+            .resources([&scope.application_arn(application), &scope.application_child_arn(application, "index/*")]),
         Statement::allow("QAppsAppUniversalPermissions").actions(["qapps:DisassociateQAppFromUser"]).resource(&qapps),
         conditioned(
             Statement::allow("QAppsAppOwnerPermissions")
@@ -222,6 +229,20 @@ impl WebExperienceRole {
                         .actions(["qbusiness:GetRetriever"])
                         .resources([&application_arn, &scope.application_child_arn(application, "retriever/*")]),
                 );
+                // Clickable URLs: both web experience pages publish it (`web-experience-iam-role-*`).
+                statements.push(
+                    Statement::allow("QBusinessGetDocumentContentPermission")
+                        .actions(["qbusiness:GetDocumentContent"])
+                        .resources([&application_arn, &scope.application_child_arn(application, "index/*")]),
+                );
+                // The action has no resource type, so it is granted only on `*` (SAR).
+                if options.quicksight_plugin {
+                    statements.push(
+                        Statement::allow("QBusinessToQuickSightGenerateEmbedUrlInvocation")
+                            .actions(["quicksight:GenerateEmbedUrlForRegisteredUserWithIdentity"])
+                            .any_resource(),
+                    );
+                }
                 if options.auto_subscription {
                     statements.push(
                         Statement::allow("QBusinessAutoSubscriptionPermission")

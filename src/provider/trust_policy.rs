@@ -46,6 +46,11 @@ fn arguments() -> Vec<Attribute> {
             ),
         ),
         Attribute::optional(
+            args::INDEX_ID,
+            Type::String,
+            &described(args::INDEX_ID, "id of the index whose hook the role runs: Q Business assumes it with the index as `aws:SourceArn`."),
+        ),
+        Attribute::optional(
             args::SAML_PROVIDER_ARN,
             Type::String,
             &described(args::SAML_PROVIDER_ARN, "ARN of the IAM SAML identity provider (`arn:aws:iam::ACCOUNT:saml-provider/NAME`)."),
@@ -93,7 +98,10 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
         }
         TrustKind::Plugin => service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Plugin }),
         TrustKind::DocumentEnrichment => {
-            service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::DocumentEnrichment })
+            let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
+            let index = inputs.parsed::<ResourceId>(args::INDEX_ID);
+            let scope = resolve_scope(inputs, phase)?;
+            Some(TrustPolicy::DocumentEnrichment { scope, application: application?, index: index? })
         }
         TrustKind::Integration => {
             service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Integration })

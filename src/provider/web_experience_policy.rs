@@ -67,6 +67,14 @@ fn arguments() -> Vec<Attribute> {
         Attribute::optional(args::Q_APPS, Type::Bool, &described(args::Q_APPS, "users can create and run Amazon Q Apps (default true).")),
         Attribute::optional(args::PLUGINS, Type::Bool, &described(args::PLUGINS, "users can discover and use plugins (default true).")),
         Attribute::optional(
+            args::QUICKSIGHT_PLUGIN,
+            Type::Bool,
+            &described(
+                args::QUICKSIGHT_PLUGIN,
+                "users have the Amazon Quick (QuickSight) plugin, which embeds Quick for them (default false).",
+            ),
+        ),
+        Attribute::optional(
             args::AUTO_SUBSCRIPTION,
             Type::Bool,
             &described(args::AUTO_SUBSCRIPTION, "users are subscribed on first sign-in (default true)."),
@@ -108,6 +116,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
                 plugins: inputs.bool(args::PLUGINS).unwrap_or(true),
                 auto_subscription: inputs.bool(args::AUTO_SUBSCRIPTION).unwrap_or(true),
                 identity_center: kind == WebExperienceKind::IdentityCenter,
+                quicksight_plugin: inputs.bool(args::QUICKSIGHT_PLUGIN).unwrap_or(false),
                 kms_key,
             };
             let scope = resolve_scope(inputs, phase)?;
