@@ -87,5 +87,11 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
     assert!(connector.content.contains("<a id=\"nestedblock--statement--condition\"></a>\n### Nested Schema for `statement.condition`"));
     let catalog = pages.iter().find(|p| p.path == "guides/connectors.md").unwrap();
     assert!(catalog.content.contains("| `rds_mysql` | Amazon RDS (MySQL) | `JDBC` | server | `secret_arn` |"));
-    assert!(catalog.content.contains("| user guide `ibm-db2-iam-role` (not read: no copy found) | not read |"), "a row not read says so");
+    assert!(
+        catalog.content.contains(
+            "| legacy, support ended 2026-05-31 | [`ibm-db2-iam-role`](https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/ibm-db2-iam-role.html) (mirror `3a3ccd3`) |"
+        ),
+        "a row names its support, its page and its snapshot"
+    );
+    assert!(!catalog.content.contains("not read"), "every row's page was read");
 }

@@ -85,12 +85,16 @@ names! {
     BUCKET_ACCOUNT_ID = "bucket_account_id";
     /// Whether the S3 connector may pass roles.
     PASS_ROLE = "pass_role";
+    /// The roles the S3 connector may pass, instead of `QBusiness-DataSource-*`.
+    PASS_ROLE_ARNS = "pass_role_arns";
     /// A Secrets Manager secret's ARN.
     SECRET_ARN = "secret_arn";
     /// A KMS key's ARN.
     KMS_KEY_ARN = "kms_key_arn";
     /// The bucket with an SSL certificate.
     SSL_CERTIFICATE_BUCKET = "ssl_certificate_bucket";
+    /// The KMS key of the certificate bucket's SSE-KMS objects.
+    SSL_CERTIFICATE_KMS_KEY_ARN = "ssl_certificate_kms_key_arn";
     /// The certificate's key prefix.
     SSL_CERTIFICATE_KEY_PREFIX = "ssl_certificate_key_prefix";
     /// The web crawler's seed URL bucket.
@@ -179,13 +183,23 @@ names! {
     ID = "id";
     /// A catalog connector's name.
     DISPLAY_NAME = "display_name";
-    /// A catalog connector's CreateDataSource type.
+    /// A catalog connector's CreateDataSource type (the recommended one), or the type to look up.
     DATA_SOURCE_TYPE = "data_source_type";
+    /// Every CreateDataSource type that makes a catalog connector.
+    DATA_SOURCE_TYPES = "data_source_types";
+    /// Whether AWS still supports a catalog connector: `current` or `legacy`.
+    SUPPORT = "support";
+    /// The day AWS's support of a legacy connector ended.
+    SUPPORT_ENDED = "support_ended";
+    /// The user guide page a catalog row was read from.
+    SOURCE_PAGE = "source_page";
+    /// The documentation mirror's snapshot the page was read at.
+    SOURCE_SNAPSHOT = "source_snapshot";
     /// The arguments a connector requires.
     REQUIRED_ARGUMENTS = "required_arguments";
     /// The arguments a connector may take.
     OPTIONAL_ARGUMENTS = "optional_arguments";
-    /// Whether a connector's published policy was verified.
+    /// Whether a connector's published policy was read in full (every row's now is).
     VERIFIED = "verified";
 }
 

@@ -3,7 +3,7 @@
 
 use crate::policy::{AccountId, Arn, ConditionKey, Operator, Statement};
 
-use super::arns::{KmsKeyArn, SecretArn};
+use super::arns::{IamRoleArn, KmsKeyArn, SecretArn};
 use super::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
 use super::scope::{ResourceId, Scope};
 
@@ -29,8 +29,17 @@ pub fn decrypt_secret(key: &KmsKeyArn) -> Statement {
 /// KMS for SSE-KMS objects read through S3 (erratum 3: the S3 page wrote `secretsmanager.*`, which
 /// never matches an S3 read). S3 requires the key in the bucket's region, so the key's region is used.
 pub fn decrypt_s3_objects(key: &KmsKeyArn) -> Statement {
+    decrypt_through_s3("AllowsAmazonQToDecryptS3Objects", key)
+}
+
+/// KMS for a certificate kept in an SSE-KMS bucket: its own key, never the secret's.
+pub fn decrypt_s3_file(key: &KmsKeyArn) -> Statement {
+    decrypt_through_s3("AllowsAmazonQToDecryptS3Certificate", key)
+}
+
+fn decrypt_through_s3(sid: &str, key: &KmsKeyArn) -> Statement {
     let key = key.arn();
-    Statement::allow("AllowsAmazonQToDecryptS3Objects").actions(["kms:Decrypt"]).resource(key).condition(
+    Statement::allow(sid).actions(["kms:Decrypt"]).resource(key).condition(
         Operator::STRING_EQUALS,
         ConditionKey::KMS_VIA_SERVICE,
         [key.partition.service_endpoint("s3", &key.region)],
@@ -77,15 +86,16 @@ pub fn list_s3_bucket(scope: &Scope, bucket: &BucketName, owner: &AccountId) -> 
     in_account(statement, owner)
 }
 
-/// S3PASS: pass the data source's role to Q Business, as AWS's current S3 page grants: only roles
-/// named `QBusiness-DataSource-*` of the account, and only to Q Business.
-pub fn pass_data_source_role(scope: &Scope) -> Statement {
-    let roles = Arn::new(scope.partition, "iam", "", scope.account.as_str(), "role/QBusiness-DataSource-*");
-    Statement::allow("AllowsAmazonQToPassCustomerRole").actions(["iam:PassRole"]).resource(&roles).condition(
-        Operator::STRING_EQUALS,
-        ConditionKey::IAM_PASSED_TO_SERVICE,
-        [scope.service_principal("qbusiness")],
-    )
+/// S3PASS: pass the data source's role to Q Business, as AWS's current S3 page grants: the roles
+/// given, else those named `QBusiness-DataSource-*` of the account; only to Q Business.
+pub fn pass_data_source_role(scope: &Scope, roles: &[IamRoleArn]) -> Statement {
+    let statement = Statement::allow("AllowsAmazonQToPassCustomerRole").actions(["iam:PassRole"]);
+    let statement = if roles.is_empty() {
+        statement.resource(&Arn::new(scope.partition, "iam", "", scope.account.as_str(), "role/QBusiness-DataSource-*"))
+    } else {
+        statement.resources(roles.iter().map(IamRoleArn::arn))
+    };
+    statement.condition(Operator::STRING_EQUALS, ConditionKey::IAM_PASSED_TO_SERVICE, [scope.service_principal("qbusiness")])
 }
 
 /// CERT: read an object (an SSL certificate, a seed-URL list) from a bucket, optionally under a prefix.

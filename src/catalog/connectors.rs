@@ -4,7 +4,7 @@
 use super::arguments::{self as args, Name};
 use crate::policy::{AccountId, PolicyDocument, Statement};
 
-use super::arns::{KmsKeyArn, SecretArn};
+use super::arns::{IamRoleArn, KmsKeyArn, SecretArn};
 use super::blocks::{self, VpcPlacement};
 use super::kinds::{check_arguments, optional, required, Argument, ArgumentProblem, Kind, UnknownKind};
 use super::names::{BucketName, KeyPrefix};
@@ -22,17 +22,23 @@ pub enum ConnectorTemplate {
     Server,
     /// SaaS with an optional certificate but no VPC (Smartsheet's page).
     SaasNoVpc,
-    /// A file system reached only inside your VPC: SaaS with the VPC statements required.
+    /// A file system reached only inside your VPC: a server with the VPC statements required.
     FileSystem,
     /// The web crawler: credentials only for sites that need them, seed URLs or sitemaps optionally in S3.
     WebCrawler,
 }
 
 const VPC: [Argument; 3] = [optional(args::VPC), optional(args::SUBNET_IDS), optional(args::SECURITY_GROUP_IDS)];
-const CERTIFICATE: [Argument; 2] = [optional(args::SSL_CERTIFICATE_BUCKET), optional(args::SSL_CERTIFICATE_KEY_PREFIX)];
+const CERTIFICATE: [Argument; 3] =
+    [optional(args::SSL_CERTIFICATE_BUCKET), optional(args::SSL_CERTIFICATE_KEY_PREFIX), optional(args::SSL_CERTIFICATE_KMS_KEY_ARN)];
 const SECRET: [Argument; 2] = [required(args::SECRET_ARN), optional(args::KMS_KEY_ARN)];
-const BUCKET: [Argument; 4] =
-    [required(args::BUCKET), optional(args::KMS_KEY_ARN), optional(args::BUCKET_ACCOUNT_ID), optional(args::PASS_ROLE)];
+const BUCKET: [Argument; 5] = [
+    required(args::BUCKET),
+    optional(args::KMS_KEY_ARN),
+    optional(args::BUCKET_ACCOUNT_ID),
+    optional(args::PASS_ROLE),
+    optional(args::PASS_ROLE_ARNS),
+];
 const CRAWLER: [Argument; 4] =
     [optional(args::SECRET_ARN), optional(args::KMS_KEY_ARN), optional(args::SEED_URLS_BUCKET), optional(args::SEED_URLS_KEY_PREFIX)];
 
@@ -61,8 +67,8 @@ impl Kind for ConnectorTemplate {
     fn arguments(self) -> Vec<Argument> {
         let parts: Vec<&[Argument]> = match self {
             ConnectorTemplate::S3 => vec![&BUCKET, &VPC],
-            ConnectorTemplate::Saas | ConnectorTemplate::FileSystem => vec![&SECRET, &VPC],
-            ConnectorTemplate::Server => vec![&SECRET, &CERTIFICATE, &VPC],
+            ConnectorTemplate::Saas => vec![&SECRET, &VPC],
+            ConnectorTemplate::Server | ConnectorTemplate::FileSystem => vec![&SECRET, &CERTIFICATE, &VPC],
             ConnectorTemplate::SaasNoVpc => vec![&SECRET, &CERTIFICATE],
             ConnectorTemplate::WebCrawler => vec![&CRAWLER, &VPC],
         };
@@ -81,293 +87,268 @@ impl ConnectorTemplate {
 /// subnets/security groups, `None` while that is unknown.
 pub type VpcPlaced = Option<bool>;
 
-/// One row of the connector table (reference §5).
+/// One row of the connector table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Connector {
     /// The value of `connector` in Terraform.
     pub id: &'static str,
     /// The connector's name in AWS's documentation.
     pub display_name: &'static str,
-    /// `configuration.type` in CreateDataSource (unverified except SHAREPOINTV2, see the reference).
-    pub data_source_type: &'static str,
+    /// The values of `configuration.type` in CreateDataSource that make this connector, the
+    /// recommended (newest) first, as each connector's `*-api` page gives them.
+    pub data_source_types: &'static [&'static str],
     /// The policy shape the connector's role follows.
     pub template: ConnectorTemplate,
-    /// Whether the reference saw the full policy text of this connector's page.
-    pub verified: bool,
-    /// The best AWS source of the connector's policy text, and how much of it was read.
+    /// Whether AWS still supports the connector.
+    pub support: Support,
+    /// The user guide page of the connector's role, read in full.
     pub source: Source,
 }
 
-/// How much of a connector's published policy text could be read.
+/// Whether AWS still supports a connector (`legacy-connectors`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SourceRead {
-    /// The whole policy.
-    Full,
-    /// Part of it (the rest follows the template).
-    Partial,
-    /// None of it: the row follows its template alone.
-    None,
+pub enum Support {
+    /// Offered and supported.
+    Current,
+    /// On AWS's legacy list: no new onboarding, and support for existing use ended on
+    /// [`LEGACY_SUPPORT_ENDED`].
+    Legacy,
 }
 
-impl SourceRead {
-    /// `full`, `partly` or `not read`, for the docs.
+/// The day support for the legacy connectors ended, as the `legacy-connectors` page gives it.
+pub const LEGACY_SUPPORT_ENDED: &str = "2026-05-31";
+
+impl Support {
+    /// `current` or `legacy`, for the catalog's listing.
     pub fn name(self) -> &'static str {
         match self {
-            SourceRead::Full => "full",
-            SourceRead::Partial => "partly",
-            SourceRead::None => "not read",
+            Support::Current => "current",
+            Support::Legacy => "legacy",
         }
     }
-}
-
-/// Where a connector row was checked against AWS's own text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Source {
-    /// The page or sample.
-    pub text: &'static str,
-    /// How much of its policy was read.
-    pub read: SourceRead,
 }
 
 const fn row(
     id: &'static str,
     display_name: &'static str,
-    data_source_type: &'static str,
+    data_source_types: &'static [&'static str],
     template: ConnectorTemplate,
-    verified: bool,
+    support: Support,
     source: Source,
 ) -> Connector {
-    Connector { id, display_name, data_source_type, template, verified, source }
+    Connector { id, display_name, data_source_types, template, support, source }
 }
 
-const fn full(text: &'static str) -> Source {
-    Source { text, read: SourceRead::Full }
-}
-
-const fn partly(text: &'static str) -> Source {
-    Source { text, read: SourceRead::Partial }
-}
-
-const fn unread(text: &'static str) -> Source {
-    Source { text, read: SourceRead::None }
-}
-
+use super::sources::{Source, SNAPSHOT_3A3CCD3, SNAPSHOT_4E1D803};
 use ConnectorTemplate::{FileSystem, Saas, SaasNoVpc, Server, WebCrawler, S3};
+use Support::{Current, Legacy};
 
-/// Every connector the provider knows, in the order documentation lists them.
+/// Every connector the provider knows, in the order documentation lists them. Each row's page was
+/// read in full at the snapshot it names; where a page and the template differ, the errata say so.
 pub const CONNECTORS: &[Connector] = &[
-    row("s3", "Amazon S3", "S3", S3, true, full("user guide `s3-iam-role` (current page, read in full)")),
+    row("s3", "Amazon S3", &["S3"], S3, Current, Source { page: "s3-v2-iam-role", snapshot: SNAPSHOT_4E1D803 }),
     row(
         "aem_cloud",
         "Adobe Experience Manager (Cloud)",
-        "AEM",
+        &["AEM"],
         Saas,
-        true,
-        partly("user guide `aem-cloud-iam-role` (read to the principal mapping)"),
+        Legacy,
+        Source { page: "aem-cloud-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
     row(
         "aem_server",
         "Adobe Experience Manager (Server)",
-        "AEM",
-        Server,
-        false,
-        unread("user guide `aem-server-iam-role` (not read: no copy found)"),
+        &["AEM"],
+        Saas,
+        Legacy,
+        Source { page: "aem-server-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
     row(
         "alfresco_cloud",
         "Alfresco (Cloud)",
-        "ALFRESCO",
+        &["ALFRESCO"],
         Saas,
-        false,
-        unread("user guide `alfresco-cloud-iam-role` (not read: no copy found)"),
+        Legacy,
+        Source { page: "alfresco-cloud-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
     row(
         "alfresco_server",
         "Alfresco (Server)",
-        "ALFRESCO",
+        &["ALFRESCO"],
         Server,
-        false,
-        unread("user guide `alfresco-server-iam-role` (not read: no copy found)"),
+        Legacy,
+        Source { page: "alfresco-server-iam-role", snapshot: SNAPSHOT_4E1D803 },
     ),
     row(
         "aurora_mysql",
         "Amazon Aurora (MySQL)",
-        "JDBC",
+        &["JDBC"],
         Server,
-        false,
-        unread("user guide `aurora-mysql-iam-role` (not read: no copy found)"),
+        Legacy,
+        Source { page: "aurora-mysql-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
     row(
         "aurora_postgresql",
         "Amazon Aurora (PostgreSQL)",
-        "JDBC",
+        &["JDBC"],
         Server,
-        false,
-        partly("user guide `aurora-postgresql-iam-role` (read to the ingest statement)"),
+        Legacy,
+        Source { page: "aurora-postgresql-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row("rds_mysql", "Amazon RDS (MySQL)", "JDBC", Server, true, partly("user guide `rds-my-sql-iam-role` (permission list only)")),
+    row("rds_mysql", "Amazon RDS (MySQL)", &["JDBC"], Server, Legacy, Source { page: "rds-my-sql-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
     row(
         "rds_postgresql",
         "Amazon RDS (PostgreSQL)",
-        "JDBC",
+        &["JDBC"],
         Server,
-        false,
-        partly("user guide `rds-postgresql-iam-role` (permission list to the secret)"),
+        Legacy,
+        Source { page: "rds-postgresql-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row("rds_oracle", "Amazon RDS (Oracle)", "JDBC", Server, false, unread("user guide `rds-oracle-iam-role` (not read: no copy found)")),
+    row("rds_oracle", "Amazon RDS (Oracle)", &["JDBC"], Server, Legacy, Source { page: "rds-oracle-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
     row(
         "rds_sql_server",
         "Amazon RDS (Microsoft SQL Server)",
-        "JDBC",
+        &["JDBC"],
         Server,
-        false,
-        unread("user guide `rds-ms-sql-server-iam-role` (not read: no copy found)"),
+        Legacy,
+        Source { page: "rds-ms-sql-server-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row("mysql", "MySQL", "JDBC", Server, false, partly("user guide `my-sql-iam-role` (permission list only)")),
-    row("postgresql", "PostgreSQL", "JDBC", Server, false, partly("user guide `postgresql-iam-role` (read to the ingest statement)")),
-    row(
-        "oracle",
-        "Oracle Database",
-        "JDBC",
-        Server,
-        false,
-        full("user guide `iam-roles` (the shared data-source role, which the Oracle prerequisites link), read in full"),
-    ),
+    row("mysql", "MySQL", &["JDBC"], Server, Legacy, Source { page: "my-sql-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
+    row("postgresql", "PostgreSQL", &["JDBC"], Server, Legacy, Source { page: "postgresql-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
+    row("oracle", "Oracle Database", &["JDBC"], Server, Legacy, Source { page: "oracle-database-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
     row(
         "sql_server",
         "Microsoft SQL Server",
-        "JDBC",
+        &["JDBC"],
         Server,
-        false,
-        partly("user guide `ms-sql-server-iam-role` (permission list, first statement)"),
+        Legacy,
+        Source { page: "ms-sql-server-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row("ibm_db2", "IBM Db2", "JDBC", Server, false, unread("user guide `ibm-db2-iam-role` (not read: no copy found)")),
+    row("ibm_db2", "IBM Db2", &["JDBC"], Server, Legacy, Source { page: "ibm-db2-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
     row(
         "fsx_windows",
         "Amazon FSx (Windows File Server)",
-        "FSX",
+        &["FSX"],
         FileSystem,
-        false,
-        partly("user guide `fsx-windows-iam-role` (introduction only)"),
+        Current,
+        Source { page: "fsx-windows-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row("asana", "Asana", "ASANA", Saas, false, partly("user guide `Asana-iam-role` (introduction only)")),
-    row("box", "Box", "BOX", Saas, false, unread("user guide `box-iam-role` (not read: no copy found)")),
+    row("asana", "Asana", &["ASANA"], Saas, Current, Source { page: "Asana-iam-role", snapshot: SNAPSHOT_4E1D803 }),
+    row("box", "Box", &["BOX"], Saas, Current, Source { page: "box-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
     row(
         "confluence_cloud",
         "Confluence (Cloud)",
-        "CONFLUENCEV2",
+        &["CONFLUENCEV2", "CONFLUENCE"],
         Saas,
-        false,
-        partly(
-            "user guide `confluence-cloud-iam-role` not read; AWS sample `amazon-q-business-samples` (Confluence OAuth notebook), a subset",
-        ),
+        Current,
+        Source { page: "confluence-cloud-iam-role", snapshot: SNAPSHOT_4E1D803 },
     ),
     row(
         "confluence_server",
         "Confluence (Server/Data Center)",
-        "CONFLUENCEV2",
+        &["CONFLUENCEV2", "CONFLUENCE"],
         Server,
-        true,
-        full("user guide `confluence-server-iam-role`, read in full"),
+        Current,
+        Source { page: "confluence-server-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row("dropbox", "Dropbox", "DROPBOX", Saas, false, unread("user guide `dropbox-iam-role` (not read: no copy found)")),
-    row("drupal", "Drupal", "DRUPAL", Saas, false, unread("user guide `drupal-iam-role` (not read: no copy found)")),
-    row(
-        "github_cloud",
-        "GitHub (Cloud)",
-        "GITHUB",
-        Saas,
-        false,
-        partly("user guide `github-cloud-iam-role` (read to the principal mapping)"),
-    ),
+    row("dropbox", "Dropbox", &["DROPBOX"], Saas, Current, Source { page: "dropbox-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
+    row("drupal", "Drupal", &["DRUPAL"], Server, Legacy, Source { page: "drupal-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
+    row("github_cloud", "GitHub (Cloud)", &["GITHUB"], Saas, Current, Source { page: "github-cloud-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
     row(
         "github_server",
         "GitHub (Server)",
-        "GITHUB",
+        &["GITHUB"],
         Server,
-        false,
-        partly("user guide `github-server-iam-role` (certificate statement only)"),
+        Current,
+        Source { page: "github-server-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row(
-        "gmail",
-        "Gmail",
-        "GMAIL",
-        Saas,
-        false,
-        partly("user guide `gmail-iam-role` (read to the principal mapping); AWS sample `amazon-q-business-samples` (Gmail notebook)"),
-    ),
+    row("gmail", "Gmail", &["GMAILV2", "GMAIL"], Saas, Current, Source { page: "gmail-iam-role", snapshot: SNAPSHOT_4E1D803 }),
     row(
         "google_calendar",
         "Google Calendar",
-        "GOOGLECALENDAR",
+        &["GOOGLECALENDAR"],
         Saas,
-        false,
-        unread("user guide `gcal-iam-role` (not read: no copy found)"),
+        Current,
+        Source { page: "gcal-iam-role", snapshot: SNAPSHOT_4E1D803 },
     ),
     row(
         "google_drive",
         "Google Drive",
-        "GOOGLEDRIVEV2",
+        &["GOOGLEDRIVEV3", "GOOGLEDRIVEV2", "GOOGLEDRIVE"],
         Saas,
-        false,
-        partly("user guide `google-iam-role` (read to the principal mapping; the v2 page not read)"),
+        Current,
+        Source { page: "googledrive-v2-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
-    row("jira", "Jira", "JIRA", Saas, false, partly("user guide `jira-iam-role` (read to the principal mapping)")),
-    row("exchange", "Microsoft Exchange", "MSEXCHANGE", Saas, false, unread("user guide `exchange-iam-role` (not read: no copy found)")),
-    row("onedrive", "Microsoft OneDrive", "ONEDRIVEV2", Saas, false, unread("user guide `onedrive-iam-role` (not read: no copy found)")),
+    row("jira", "Jira", &["JIRA"], Saas, Current, Source { page: "jira-iam-role", snapshot: SNAPSHOT_4E1D803 }),
+    row("exchange", "Microsoft Exchange", &["MSEXCHANGE"], Saas, Current, Source { page: "exchange-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
+    row(
+        "onedrive",
+        "Microsoft OneDrive",
+        &["ONEDRIVEV3", "ONEDRIVE"],
+        Saas,
+        Current,
+        Source { page: "onedrive-new-iam-role", snapshot: SNAPSHOT_4E1D803 },
+    ),
     row(
         "sharepoint_online",
         "Microsoft SharePoint (Online)",
-        "SHAREPOINTV2",
+        &["SHAREPOINTV2", "SHAREPOINT"],
         Server,
-        false,
-        partly("user guide `sharepoint-cloud-iam-role` (read to the KMS statement)"),
+        Current,
+        Source { page: "sharepoint-cloud-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
     row(
         "sharepoint_server",
         "Microsoft SharePoint (Server)",
-        "SHAREPOINTV2",
+        &["SHAREPOINTV2", "SHAREPOINT"],
         Server,
-        false,
-        partly("user guide `sharepoint-server-subscription-iam-role` (read to the KMS statement)"),
+        Current,
+        Source { page: "sharepoint-server-subscription-iam-role", snapshot: SNAPSHOT_4E1D803 },
     ),
-    row("teams", "Microsoft Teams", "MSTEAMS", Saas, false, partly("user guide `teams-iam-role` (read to the ingest statement)")),
-    row("yammer", "Microsoft Yammer", "YAMMER", Saas, false, partly("user guide `yammer-iam-role` (read to the principal mapping)")),
-    row("quip", "Quip", "QUIP", Saas, false, unread("user guide `quip-iam-role` (not read: no copy found)")),
+    row(
+        "teams",
+        "Microsoft Teams",
+        &["MSTEAMSV2", "MSTEAMS"],
+        Saas,
+        Current,
+        Source { page: "teams-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
+    ),
+    row("yammer", "Microsoft Yammer", &["YAMMER"], Saas, Legacy, Source { page: "yammer-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
+    row("quip", "Quip", &["QUIP"], Saas, Legacy, Source { page: "quip-iam-role", snapshot: SNAPSHOT_4E1D803 }),
     row(
         "salesforce",
         "Salesforce Online",
-        "SALESFORCEV2",
+        &["SALESFORCEV2", "SALESFORCE"],
         Saas,
-        false,
-        unread("no user guide page found; only a loose AWS sample (`sample-amazon-q-business-agentic-connectors`), not a reference"),
+        Current,
+        Source { page: "salesforce-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
     row(
         "servicenow",
         "ServiceNow Online",
-        "SERVICENOWV2",
+        &["SERVICENOWV2", "SERVICENOW"],
         Saas,
-        false,
-        partly("user guide `servicenow-iam-role` (read to the principal mapping)"),
+        Current,
+        Source { page: "servicenow-iam-role", snapshot: SNAPSHOT_4E1D803 },
+    ),
+    row("slack", "Slack", &["SLACK"], Saas, Current, Source { page: "slack-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
+    row(
+        "smartsheet",
+        "Smartsheet",
+        &["SMARTSHEET"],
+        SaasNoVpc,
+        Current,
+        Source { page: "smartsheet-iam-role", snapshot: SNAPSHOT_3A3CCD3 },
     ),
     row(
-        "slack",
-        "Slack",
-        "SLACK",
-        Saas,
-        false,
-        partly("user guide `slack-iam-role` (read to the ingest statement); AWS sample `amazon-q-business-samples` (Slack script)"),
+        "web_crawler",
+        "Web Crawler",
+        &["WEBCRAWLERV2", "WEBCRAWLER"],
+        WebCrawler,
+        Current,
+        Source { page: "webcrawler-iam-role", snapshot: SNAPSHOT_4E1D803 },
     ),
-    row("smartsheet", "Smartsheet", "SMARTSHEET", SaasNoVpc, true, full("user guide `smartsheet-iam-role`, read in full")),
-    row("web_crawler", "Web Crawler", "WEBCRAWLERV2", WebCrawler, true, full("user guide `webcrawler-iam-role`, read in full")),
-    row(
-        "zendesk",
-        "Zendesk",
-        "ZENDESK",
-        Saas,
-        false,
-        unread("no user guide page found; only a loose AWS sample (`sample-amazon-q-business-agentic-connectors`), not a reference"),
-    ),
+    row("zendesk", "Zendesk", &["ZENDESK"], Saas, Current, Source { page: "zendesk-iam-role", snapshot: SNAPSHOT_3A3CCD3 }),
 ];
 
 /// The connector with this id.
@@ -425,14 +406,18 @@ pub struct ConnectorOptions {
     pub bucket: Option<BucketName>,
     /// The account owning the S3 connector's bucket, when it is not the role's.
     pub bucket_account: Option<AccountId>,
-    /// Whether the S3 connector's role may pass `QBusiness-DataSource-*` roles to Q Business.
+    /// Whether the S3 connector's role may pass roles to Q Business.
     pub pass_role: bool,
+    /// The roles it may pass; empty for the page's `QBusiness-DataSource-*` of the account.
+    pub pass_roles: Vec<IamRoleArn>,
     /// The secret with the connector's credentials.
     pub secret: Option<SecretArn>,
     /// The KMS key of the secret, or of the S3 connector's objects.
     pub kms_key: Option<KmsKeyArn>,
     /// A file the connector reads from S3: an SSL certificate, or the web crawler's seed URLs.
     pub s3_file: Option<S3Location>,
+    /// The KMS key of the certificate bucket's SSE-KMS objects.
+    pub s3_file_key: Option<KmsKeyArn>,
     /// Where the connector's network interfaces go, when it runs in a VPC.
     pub vpc: Option<VpcPlacement>,
 }
@@ -466,11 +451,12 @@ impl ConnectorRole {
             statements.push(blocks::list_s3_bucket(scope, bucket, owner));
             statements.extend(options.kms_key.as_ref().map(blocks::decrypt_s3_objects));
             if options.pass_role {
-                statements.push(blocks::pass_data_source_role(scope));
+                statements.push(blocks::pass_data_source_role(scope, &options.pass_roles));
             }
         }
         if let Some(file) = &options.s3_file {
             statements.push(blocks::get_s3_file(scope, &file.bucket, file.key_prefix.as_ref()));
+            statements.extend(options.s3_file_key.as_ref().map(blocks::decrypt_s3_file));
         }
         if let Some(secret) = &options.secret {
             statements.push(blocks::get_secret(secret));
@@ -530,7 +516,7 @@ mod tests {
             problems("s3", &[args::BUCKET, args::SECRET_ARN], Some(false)),
             [(
                 args::SECRET_ARN,
-                "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, vpc, subnet_ids, security_group_ids."
+                "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, pass_role_arns, vpc, subnet_ids, security_group_ids."
                     .to_owned()
             )]
         );

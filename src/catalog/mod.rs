@@ -19,6 +19,7 @@ pub mod names;
 pub mod requests;
 pub mod scope;
 pub mod service_roles;
+pub mod sources;
 pub mod trust;
 pub mod web_experience;
 

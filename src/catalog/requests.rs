@@ -153,7 +153,21 @@ pub const CONNECTOR: &[Expectation] = &[
         "iam:PassRole",
         "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
         &[("iam:PassedToService", "qbusiness.amazonaws.com")],
-        Both(&Set(args::BUCKET), &On(args::PASS_ROLE)),
+        Both(&Both(&Set(args::BUCKET), &On(args::PASS_ROLE)), &Unset(args::PASS_ROLE_ARNS)),
+    ),
+    allow(
+        "pass the named data source role to Q Business",
+        "iam:PassRole",
+        "{pass_role_arns}",
+        &[("iam:PassedToService", "qbusiness.amazonaws.com")],
+        Set(args::PASS_ROLE_ARNS),
+    ),
+    deny(
+        "pass a role the list does not name",
+        "iam:PassRole",
+        "arn:{partition}:iam::{account}:role/QBusiness-DataSource-s3",
+        &[("iam:PassedToService", "qbusiness.amazonaws.com")],
+        Set(args::PASS_ROLE_ARNS),
     ),
     deny(
         "pass a data source role without pass_role",
@@ -205,6 +219,20 @@ pub const CONNECTOR: &[Expectation] = &[
         "arn:{partition}:s3:::{certificate_bucket}/{certificate_prefix}ca.pem",
         &[("aws:ResourceAccount", "{other_account}")],
         Set(args::SSL_CERTIFICATE_BUCKET),
+    ),
+    allow(
+        "decrypt the certificate through S3",
+        "kms:Decrypt",
+        "{ssl_certificate_kms_key_arn}",
+        &[("kms:ViaService", "s3.{region}.amazonaws.com")],
+        Set(args::SSL_CERTIFICATE_KMS_KEY_ARN),
+    ),
+    deny(
+        "decrypt the certificate's key through Secrets Manager",
+        "kms:Decrypt",
+        "{ssl_certificate_kms_key_arn}",
+        &[("kms:ViaService", "secretsmanager.{region}.amazonaws.com")],
+        Set(args::SSL_CERTIFICATE_KMS_KEY_ARN),
     ),
     allow(
         "read the seed URLs",

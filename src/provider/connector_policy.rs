@@ -1,8 +1,9 @@
 //! Data source `qbusiness_connector_policy`: the permissions policy of a data-source connector role.
 
 use crate::catalog::arguments::{self as args, Name};
+use crate::catalog::arns::IamRoleArn;
 use crate::catalog::blocks::VpcPlacement;
-use crate::catalog::connectors::{connector_ids, S3Location};
+use crate::catalog::connectors::{connector_ids, S3Location, Support, LEGACY_SUPPORT_ENDED};
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
 use crate::catalog::requests::{self, Family};
 use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ResourceId};
@@ -92,6 +93,11 @@ fn arguments() -> Vec<Attribute> {
             "S3 connector: let the role pass roles named `QBusiness-DataSource-*` to Amazon Q Business (`iam:PassRole`), as AWS's current S3 page grants. Default true; false leaves the statement out.",
         ),
         Attribute::optional(
+            args::PASS_ROLE_ARNS,
+            Type::list(Type::String),
+            "S3 connector: the ARNs of the roles it may pass (the data source's own role), instead of every role named `QBusiness-DataSource-*` of the account.",
+        ),
+        Attribute::optional(
             args::SECRET_ARN,
             Type::String,
             "ARN of the Secrets Manager secret with the connector's credentials (web crawler: only for sites that need them).",
@@ -107,6 +113,11 @@ fn arguments() -> Vec<Attribute> {
             "Database and server connectors: bucket holding the SSL certificate (for SharePoint Online, the Azure app-only certificate).",
         ),
         Attribute::optional(args::SSL_CERTIFICATE_KEY_PREFIX, Type::String, "Key prefix of the certificate in its bucket."),
+        Attribute::optional(
+            args::SSL_CERTIFICATE_KMS_KEY_ARN,
+            Type::String,
+            "ARN of the KMS key of the certificate bucket's SSE-KMS objects, decrypted through S3 (`kms_key_arn` is the secret's key).",
+        ),
         Attribute::optional(args::SEED_URLS_BUCKET, Type::String, "Web crawler: bucket holding the seed URL or sitemap lists."),
         Attribute::optional(args::SEED_URLS_KEY_PREFIX, Type::String, "Web crawler: key prefix of those lists in their bucket."),
         Attribute::optional(args::VPC, Type::Bool, "Whether the connector runs in your VPC (adds the network interface statements)."),
@@ -137,16 +148,42 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
         bucket: inputs.parsed::<BucketName>(args::BUCKET),
         bucket_account: inputs.parsed(args::BUCKET_ACCOUNT_ID),
         pass_role: inputs.bool(args::PASS_ROLE).unwrap_or(true),
+        pass_roles: inputs.parsed_list::<IamRoleArn>(args::PASS_ROLE_ARNS).unwrap_or_default(),
         secret: inputs.arn(args::SECRET_ARN),
         kms_key: inputs.arn(args::KMS_KEY_ARN),
         s3_file: read_s3_file(inputs, args::SSL_CERTIFICATE_BUCKET, args::SSL_CERTIFICATE_KEY_PREFIX)
             .or_else(|| read_s3_file(inputs, args::SEED_URLS_BUCKET, args::SEED_URLS_KEY_PREFIX)),
+        s3_file_key: inputs.arn(args::SSL_CERTIFICATE_KMS_KEY_ARN),
         vpc: read_vpc(inputs),
     };
+    if let Some(chosen) = chosen.filter(|c| c.support == Support::Legacy) {
+        inputs.warning(
+            args::CONNECTOR,
+            "Legacy connector",
+            format!(
+                "{} is on AWS's legacy list (user guide page `legacy-connectors`): no new onboarding, and AWS's support for existing use ended on {LEGACY_SUPPORT_ENDED}. The role is still made for estates that run it; plan a move to a current connector.",
+                chosen.display_name
+            ),
+        );
+    }
     if let Some(chosen) = chosen {
         let placed = if inputs.raw(args::VPC).is_unknown() || inputs.incomplete { None } else { Some(options.vpc.is_some()) };
         let problems = chosen.check_arguments(&|name| inputs.is_set(name), placed);
         inputs.report(problems);
+    }
+    if inputs.is_set(args::SSL_CERTIFICATE_KMS_KEY_ARN) && !inputs.is_set(args::SSL_CERTIFICATE_BUCKET) {
+        inputs.error(
+            args::SSL_CERTIFICATE_KMS_KEY_ARN,
+            "Certificate key without bucket",
+            "ssl_certificate_kms_key_arn decrypts the certificate's bucket, so it needs ssl_certificate_bucket.",
+        );
+    }
+    if inputs.is_set(args::PASS_ROLE_ARNS) && inputs.bool(args::PASS_ROLE) == Some(false) {
+        inputs.error(
+            args::PASS_ROLE_ARNS,
+            "Roles to pass without pass_role",
+            "pass_role_arns names the roles the connector may pass, but pass_role = false leaves the statement out; remove one of them.",
+        );
     }
     let scope = resolve_scope(inputs, phase)?;
     if let Some(secret) = &options.secret {
@@ -160,6 +197,12 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
             None => (scope.region.as_str(), "the index"),
         };
         check_place(inputs, args::KMS_KEY_ARN, key.arn(), scope.partition, Some(region));
+    }
+    if let Some(key) = &options.s3_file_key {
+        check_place(inputs, args::SSL_CERTIFICATE_KMS_KEY_ARN, key.arn(), scope.partition, None);
+    }
+    for role in &options.pass_roles {
+        check_place(inputs, args::PASS_ROLE_ARNS, role.arn(), scope.partition, None);
     }
     let role = ConnectorRole { connector: chosen?, scope, application: application?, index: index?, options };
     Some(role.permissions())

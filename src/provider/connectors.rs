@@ -1,6 +1,7 @@
 //! Data source `qbusiness_connectors`: the connector catalog, for modules that iterate or validate.
 
 use crate::catalog::arguments as args;
+use crate::catalog::connectors::{Support, LEGACY_SUPPORT_ENDED};
 use crate::catalog::{ConnectorTemplate, Kind, CONNECTORS};
 use crate::plugin::{Attribute, Type, Value};
 
@@ -11,12 +12,12 @@ use super::{Outcome, Phase};
 /// The data source `qbusiness_connectors`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_connectors",
-    description: "The connectors `qbusiness_connector_policy` knows: id, name, CreateDataSource `type`, template, arguments, and whether the published policy was verified.",
+    description: "The connectors `qbusiness_connector_policy` knows: id, name, the CreateDataSource `type` values that make each one (look a connector up by the type a configuration already holds), template, arguments, whether AWS still supports it, and the user guide page its row was read from.",
     function: FunctionTwin {
         name: "connectors",
         selector: None,
         output: args::CONNECTORS,
-        summary: "The connector catalog: one object per connector (id, name, type, template, arguments, verified).",
+        summary: "The connector catalog: one object per connector (id, name, types, template, arguments, support, source).",
     },
     requests: None,
     body: Body::Other { schema, read },
@@ -27,21 +28,31 @@ fn connector_type() -> Type {
         (String::from(args::ID), Type::String),
         (String::from(args::DISPLAY_NAME), Type::String),
         (String::from(args::DATA_SOURCE_TYPE), Type::String),
+        (String::from(args::DATA_SOURCE_TYPES), Type::list(Type::String)),
         (String::from(args::TEMPLATE), Type::String),
         (String::from(args::REQUIRED_ARGUMENTS), Type::list(Type::String)),
         (String::from(args::OPTIONAL_ARGUMENTS), Type::list(Type::String)),
         (String::from(args::VERIFIED), Type::Bool),
+        (String::from(args::SUPPORT), Type::String),
+        (String::from(args::SUPPORT_ENDED), Type::String),
+        (String::from(args::SOURCE_PAGE), Type::String),
+        (String::from(args::SOURCE_SNAPSHOT), Type::String),
     ])
 }
 
 fn schema() -> Vec<Attribute> {
     vec![
         Attribute::optional(args::TEMPLATE, Type::String, &format!("Only connectors of this template: {}.", ConnectorTemplate::names())),
+        Attribute::optional(
+            args::DATA_SOURCE_TYPE,
+            Type::String,
+            "Only connectors made by this CreateDataSource `type` (as `aws_qbusiness_data_source` or a CreateDataSource call holds it), e.g. `\"SHAREPOINTV2\"`; several rows share `JDBC` and `SHAREPOINTV2`.",
+        ),
         Attribute::computed(args::IDS, Type::list(Type::String), "The connector ids, in catalog order."),
         Attribute::computed(
             args::CONNECTORS,
             Type::list(connector_type()),
-            "One object per connector: `id`, `display_name`, `data_source_type`, `template`, `required_arguments`, `optional_arguments`, `verified`.",
+            "One object per connector: `id`, `display_name`, `data_source_type` (the recommended type), `data_source_types` (every type that makes it), `template`, `required_arguments`, `optional_arguments`, `verified` (the page was read in full), `support` (`current` or `legacy`), `support_ended` (the day AWS's support ended, for a legacy connector; else null), `source_page` and `source_snapshot` (the user guide page the row was read from and the documentation mirror's commit).",
         ),
     ]
 }
@@ -63,7 +74,12 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     if matches!(phase, Phase::Validate) {
         return Outcome::Checked;
     }
-    let selected: Vec<_> = CONNECTORS.iter().filter(|c| template.is_none_or(|t| c.template == t)).collect();
+    let data_source_type = inputs.string(args::DATA_SOURCE_TYPE).map(str::to_owned);
+    let selected: Vec<_> = CONNECTORS
+        .iter()
+        .filter(|c| template.is_none_or(|t| c.template == t))
+        .filter(|c| data_source_type.as_deref().is_none_or(|ty| c.data_source_types.contains(&ty)))
+        .collect();
     let arguments = |connector: &crate::catalog::Connector, required: bool| {
         Value::List(connector.template.arguments().iter().filter(|a| a.required == required).map(|a| Value::string(a.name)).collect())
     };
@@ -73,11 +89,22 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
             Value::object([
                 (args::ID, Value::string(c.id)),
                 (args::DISPLAY_NAME, Value::string(c.display_name)),
-                (args::DATA_SOURCE_TYPE, Value::string(c.data_source_type)),
+                (args::DATA_SOURCE_TYPE, Value::string(c.data_source_types[0])),
+                (args::DATA_SOURCE_TYPES, Value::List(c.data_source_types.iter().map(|t| Value::string(*t)).collect())),
                 (args::TEMPLATE, Value::string(c.template.name())),
                 (args::REQUIRED_ARGUMENTS, arguments(c, true)),
                 (args::OPTIONAL_ARGUMENTS, arguments(c, false)),
-                (args::VERIFIED, Value::Bool(c.verified)),
+                (args::VERIFIED, Value::Bool(true)),
+                (args::SUPPORT, Value::string(c.support.name())),
+                (
+                    args::SUPPORT_ENDED,
+                    match c.support {
+                        Support::Current => Value::Null,
+                        Support::Legacy => Value::string(LEGACY_SUPPORT_ENDED),
+                    },
+                ),
+                (args::SOURCE_PAGE, Value::string(c.source.page)),
+                (args::SOURCE_SNAPSHOT, Value::string(c.source.snapshot)),
             ])
         })
         .collect();

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::catalog::connectors::{Support, LEGACY_SUPPORT_ENDED};
 use crate::catalog::{Connector, Kind as _, CONNECTORS};
 use crate::plugin::{Attribute, Block, Function, Presence, Provider as _, Type};
 
@@ -199,9 +200,14 @@ fn connectors_page() -> DocPage {
         front_matter("Connector catalog - qbusiness", "Every connector of qbusiness_connector_policy, its template and arguments.");
     content.push_str(
         "# Connector catalog\n\nEach value of `connector` in `qbusiness_connector_policy` and `provider::qbusiness::connector_policy`, \
-         generated from the provider's catalog. *Verified* means the role reference read the connector's published policy in full; \
-         *source* is the best AWS text the row was checked against and how much of its policy could be read (rows not read \
-         follow their template alone; every difference found is in the [errata](errata.md)).\n\n| connector | name | data source `type` | template | required arguments | optional arguments | verified | source | read |\n|---|---|---|---|---|---|---|---|---|\n",
+         generated from the provider's catalog. Each row names the user guide page its role was read from, in full, and the \
+         snapshot of the public documentation mirror (`crowecawcaw/aws-docs-history`) it was read at; every difference between a \
+         page and the document is in the [errata](errata.md). *Types* are the CreateDataSource `type` values that make the \
+         connector, the recommended first (`qbusiness_connectors` looks a row up by type). A *legacy* connector is on AWS's \
+         [legacy list](https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/legacy-connectors.html): no new onboarding, and \
+         support for existing use ended on the day shown; the provider still makes its role, with a warning.\n\n\
+         | connector | name | data source `type` | template | required arguments | optional arguments | support | source |\n\
+         |---|---|---|---|---|---|---|---|\n",
     );
     let names = |connector: &Connector, required: bool| {
         let list: Vec<String> =
@@ -213,18 +219,22 @@ fn connectors_page() -> DocPage {
         }
     };
     for connector in CONNECTORS {
+        let types: Vec<String> = connector.data_source_types.iter().map(|t| format!("`{t}`")).collect();
+        let support = match connector.support {
+            Support::Current => "current".to_owned(),
+            Support::Legacy => format!("legacy, support ended {LEGACY_SUPPORT_ENDED}"),
+        };
         let _ = writeln!(
             content,
-            "| `{}` | {} | `{}` | {} | {} | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | {} | {} | {} | {} | {} |",
             connector.id,
             connector.display_name,
-            connector.data_source_type,
+            types.join(", "),
             connector.template.name(),
             names(connector, true),
             names(connector, false),
-            if connector.verified { "yes" } else { "no" },
-            connector.source.text,
-            connector.source.read.name()
+            support,
+            connector.source.markdown()
         );
     }
     content.push_str(&allows_section(crate::catalog::requests::CONNECTOR));

@@ -25,7 +25,7 @@ fn summary(kind: IntegrationRoleKind) -> &'static str {
 }
 
 /// The data source `qbusiness_integration_policy`.
-pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_integration_policy",
     description: "The permissions policies of the two roles the Slack, Microsoft Teams, Microsoft Outlook and Microsoft Word integrations need (AWS's page \"IAM roles and trust policy for your integrations\"). Both trust `integrations.qbusiness.amazonaws.com`: `qbusiness_trust_policy` with `kind = \"integration\"`. Browser extensions need neither.",
     function: FunctionTwin {

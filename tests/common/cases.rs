@@ -69,6 +69,8 @@ fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attribu
     let kms = vec![(args::KMS_KEY_ARN, s(KMS_KEY_ARN))];
     let secret = vec![(args::SECRET_ARN, s(SECRET_ARN))];
     let certificate = vec![(args::SSL_CERTIFICATE_BUCKET, s("my-db-certificates")), (args::SSL_CERTIFICATE_KEY_PREFIX, s("rds/"))];
+    let certificate_key =
+        vec![(args::SSL_CERTIFICATE_KMS_KEY_ARN, s("arn:aws:kms:us-east-1:123456789012:key/9876fedc-12ab-34cd-56ef-1234567890ab"))];
     let seed_urls = vec![(args::SEED_URLS_BUCKET, s("my-crawler-config")), (args::SEED_URLS_KEY_PREFIX, s("seeds/"))];
     let with = |parts: &[&Attributes]| -> Attributes { parts.iter().flat_map(|p| p.iter().cloned()).collect() };
     match template {
@@ -85,10 +87,13 @@ fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attribu
                 // A bucket of another account (AWS's current S3 page), and the role without iam:PassRole.
                 variants.push(("cross-account", with(&[&base, &vec![(args::BUCKET_ACCOUNT_ID, s("210987654321"))]])));
                 variants.push(("no-pass-role", with(&[&base, &vec![(args::PASS_ROLE, Value::Bool(false))]])));
+                let own_role = "arn:aws:iam::123456789012:role/qbusiness-s3-data-source";
+                variants.push(("pass-role-arns", with(&[&base, &vec![(args::PASS_ROLE_ARNS, list(&[own_role]))]])));
             }
             if template == ConnectorTemplate::Server {
                 variants.push(("certificate", with(&[&base, &certificate])));
                 variants.push(("certificate-bucket", with(&[&base, &certificate[..1].to_vec()])));
+                variants.push(("certificate-kms", with(&[&base, &certificate, &certificate_key])));
                 variants.push(("all-certificate", with(&[&base, &kms, &vpc, &placed, &certificate])));
             }
             variants
@@ -100,7 +105,12 @@ fn connector_variants(template: ConnectorTemplate) -> Vec<(&'static str, Attribu
             ("all", with(&[&secret, &kms, &certificate])),
         ],
         ConnectorTemplate::FileSystem => {
-            vec![("minimal", with(&[&secret, &vpc])), ("kms", with(&[&secret, &kms, &vpc])), ("vpc-placed", with(&[&secret, &placed]))]
+            vec![
+                ("minimal", with(&[&secret, &vpc])),
+                ("kms", with(&[&secret, &kms, &vpc])),
+                ("vpc-placed", with(&[&secret, &placed])),
+                ("certificate", with(&[&secret, &vpc, &certificate])),
+            ]
         }
         ConnectorTemplate::WebCrawler => vec![
             ("minimal", vec![]),
