@@ -117,7 +117,7 @@ fn the_complete_example_applies_to_the_iam_emulator_and_plans_no_changes_after()
         url = emulator.url
     );
     let variables = format!(
-        "application_id        = \"{APPLICATION_ID}\"\nindex_id              = \"{INDEX_ID}\"\ndocuments_bucket      = \"my-docs\"\naem_secret_arn        = \"{SECRET_ARN}\"\nconfluence_secret_arn = \"{SECRET_ARN}\"\nsaml_provider_arn     = \"arn:aws:iam::{ACCOUNT_ID}:saml-provider/corporate-idp\"\nweb_experience_url    = \"https://abcd1234.chat.qbusiness.us-east-1.on.aws\"\n"
+        "application_id        = \"{APPLICATION_ID}\"\nindex_id              = \"{INDEX_ID}\"\ndocuments_bucket      = \"my-docs\"\njira_secret_arn        = \"{SECRET_ARN}\"\nconfluence_secret_arn = \"{SECRET_ARN}\"\nsaml_provider_arn     = \"arn:aws:iam::{ACCOUNT_ID}:saml-provider/corporate-idp\"\nweb_experience_url    = \"https://abcd1234.chat.qbusiness.us-east-1.on.aws\"\n"
     );
     let example =
         workspace(&[("examples/complete/emulator_override.tf", &provider), ("examples/complete/terraform.tfvars", &variables)], &mirror);
@@ -133,7 +133,7 @@ fn the_complete_example_applies_to_the_iam_emulator_and_plans_no_changes_after()
         ("qbusiness-application", "trust-application-scoped", "application-default"),
         ("qbusiness-web-experience", "trust-web-experience-saml", "web-experience-default"),
         ("qbusiness-connector-documents", "trust-connector", "connector-s3-minimal"),
-        ("qbusiness-connector-aem", "trust-connector", "connector-aem_cloud-minimal"),
+        ("qbusiness-connector-jira", "trust-connector", "connector-jira-minimal"),
         ("qbusiness-connector-wiki", "trust-connector", "connector-confluence_cloud-minimal"),
     ];
     let roles = emulator.roles();

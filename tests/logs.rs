@@ -26,7 +26,7 @@ data "qbusiness_connector_policy" "bad" {{
 }}
 
 data "qbusiness_connector_policy" "good" {{
-  connector      = "aem_cloud"
+  connector      = "confluence_cloud"
   application_id = "{APPLICATION_ID}"
   index_id       = "{INDEX_ID}"
   secret_arn     = "{SECRET_ARN}"

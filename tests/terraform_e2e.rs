@@ -91,6 +91,103 @@ output "trust" {{
 
 /// Every data source through Terraform, nested `statement`/`condition` blocks and `jsonencode`d
 /// documents included, gives exactly the golden documents.
+/// How modules pass their variables through (issue 22, defects 1 and 2): `cond ? x : null` is
+/// unknown at validation and null when read; `false` and `[]` from `optional(…, false)` and
+/// `optional(list(string), [])` reach connectors that do not take them. Validate, plan and apply
+/// all pass, and the documents are the connectors' own, for data sources and functions alike.
+#[test]
+fn module_idioms_validate_plan_and_apply() {
+    let config = format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "us-east-1"
+  account_id = "123456789012"
+}}
+
+variable "use_secret" {{
+  type    = bool
+  default = false
+}}
+
+variable "options" {{
+  type = object({{
+    vpc        = optional(bool, false)
+    pass_role  = optional(bool, false)
+    subnet_ids = optional(list(string), [])
+  }})
+  default = {{}}
+}}
+
+data "qbusiness_connector_policy" "s3" {{
+  connector      = "s3"
+  application_id = "{app}"
+  index_id       = "{index}"
+  bucket         = "my-docs"
+  secret_arn     = var.use_secret ? "{secret}" : null
+}}
+
+data "qbusiness_connector_policy" "smartsheet" {{
+  connector      = "smartsheet"
+  application_id = "{app}"
+  index_id       = "{index}"
+  secret_arn     = "{secret}"
+  vpc            = var.options.vpc
+  subnet_ids     = var.options.subnet_ids
+  pass_role      = var.options.pass_role
+}}
+
+data "qbusiness_trust_policy" "connector" {{
+  kind              = "connector"
+  application_id    = "{app}"
+  saml_provider_arn = var.use_secret ? "arn:aws:iam::123456789012:saml-provider/idp" : null
+}}
+
+output "s3" {{
+  value = data.qbusiness_connector_policy.s3.json
+}}
+
+output "smartsheet" {{
+  value = data.qbusiness_connector_policy.smartsheet.json
+}}
+
+output "trust" {{
+  value = data.qbusiness_trust_policy.connector.json
+}}
+
+output "smartsheet_function" {{
+  value = provider::qbusiness::connector_policy("smartsheet", {{
+    application_id = "{app}"
+    index_id       = "{index}"
+    secret_arn     = "{secret}"
+    vpc            = var.options.vpc
+    subnet_ids     = var.options.subnet_ids
+    region         = "us-east-1"
+    account_id     = "123456789012"
+  }})
+}}
+"#,
+        app = terraform_provider_qbusiness::catalog::examples::APPLICATION_ID,
+        index = terraform_provider_qbusiness::catalog::examples::INDEX_ID,
+        secret = terraform_provider_qbusiness::catalog::examples::SECRET_ARN,
+    );
+    let workspace = Workspace::new(&[("main.tf", &config)]);
+    workspace.init();
+    let validate = workspace.run(&["validate", "-no-color"]);
+    assert_eq!(validate.code, 0, "{}", validate.text());
+    assert!(validate.stdout.contains("Success! The configuration is valid."), "{}", validate.text());
+    let apply = workspace.run(&["apply", "-input=false", "-no-color", "-auto-approve"]);
+    assert_eq!(apply.code, 0, "{}", apply.text());
+    let outputs = workspace.outputs();
+    assert_eq!(output_string(&outputs, "s3"), golden("connector-s3-minimal"));
+    assert_eq!(output_string(&outputs, "smartsheet"), golden("connector-smartsheet-minimal"));
+    assert_eq!(output_string(&outputs, "smartsheet_function"), golden("connector-smartsheet-minimal"));
+    assert_eq!(output_string(&outputs, "trust"), golden("trust-connector"));
+    // A value that would change the document is still refused, saying to use null.
+    let refused = workspace.run(&["plan", "-input=false", "-no-color", "-var", "use_secret=true"]);
+    assert_eq!(refused.code, 1, "{}", refused.text());
+    assert!(refused.text().contains("Leave secret_arn out or set it to null"), "{}", refused.text());
+}
+
 #[test]
 fn all_data_sources_through_terraform_match_the_golden_documents() {
     let config = format!(

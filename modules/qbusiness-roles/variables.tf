@@ -54,7 +54,7 @@ variable "web_experience" {
 variable "connectors" {
   description = <<-EOT
     The data-source connector roles, by a key of your choice (it names the role). `connector` is a
-    connector id of the provider's catalog (`s3`, `sharepoint_online`, `aem_cloud`, …); the other
+    connector id of the provider's catalog (`s3`, `sharepoint_online`, `jira`, …); the other
     attributes are those of `qbusiness_connector_policy`, set where the connector takes them.
   EOT
   type = map(object({

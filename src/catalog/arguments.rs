@@ -203,6 +203,10 @@ names! {
     VERIFIED = "verified";
 }
 
+/// The boolean arguments whose default is true: `true` changes nothing for a kind that does not
+/// take them, as `false` changes nothing for any.
+pub const DEFAULT_TRUE: &[Name] = &[Q_APPS, PLUGINS, AUTO_SUBSCRIPTION, PASS_ROLE];
+
 #[cfg(test)]
 mod tests {
     use super::*;

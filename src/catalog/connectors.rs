@@ -6,7 +6,7 @@ use crate::policy::{AccountId, PolicyDocument, Statement};
 
 use super::arns::{IamRoleArn, KmsKeyArn, SecretArn};
 use super::blocks::{self, VpcPlacement};
-use super::kinds::{check_arguments, optional, required, Argument, ArgumentProblem, Kind, UnknownKind};
+use super::kinds::{check_arguments, optional, required, Argument, ArgumentProblem, Given, Kind, UnknownKind};
 use super::names::{BucketName, KeyPrefix};
 use super::scope::{ResourceId, Scope};
 
@@ -362,11 +362,12 @@ pub fn connector(id: &str) -> Result<&'static Connector, UnknownKind> {
 
 impl Connector {
     /// The one check of a connector's arguments: which it takes and requires (its template's
-    /// arguments), and the template's own rules. `is_set` tells which arguments are set (an unknown
-    /// value counts as set); `placed` whether the configuration places the connector in a VPC.
-    pub fn check_arguments(&self, is_set: &dyn Fn(Name) -> bool, placed: VpcPlaced) -> Vec<ArgumentProblem> {
+    /// arguments), and the template's own rules. `given` tells how each argument is given;
+    /// `placed` whether the configuration places the connector in a VPC.
+    pub fn check_arguments(&self, given: &dyn Fn(Name) -> Given, placed: VpcPlaced) -> Vec<ArgumentProblem> {
         let who = format!("connector {:?} ({})", self.id, self.display_name);
-        let mut problems = check_arguments(&who, &self.template.arguments(), &ConnectorTemplate::all_arguments(), is_set);
+        let mut problems = check_arguments(&who, &self.template.arguments(), &ConnectorTemplate::all_arguments(), given);
+        let is_set = |name: Name| given(name) != Given::Absent;
         if self.template.requires_vpc() && placed == Some(false) {
             problems.push(ArgumentProblem::Rule {
                 summary: "Missing required argument",
@@ -508,7 +509,7 @@ mod tests {
 
     #[test]
     fn one_check_names_each_problem() {
-        let set = |names: &'static [Name]| move |name: Name| names.contains(&name);
+        let set = |names: &'static [Name]| move |name: Name| if names.contains(&name) { Given::Value } else { Given::Absent };
         let problems = |id: &str, names: &'static [Name], placed: VpcPlaced| -> Vec<(Name, String)> {
             connector(id).unwrap().check_arguments(&set(names), placed).iter().map(|p| (p.argument(), p.to_string())).collect()
         };
@@ -516,7 +517,7 @@ mod tests {
             problems("s3", &[args::BUCKET, args::SECRET_ARN], Some(false)),
             [(
                 args::SECRET_ARN,
-                "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, pass_role_arns, vpc, subnet_ids, security_group_ids."
+                "connector \"s3\" (Amazon S3) does not take secret_arn; it takes bucket, kms_key_arn, bucket_account_id, pass_role, pass_role_arns, vpc, subnet_ids, security_group_ids. Leave secret_arn out or set it to null (false or an empty list are accepted too)."
                     .to_owned()
             )]
         );

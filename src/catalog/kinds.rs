@@ -82,7 +82,7 @@ pub struct UnknownKind {
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum ArgumentProblem {
     /// Set, but the kind does not take it.
-    #[error("{who} does not take {argument}; it takes {takes}.")]
+    #[error("{who} does not take {argument}; it takes {takes}. Leave {argument} out or set it to null (false or an empty list are accepted too).")]
     NotAccepted {
         /// The kind, as messages name it (`kind "application"`).
         who: String,
@@ -131,19 +131,44 @@ impl ArgumentProblem {
     }
 }
 
-/// Checks which of `candidates` are set (`is_set`) against what `takes` allows: every set argument
-/// outside `takes` and every required one not set is a problem. `who` names the kind in messages.
-pub fn check_arguments(who: &str, takes: &[Argument], candidates: &[Name], is_set: &dyn Fn(Name) -> bool) -> Vec<ArgumentProblem> {
+/// How a configuration gives an argument.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Given {
+    /// Null, or left out.
+    Absent,
+    /// Known only at apply: a module's `cond ? x : null` at validation.
+    Unknown,
+    /// A value that changes no document: `false`, an empty list, or the argument's default (a
+    /// module's `optional(bool, false)` passed through).
+    Inert,
+    /// A value that would change the document.
+    Value,
+}
+
+/// Checks `candidates` as `given` says they are given against what `takes` allows: every argument
+/// outside `takes` given a value that would change the document, and every required one absent, is
+/// a problem. An unknown value waits for its known one, and an inert one is accepted anywhere, so
+/// that a module can pass its variables through to every kind. `who` names the kind in messages.
+pub fn check_arguments(who: &str, takes: &[Argument], candidates: &[Name], given: &dyn Fn(Name) -> Given) -> Vec<ArgumentProblem> {
     let list = takes.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join(", ");
     let mut problems: Vec<ArgumentProblem> = candidates
         .iter()
-        .filter(|name| is_set(**name) && !takes.iter().any(|a| a.name == **name))
+        .filter(|name| given(**name) == Given::Value && !takes.iter().any(|a| a.name == **name))
         .map(|&argument| ArgumentProblem::NotAccepted { who: who.to_owned(), argument, takes: list.clone() })
         .collect();
     problems.extend(
-        takes.iter().filter(|a| a.required && !is_set(a.name)).map(|a| ArgumentProblem::Missing { who: who.to_owned(), argument: a.name }),
+        takes
+            .iter()
+            .filter(|a| a.required && given(a.name) == Given::Absent)
+            .map(|a| ArgumentProblem::Missing { who: who.to_owned(), argument: a.name }),
     );
     problems
+}
+
+/// The arguments of `candidates` that `takes` does not take: a reader treats them as absent once
+/// [`check_arguments`] has accepted them (they can only be absent, unknown or inert).
+pub fn not_taken(takes: &[Argument], candidates: &[Name]) -> Vec<Name> {
+    candidates.iter().copied().filter(|name| !takes.iter().any(|a| a.name == *name)).collect()
 }
 
 #[cfg(test)]
@@ -188,15 +213,40 @@ mod tests {
 
     #[test]
     fn accepted_and_required() {
-        let set = |name: Name| name == args::VPC;
-        let problems = check_arguments("kind \"one\"", &Sample::One.arguments(), &Sample::all_arguments(), &set);
+        let given = |name: Name| if name == args::VPC { Given::Value } else { Given::Absent };
+        let problems = check_arguments("kind \"one\"", &Sample::One.arguments(), &Sample::all_arguments(), &given);
         let texts: Vec<_> = problems.iter().map(|p| (p.argument(), p.summary(), p.to_string())).collect();
         assert_eq!(
             texts,
             [
-                (args::VPC, "Argument not accepted here", "kind \"one\" does not take vpc; it takes bucket, secret_arn.".to_owned()),
+                (
+                    args::VPC,
+                    "Argument not accepted here",
+                    "kind \"one\" does not take vpc; it takes bucket, secret_arn. Leave vpc out or set it to null (false or an empty list are accepted too).".to_owned()
+                ),
                 (args::BUCKET, "Missing required argument", "kind \"one\" needs bucket.".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn unknown_and_inert_values_of_arguments_not_taken_are_no_problem() {
+        let rows = [("unknown", Given::Unknown, 0), ("inert", Given::Inert, 0), ("a value", Given::Value, 1)];
+        for (name, vpc, expected) in rows {
+            let given = |n: Name| {
+                if n == args::VPC {
+                    vpc
+                } else if n == args::BUCKET {
+                    Given::Value
+                } else {
+                    Given::Absent
+                }
+            };
+            let problems = check_arguments("kind \"one\"", &Sample::One.arguments(), &Sample::all_arguments(), &given);
+            assert_eq!(problems.len(), expected, "{name}: {problems:?}");
+        }
+        // A required argument known only at apply is not missing.
+        let given = |n: Name| if n == args::BUCKET { Given::Unknown } else { Given::Absent };
+        assert_eq!(check_arguments("kind \"one\"", &Sample::One.arguments(), &Sample::all_arguments(), &given), []);
     }
 }

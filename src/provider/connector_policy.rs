@@ -4,10 +4,11 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::IamRoleArn;
 use crate::catalog::blocks::VpcPlacement;
 use crate::catalog::connectors::{connector_ids, S3Location, Support, LEGACY_SUPPORT_ENDED};
+use crate::catalog::kinds::Given;
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
 use crate::catalog::requests::{self, Family};
-use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ResourceId};
-use crate::plugin::{Attribute, Type};
+use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, Kind as _, ResourceId};
+use crate::plugin::{Attribute, Type, Value};
 use crate::policy::{DocumentKind, PolicyDocument};
 
 use super::config::{check_place, resolve_scope};
@@ -142,6 +143,17 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
             None
         }
     });
+    if let Some(chosen) = chosen {
+        // Checked before reading, so that what the connector does not take reads as absent.
+        let (takes, candidates) = (chosen.template.arguments(), ConnectorTemplate::all_arguments());
+        let placement = [args::VPC, args::SUBNET_IDS, args::SECURITY_GROUP_IDS].map(|name| inputs.given(name));
+        let placed = if placement.contains(&Given::Unknown) {
+            None
+        } else {
+            Some(inputs.raw(args::VPC) == &Value::Bool(true) || placement[1..].contains(&Given::Value))
+        };
+        inputs.check_kind(&takes, &candidates, |given| chosen.check_arguments(given, placed));
+    }
     let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
     let index = inputs.parsed::<ResourceId>(args::INDEX_ID);
     let options = ConnectorOptions {
@@ -165,11 +177,6 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
                 chosen.display_name
             ),
         );
-    }
-    if let Some(chosen) = chosen {
-        let placed = if inputs.raw(args::VPC).is_unknown() || inputs.incomplete { None } else { Some(options.vpc.is_some()) };
-        let problems = chosen.check_arguments(&|name| inputs.is_set(name), placed);
-        inputs.report(problems);
     }
     if inputs.is_set(args::SSL_CERTIFICATE_KMS_KEY_ARN) && !inputs.is_set(args::SSL_CERTIFICATE_BUCKET) {
         inputs.error(
@@ -212,7 +219,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 mod tests {
     use crate::catalog::arguments::{self as args, Name};
     use crate::plugin::Value;
-    use crate::provider::testing::{list, read, s, APPLICATION_ID, INDEX_ID, KEY_ARN, SECRET_ARN};
+    use crate::provider::testing::{golden, list, read, s, validate, APPLICATION_ID, INDEX_ID, KEY_ARN, SECRET_ARN};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -260,5 +267,65 @@ mod tests {
         assert!(json.contains(r#""Resource": "arn:aws:s3:::my-docs/home/${aws:username}/*""#), "{json}");
         assert!(json.contains(r#""s3:prefix": "home/${aws:username}/""#), "{json}");
         assert!(!json.contains("&{"), "{json}");
+    }
+
+    fn connector(id: &str, extra: &[(Name, Value)]) -> Vec<(Name, Value)> {
+        let mut attributes = vec![
+            (args::CONNECTOR, s(id)),
+            (args::APPLICATION_ID, s(APPLICATION_ID)),
+            (args::INDEX_ID, s(INDEX_ID)),
+            (args::SECRET_ARN, s(SECRET_ARN)),
+        ];
+        attributes.extend(extra.iter().cloned());
+        attributes
+    }
+
+    /// A module passes its variables to every connector: a value that changes nothing is accepted
+    /// where the connector does not take the argument, and gives the connector's own document.
+    #[test]
+    fn values_that_change_nothing_are_accepted_where_the_connector_does_not_take_them() {
+        let rows = [
+            ("vpc = false on Smartsheet", "smartsheet", (args::VPC, Value::Bool(false)), "connector-smartsheet-minimal"),
+            ("subnet_ids = [] on Smartsheet", "smartsheet", (args::SUBNET_IDS, Value::List(vec![])), "connector-smartsheet-minimal"),
+            (
+                "pass_role = false on Confluence",
+                "confluence_cloud",
+                (args::PASS_ROLE, Value::Bool(false)),
+                "connector-confluence_cloud-minimal",
+            ),
+            (
+                "pass_role = true, its default, on Confluence",
+                "confluence_cloud",
+                (args::PASS_ROLE, Value::Bool(true)),
+                "connector-confluence_cloud-minimal",
+            ),
+            ("bucket = null on Confluence", "confluence_cloud", (args::BUCKET, Value::Null), "connector-confluence_cloud-minimal"),
+        ];
+        for (name, id, extra, expected) in rows {
+            let outcome = read(TYPE, &connector(id, &[extra]));
+            assert_eq!(outcome.diagnostics, Vec::<String>::new(), "{name}");
+            assert_eq!(outcome.json.map(|j| j + "\n"), Some(golden(expected)), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_value_that_would_change_the_document_is_refused_and_says_to_use_null() {
+        let outcome = read(TYPE, &connector("smartsheet", &[(args::VPC, Value::Bool(true))]));
+        assert_eq!(
+            outcome.diagnostics,
+            ["error vpc | Argument not accepted here | connector \"smartsheet\" (Smartsheet) does not take vpc; it takes secret_arn, kms_key_arn, ssl_certificate_bucket, ssl_certificate_key_prefix, ssl_certificate_kms_key_arn. Leave vpc out or set it to null (false or an empty list are accepted too)."]
+        );
+    }
+
+    /// `cond ? x : null`: unknown while validating, null when read.
+    #[test]
+    fn an_argument_not_taken_may_be_unknown_at_validation() {
+        assert_eq!(validate(TYPE, &s3(&[(args::SECRET_ARN, Value::Unknown)])), Vec::<String>::new());
+        let read_null = read(TYPE, &s3(&[(args::SECRET_ARN, Value::Null)]));
+        assert_eq!((read_null.diagnostics, read_null.json.map(|j| j + "\n")), (vec![], Some(golden("connector-s3-minimal"))));
+        // Known at read, a value is the error it always was.
+        let read_value = read(TYPE, &s3(&[(args::SECRET_ARN, s(SECRET_ARN))]));
+        assert_eq!(read_value.diagnostics.len(), 1, "{:?}", read_value.diagnostics);
+        assert!(read_value.diagnostics[0].starts_with("error secret_arn | Argument not accepted here |"), "{:?}", read_value.diagnostics);
     }
 }

@@ -4,10 +4,11 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
-use crate::catalog::arguments::Name;
+use crate::catalog::arguments::{Name, DEFAULT_TRUE};
 use crate::catalog::arns::{ArnKind, TypedArn};
 use crate::catalog::availability::{check_partition, qbusiness_partitions};
-use crate::catalog::{ArgumentProblem, Kind};
+use crate::catalog::kinds::{check_arguments, not_taken, Given};
+use crate::catalog::{Argument, ArgumentProblem, Kind};
 use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Value};
 use crate::policy::lint::{character_message, CHARACTER_SUMMARY};
 use crate::policy::size::first_disallowed_char;
@@ -73,7 +74,13 @@ pub(crate) struct Inputs<'a> {
     pub(crate) diagnostics: Diagnostics,
     /// Some value read was unknown (plan time): checks that need it, and the document, wait for apply.
     pub(crate) incomplete: bool,
+    /// Arguments the chosen kind does not take, given no value that would change the document:
+    /// read as absent, so that a module's `false` or `[]` passed to every kind is accepted.
+    ignored: Vec<Name>,
 }
+
+/// What an ignored argument reads as.
+static ABSENT: Value = Value::Null;
 
 impl<'a> Inputs<'a> {
     pub(crate) fn new(config: &'a Value, block: &'a Block) -> Inputs<'a> {
@@ -82,7 +89,7 @@ impl<'a> Inputs<'a> {
 
     /// Reads a nested block's object, with paths under `path`.
     pub(crate) fn nested(config: &'a Value, block: &'a Block, path: AttributePath) -> Inputs<'a> {
-        Inputs { config, block, path, diagnostics: Diagnostics::default(), incomplete: false }
+        Inputs { config, block, path, diagnostics: Diagnostics::default(), incomplete: false, ignored: Vec::new() }
     }
 
     /// The configuration object being read.
@@ -107,7 +114,37 @@ impl<'a> Inputs<'a> {
                 name.as_str()
             );
         }
+        if self.ignored.contains(&name) {
+            return &ABSENT;
+        }
         self.config.attribute(name)
+    }
+
+    /// How the configuration gives `name`: absent, unknown until apply, a value that changes no
+    /// document (`false`, an empty list, the default of a boolean that defaults to true), or a value.
+    pub(crate) fn given(&self, name: Name) -> Given {
+        match self.raw(name) {
+            Value::Null => Given::Absent,
+            Value::Unknown => Given::Unknown,
+            Value::Bool(false) => Given::Inert,
+            Value::Bool(true) if DEFAULT_TRUE.contains(&name) => Given::Inert,
+            Value::List(items) if items.is_empty() => Given::Inert,
+            _ => Given::Value,
+        }
+    }
+
+    /// Checks the arguments some kind of a family takes (`candidates`) against what the chosen kind
+    /// takes (`takes`, named `who` in messages), with `rules` of the kind's own; then reads every
+    /// argument the kind does not take as absent (those can only be absent, unknown or inert now).
+    pub(crate) fn check_kind(
+        &mut self,
+        takes: &[Argument],
+        candidates: &[Name],
+        check: impl FnOnce(&dyn Fn(Name) -> Given) -> Vec<ArgumentProblem>,
+    ) {
+        let problems = check(&|name| self.given(name));
+        self.report(problems);
+        self.ignored.extend(not_taken(takes, candidates));
     }
 
     /// Set in the configuration (an unknown value counts as set).
@@ -281,8 +318,8 @@ impl<'a> Inputs<'a> {
             None => default,
         }?;
         let who = format!("{name} {:?}", chosen.name());
-        let problems = crate::catalog::kinds::check_arguments(&who, &chosen.arguments(), &K::all_arguments(), &|n| self.is_set(n));
-        self.report(problems);
+        let (takes, candidates) = (chosen.arguments(), K::all_arguments());
+        self.check_kind(&takes, &candidates, |given| check_arguments(&who, &takes, &candidates, given));
         Some(chosen)
     }
 

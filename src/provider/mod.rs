@@ -100,7 +100,11 @@ impl Registered {
 
 impl plugin::DataSource for Registered {
     fn validate(&self, config: &Value) -> Diagnostics {
-        self.compute(config, Phase::Validate).1
+        // Warnings come once, from the read plan makes: Terraform shows validation's diagnostics
+        // and the read's together, so a warning given by both would show twice.
+        let mut diagnostics = self.compute(config, Phase::Validate).1;
+        diagnostics.0.retain(Diagnostic::is_error);
+        diagnostics
     }
 
     fn read(&self, config: &Value) -> (Option<Value>, Diagnostics) {

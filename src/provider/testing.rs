@@ -57,6 +57,23 @@ pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult 
     ReadResult { json, diagnostics: lines(&diagnostics) }
 }
 
+/// Validates `type_name` as Terraform does before the provider is configured (values may be
+/// unknown): the diagnostics, each as [`ReadResult::diagnostics`] has them.
+pub(crate) fn validate(type_name: &str, attributes: &[(Name, Value)]) -> Vec<String> {
+    let provider = QBusinessProvider::new();
+    let block = &provider.schema().data_sources[type_name];
+    let partial = Value::object(attributes.iter().cloned());
+    let config = convert(&partial, &block.input_type(), &AttributePath::root()).expect("the test's configuration fits the schema");
+    let registered = provider.registered(type_name).expect("a data source of this provider");
+    lines(&registered.compute(&config, Phase::Validate).1)
+}
+
+/// A golden document's text.
+pub(crate) fn golden(name: &str) -> String {
+    let path = format!("{}/tests/golden/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 /// Shorthand for a string value.
 pub(crate) fn s(text: &str) -> Value {
     Value::string(text)

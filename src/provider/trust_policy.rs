@@ -132,7 +132,7 @@ mod tests {
     use crate::catalog::arguments as args;
     use crate::catalog::arguments::Name;
     use crate::plugin::Value;
-    use crate::provider::testing::{list, read, s, APPLICATION_ID};
+    use crate::provider::testing::{list, read, s, validate, APPLICATION_ID};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -186,5 +186,14 @@ mod tests {
         assert_eq!(sids, ["AllowsAmazonQToAssumeRoleForServicePrincipal", "Tag", "Partner"]);
         assert_eq!(json["Statement"][2]["Principal"]["AWS"], "arn:aws:iam::210987654321:root");
         assert_eq!(json["Statement"][2]["Condition"]["StringEquals"]["sts:ExternalId"], "partner-42");
+    }
+
+    /// `saml_provider_arn = var.federated ? aws_iam_saml_provider.idp.arn : null` on a service trust.
+    #[test]
+    fn an_argument_the_kind_does_not_take_may_be_unknown_at_validation() {
+        let config = [(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::SAML_PROVIDER_ARN, Value::Unknown)];
+        assert_eq!(validate(TYPE, &config), Vec::<String>::new());
+        let known_null = [(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::SAML_PROVIDER_ARN, Value::Null)];
+        assert_eq!(read(TYPE, &known_null).json.unwrap() + "\n", include_str!("../../tests/golden/trust-connector.json"));
     }
 }

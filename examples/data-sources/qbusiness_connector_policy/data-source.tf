@@ -14,15 +14,15 @@ data "qbusiness_connector_policy" "s3" {
   security_group_ids = ["sg-0123456789abcdef0"]
 }
 
-# A database connector with its credentials in Secrets Manager and an SSL certificate in S3, plus a
+# A self-hosted server connector with its credentials in Secrets Manager and an SSL certificate in S3, plus a
 # statement of your own.
-data "qbusiness_connector_policy" "mysql" {
-  connector                  = "rds_mysql"
+data "qbusiness_connector_policy" "server" {
+  connector                  = "sharepoint_server"
   application_id             = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
   index_id                   = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
-  secret_arn                 = "arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-mysql-AbCdEf"
-  ssl_certificate_bucket     = "my-db-certificates"
-  ssl_certificate_key_prefix = "rds/"
+  secret_arn                 = "arn:aws:secretsmanager:us-east-1:123456789012:secret:qbusiness-sharepoint-AbCdEf"
+  ssl_certificate_bucket     = "my-server-certificates"
+  ssl_certificate_key_prefix = "sharepoint/"
 
   statement {
     sid       = "DescribeDatabase"
@@ -35,6 +35,6 @@ output "s3_policy" {
   value = data.qbusiness_connector_policy.s3.json
 }
 
-output "mysql_policy" {
-  value = data.qbusiness_connector_policy.mysql.json
+output "server_policy" {
+  value = data.qbusiness_connector_policy.server.json
 }

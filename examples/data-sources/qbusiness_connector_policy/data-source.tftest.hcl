@@ -12,16 +12,16 @@ run "s3_connector_reads_its_bucket_and_decrypts_through_s3" {
   }
 }
 
-run "database_connector_reads_its_certificate_and_keeps_the_extra_statement" {
+run "server_connector_reads_its_certificate_and_keeps_the_extra_statement" {
   command = plan
 
   assert {
-    condition     = jsondecode(data.qbusiness_connector_policy.mysql.json).Statement[0].Resource == "arn:aws:s3:::my-db-certificates/rds/*"
+    condition     = jsondecode(data.qbusiness_connector_policy.server.json).Statement[0].Resource == "arn:aws:s3:::my-server-certificates/sharepoint/*"
     error_message = "the certificate statement must come first and be scoped to the prefix"
   }
 
   assert {
-    condition     = one([for s in jsondecode(data.qbusiness_connector_policy.mysql.json).Statement : s.Action if s.Sid == "DescribeDatabase"]) == "rds:DescribeDBInstances"
+    condition     = one([for s in jsondecode(data.qbusiness_connector_policy.server.json).Statement : s.Action if s.Sid == "DescribeDatabase"]) == "rds:DescribeDBInstances"
     error_message = "the statement block must be appended"
   }
 }

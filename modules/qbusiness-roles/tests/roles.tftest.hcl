@@ -29,12 +29,12 @@ run "every_role" {
     }
     connectors = {
       documents = { connector = "s3", bucket = "my-docs" }
-      aem       = { connector = "aem_cloud", secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:aem-AbCdEf" }
+      jira      = { connector = "jira", secret_arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:jira-AbCdEf" }
     }
   }
 
   assert {
-    condition     = output.connector_role_names == { documents = "qbusiness-connector-documents", aem = "qbusiness-connector-aem" }
+    condition     = output.connector_role_names == { documents = "qbusiness-connector-documents", jira = "qbusiness-connector-jira" }
     error_message = "one connector role per key, named by it"
   }
   assert {
@@ -46,7 +46,7 @@ run "every_role" {
     error_message = "the S3 connector reads its bucket"
   }
   assert {
-    condition     = jsondecode(aws_iam_role.connector["aem"].assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == "arn:aws:qbusiness:us-east-1:123456789012:application/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+    condition     = jsondecode(aws_iam_role.connector["jira"].assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == "arn:aws:qbusiness:us-east-1:123456789012:application/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
     error_message = "connector roles trust only this application"
   }
   assert {

@@ -22,9 +22,9 @@ module "roles" {
       connector = "s3"
       bucket    = var.documents_bucket
     }
-    aem = {
-      connector  = "aem_cloud"
-      secret_arn = var.aem_secret_arn
+    jira = {
+      connector  = "jira"
+      secret_arn = var.jira_secret_arn
     }
     wiki = {
       connector  = "confluence_cloud"

@@ -19,8 +19,8 @@ variable "documents_bucket" {
   type        = string
 }
 
-variable "aem_secret_arn" {
-  description = "Secret with the credentials of the AEM Cloud connector."
+variable "jira_secret_arn" {
+  description = "Secret with the credentials of the Jira connector."
   type        = string
 }
 
