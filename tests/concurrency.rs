@@ -17,7 +17,7 @@ async fn a_thousand_reads_in_flight_give_the_serial_answers() {
     let client = plugin.configured_provider().await;
     let ty = QBusinessProvider::new().schema().data_sources[descriptors::CONNECTOR_POLICY.type_name].value_type();
     // Ten different documents, each asked for a hundred times.
-    let connectors = ["s3", "aem_cloud", "rds_mysql", "jira", "slack", "box", "gmail", "quip", "zendesk", "smartsheet"];
+    let connectors = ["s3", "confluence_cloud", "github_server", "jira", "slack", "box", "gmail", "dropbox", "zendesk", "smartsheet"];
     let request = |i: usize| {
         let connector = connectors[i % connectors.len()];
         let mut attributes = vec![
