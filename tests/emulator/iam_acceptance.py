@@ -25,6 +25,8 @@ TRUST_FOR = [
     ("role-plugin", "trust-plugin"),
     ("role-document-enrichment", "trust-document-enrichment"),
     ("role-anonymous-application", "trust-web-experience-oidc"),
+    ("role-quicksight-plugin", "trust-plugin"),
+    ("integration", "trust-connector"),
 ]
 
 
