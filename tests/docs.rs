@@ -81,6 +81,16 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
             }
         }
     }
+    // A function page offers only what the function accepts (issue 22, defect 4).
+    for (path, refused) in [("functions/connectors.md", ["`region`", "`statement`"]), ("functions/bucket_policy.md", ["`region`", "`statement`"])] {
+        let page = pages.iter().find(|p| p.path == path).unwrap();
+        for word in refused {
+            assert!(!page.content.contains(word), "{path} offers {word}, which the function refuses");
+        }
+    }
+    let connector_function = pages.iter().find(|p| p.path == "functions/connector_policy.md").unwrap();
+    assert!(connector_function.content.contains("give `region` and `account_id` in `config`"));
+    assert!(connector_function.content.contains("`statement` (a list of objects)"));
     let catalog_function = pages.iter().find(|p| p.path == "functions/connectors.md").unwrap();
     assert!(catalog_function.content.contains("connectors(config dynamic) list of object"), "{}", catalog_function.content);
     let connector = pages.iter().find(|p| p.path == "data-sources/connector_policy.md").unwrap();

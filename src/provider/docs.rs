@@ -172,15 +172,28 @@ fn allows_section(expectations: &[crate::catalog::requests::Expectation]) -> Str
     out
 }
 
-/// What every function page says of the provider block, which OpenTofu users otherwise expect to apply.
-const FUNCTIONS_NOTE: &str = "Provider functions need Terraform 1.8 or newer, or OpenTofu 1.7 or newer. They ignore the provider \
-     block in both tools (Terraform calls them on a provider it never configures; OpenTofu calls them on the configured \
-     instance, and the answer is the same): give `region` and `account_id` in `config`. `statement` is a list of objects \
-     there, e.g. `statement = [{ actions = [\"s3:GetObject\"], resources = [\"arn:aws:s3:::my-docs/*\"] }]`.";
+/// What every function page says of the provider block, which OpenTofu users otherwise expect to
+/// apply; the scope and `statement` sentences only where the data source takes them.
+fn functions_note(data_source: &Block) -> String {
+    let mut note = "Provider functions need Terraform 1.8 or newer, or OpenTofu 1.7 or newer. They ignore the provider \
+         block in both tools (Terraform calls them on a provider it never configures; OpenTofu calls them on the configured \
+         instance, and the answer is the same)"
+        .to_owned();
+    if data_source.attribute(crate::catalog::arguments::REGION).is_some() {
+        note.push_str(": give `region` and `account_id` in `config`");
+    }
+    note.push('.');
+    if data_source.blocks.iter().any(|b| crate::catalog::arguments::STATEMENT == b.type_name.as_str()) {
+        note.push_str(
+            " `statement` is a list of objects there, e.g. `statement = [{ actions = [\"s3:GetObject\"], resources = [\"arn:aws:s3:::my-docs/*\"] }]`.",
+        );
+    }
+    note
+}
 
-fn function_page(name: &str, function: &Function, example_path: &str, examples: &Path) -> std::io::Result<DocPage> {
+fn function_page(name: &str, function: &Function, data_source: &Block, example_path: &str, examples: &Path) -> std::io::Result<DocPage> {
     let mut content = front_matter(&format!("{name} function - qbusiness"), function.summary.trim());
-    let _ = write!(content, "# function: {name}\n\n{}\n\n{FUNCTIONS_NOTE}\n\n", function.description.trim());
+    let _ = write!(content, "# function: {name}\n\n{}\n\n{}\n\n", function.description.trim(), functions_note(data_source));
     content.push_str(&example(examples, example_path)?);
     let parameters: Vec<String> = function.parameters.iter().map(|p| format!("{} {}", p.name, type_name(&p.ty).to_lowercase())).collect();
     let _ = write!(
@@ -267,7 +280,8 @@ pub fn render(repo: &Path) -> std::io::Result<Vec<DocPage>> {
     for descriptor in DESCRIPTORS {
         pages.push(data_source_page(descriptor, &schema.data_sources[descriptor.type_name], examples)?);
         let function = descriptor.function.name;
-        pages.push(function_page(function, &schema.functions[function], &descriptor.function_example(), examples)?);
+        let data_source = &schema.data_sources[descriptor.type_name];
+        pages.push(function_page(function, &schema.functions[function], data_source, &descriptor.function_example(), examples)?);
     }
     pages.push(connectors_page());
     pages.extend(guide_pages(&repo.join("templates"))?);

@@ -4,7 +4,7 @@
 //! data source they read and whether a leading argument (`connector`, `kind`) selects the role.
 
 use crate::plugin::convert::convert;
-use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Function, FunctionError, Parameter, Type, Value};
+use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Function, FunctionError, Parameter, Presence, Type, Value};
 
 use super::descriptor::{Descriptor, FunctionTwin};
 use super::Outcome;
@@ -24,13 +24,20 @@ pub(super) fn definition(descriptor: &Descriptor, block: &Block) -> Function {
             &format!("The `{selector}` argument of `{}`.", descriptor.type_name),
         ));
     }
+    // What `config` accepts is what the data source takes, less the selector: listed from its
+    // schema, so the page never offers an argument the function refuses.
+    let mut accepted: Vec<String> = block
+        .attributes
+        .iter()
+        .filter(|a| !matches!(a.presence, Presence::Computed) && Some(a.name.as_str()) != twin.selector.map(|s| s.as_str()))
+        .map(|a| format!("`{}`", a.name))
+        .collect();
+    accepted.extend(block.blocks.iter().map(|b| format!("`{}` (a list of objects)", b.type_name)));
+    let accepted = if accepted.is_empty() { "none".to_owned() } else { accepted.join(", ") };
     parameters.push(Parameter::new(
         CONFIG,
         Type::Dynamic,
-        &format!(
-            "An object with the arguments of the `{}` data source (`statement` as a list of objects); `{{}}` for none.",
-            descriptor.type_name
-        ),
+        &format!("An object with the arguments of the `{}` data source: {accepted}; `{{}}` for none.", descriptor.type_name),
     ));
     Function {
         summary: twin.summary.to_owned(),
