@@ -82,7 +82,9 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
         }
     }
     // A function page offers only what the function accepts (issue 22, defect 4).
-    for (path, refused) in [("functions/connectors.md", ["`region`", "`statement`"]), ("functions/bucket_policy.md", ["`region`", "`statement`"])] {
+    for (path, refused) in
+        [("functions/connectors.md", ["`region`", "`statement`"]), ("functions/bucket_policy.md", ["`region`", "`statement`"])]
+    {
         let page = pages.iter().find(|p| p.path == path).unwrap();
         for word in refused {
             assert!(!page.content.contains(word), "{path} offers {word}, which the function refuses");

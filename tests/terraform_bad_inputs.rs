@@ -116,14 +116,6 @@ fn schema_errors_are_terraforms_and_the_provider_survives_them() {
     }
 }
 
-/// Whether a case's role takes the scope arguments, which a function (never seeing the provider
-/// block) must then be given in its config.
-fn takes_scope(case: &BadCase) -> bool {
-    let Some(family) = descriptors::descriptor(case.data_source).and_then(|d| d.requests) else { return false };
-    let value = |name: Name| case.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
-    (family.takes_scope)(family.kind_of(&value))
-}
-
 /// The same matrix through the function twins: each call fails the plan naming its argument
 /// (`config.secret_arn`, or the selector) with the data source's message.
 #[test]
@@ -146,7 +138,7 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
             },
             None => None,
         };
-        if takes_scope(case) {
+        if common::cases::takes_scope(case.data_source, &case.attributes) {
             for (name, value) in [(args::REGION, REGION), (args::ACCOUNT_ID, ACCOUNT_ID)] {
                 if !config.iter().any(|(k, _)| *k == name) {
                     config.push((name, Value::string(value)));

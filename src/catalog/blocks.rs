@@ -18,32 +18,38 @@ pub fn get_secret(secret: &SecretArn) -> Statement {
 /// KMS for the secret. The key decrypts only through Secrets Manager in the key's own region (a
 /// secret's key must share its region), tighter than the docs' `secretsmanager.*` pattern.
 pub fn decrypt_secret(key: &KmsKeyArn) -> Statement {
-    let key = key.arn();
-    Statement::allow("AllowsAmazonQToDecryptSecret").actions(["kms:Decrypt"]).resource(key).condition(
-        Operator::STRING_EQUALS,
-        ConditionKey::KMS_VIA_SERVICE,
-        [key.partition.service_endpoint("secretsmanager", &key.region)],
-    )
+    decrypt_through("AllowsAmazonQToDecryptSecret", key, &["secretsmanager"])
 }
 
 /// KMS for SSE-KMS objects read through S3 (erratum 3: the S3 page wrote `secretsmanager.*`, which
 /// never matches an S3 read). S3 requires the key in the bucket's region, so the key's region is used.
 pub fn decrypt_s3_objects(key: &KmsKeyArn) -> Statement {
-    decrypt_through_s3("AllowsAmazonQToDecryptS3Objects", key)
+    decrypt_through("AllowsAmazonQToDecryptS3Objects", key, &["s3"])
 }
 
 /// KMS for a certificate kept in an SSE-KMS bucket: its own key, never the secret's.
 pub fn decrypt_s3_file(key: &KmsKeyArn) -> Statement {
-    decrypt_through_s3("AllowsAmazonQToDecryptS3Certificate", key)
+    decrypt_through("AllowsAmazonQToDecryptS3Certificate", key, &["s3"])
 }
 
-fn decrypt_through_s3(sid: &str, key: &KmsKeyArn) -> Statement {
+/// `kms:Decrypt` on `key`, only through `services` (`StringEquals kms:ViaService`) in the key's
+/// own region and partition: the one shape of every decrypt statement the roles have.
+pub fn decrypt_through(sid: &str, key: &KmsKeyArn, services: &[&str]) -> Statement {
     let key = key.arn();
     Statement::allow(sid).actions(["kms:Decrypt"]).resource(key).condition(
         Operator::STRING_EQUALS,
         ConditionKey::KMS_VIA_SERVICE,
-        [key.partition.service_endpoint("s3", &key.region)],
+        services.iter().map(|service| key.partition.service_endpoint(service, &key.region)),
     )
+}
+
+/// Sets the signed-in user's identity context on the calling session itself, when `callers` (the
+/// services' principals) call STS for it: the Identity Center web experience and the integrations.
+pub fn set_identity_context(scope: &Scope, callers: Vec<String>) -> Statement {
+    Statement::allow("QBusinessSetContextPermissions")
+        .actions(["sts:SetContext"])
+        .resource(&Arn::new(scope.partition, "sts", "", "*", "self"))
+        .condition(Operator::STRING_LIKE, ConditionKey::CALLED_VIA_LAST, callers)
 }
 
 /// ING-b: BatchPut/BatchDelete require both the application and the index (erratum 8).

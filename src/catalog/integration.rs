@@ -6,12 +6,13 @@
 
 use super::arguments as args;
 use super::arns::{ArnKind, KmsKeyArn, TypedArn};
+use super::blocks;
 use super::examples::ExampleValue::Text;
 use super::examples::{Example, APPLICATION_ID, IDENTITY_CENTER_INSTANCE_ARN, KMS_KEY_ARN};
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::requests::{allow, deny, Expectation, When};
 use super::scope::{ResourceId, Scope};
-use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Statement};
+use crate::policy::{Arn, PolicyDocument, Statement};
 
 /// The value of `role`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,20 +94,9 @@ impl IntegrationRole {
                     ])
                     .resource(&scope.application_arn(application))];
                 // The page always lists the key; an application with an AWS owned key has none to name.
-                statements.extend(kms_key.as_ref().map(|key| {
-                    let key = key.arn();
-                    Statement::allow("QBusinessKMSDecryptPermissions").actions(["kms:Decrypt"]).resource(key).condition(
-                        Operator::STRING_EQUALS,
-                        ConditionKey::KMS_VIA_SERVICE,
-                        [key.partition.service_endpoint("qbusiness", &key.region)],
-                    )
-                }));
-                statements.push(
-                    Statement::allow("QBusinessSetContextPermissions")
-                        .actions(["sts:SetContext"])
-                        .resource(&Arn::new(scope.partition, "sts", "", "*", "self"))
-                        .condition(Operator::STRING_LIKE, ConditionKey::CALLED_VIA_LAST, [scope.service_principal("qbusiness")]),
-                );
+                statements
+                    .extend(kms_key.as_ref().map(|key| blocks::decrypt_through("QBusinessKMSDecryptPermissions", key, &["qbusiness"])));
+                statements.push(blocks::set_identity_context(scope, vec![scope.service_principal("qbusiness")]));
                 statements
             }
             IntegrationRole::Monitoring { scope, instance } => {

@@ -2,7 +2,7 @@
 //! that reads an OIDC client secret.
 
 use super::arguments as args;
-use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Statement};
+use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
 
 use super::arns::{KmsKeyArn, SecretArn};
 use super::blocks;
@@ -210,12 +210,7 @@ impl WebExperienceRole {
                     if options.q_apps {
                         callers.push(scope.service_principal("qapps"));
                     }
-                    statements.push(
-                        Statement::allow("QBusinessSetContextPermissions")
-                            .actions(["sts:SetContext"])
-                            .resource(&Arn::new(scope.partition, "sts", "", "*", "self"))
-                            .condition(Operator::STRING_LIKE, ConditionKey::CALLED_VIA_LAST, callers),
-                    );
+                    statements.push(blocks::set_identity_context(scope, callers));
                 }
                 if options.plugins {
                     statements.push(
@@ -253,16 +248,8 @@ impl WebExperienceRole {
                     );
                 }
                 if let Some(key) = &options.kms_key {
-                    let key = key.arn();
-                    let mut via = vec![key.partition.service_endpoint("qbusiness", &key.region)];
-                    if options.q_apps {
-                        via.push(key.partition.service_endpoint("qapps", &key.region));
-                    }
-                    statements.push(Statement::allow("QBusinessKMSDecryptPermissions").actions(["kms:Decrypt"]).resource(key).condition(
-                        Operator::STRING_EQUALS,
-                        ConditionKey::KMS_VIA_SERVICE,
-                        via,
-                    ));
+                    let via: &[&str] = if options.q_apps { &["qbusiness", "qapps"] } else { &["qbusiness"] };
+                    statements.push(blocks::decrypt_through("QBusinessKMSDecryptPermissions", key, via));
                 }
                 if options.q_apps {
                     statements.extend(q_apps_statements(scope, application));

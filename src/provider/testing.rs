@@ -4,7 +4,7 @@
 use crate::catalog::arguments as args;
 use crate::catalog::arguments::Name;
 use crate::plugin::convert::convert;
-use crate::plugin::{AttributePath, Diagnostics, Provider as _, Value};
+use crate::plugin::{AttributePath, Block, Diagnostics, Provider as _, Value};
 
 use super::config::ProviderDefaults;
 use super::{Phase, QBusinessProvider};
@@ -33,9 +33,7 @@ fn lines(diagnostics: &Diagnostics) -> Vec<String> {
 /// provider block's defaults for the example region and account.
 pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult {
     let provider = QBusinessProvider::new();
-    let block = &provider.schema().data_sources[type_name];
-    let partial = Value::object(attributes.iter().cloned());
-    let config = convert(&partial, &block.input_type(), &AttributePath::root()).expect("the test's configuration fits the schema");
+    let (block, config) = configuration(&provider, type_name, attributes);
     let registered = provider.registered(type_name).expect("a data source of this provider");
     let mut diagnostics = block.missing_required(&config, &AttributePath::root());
     if diagnostics.is_empty() {
@@ -61,11 +59,18 @@ pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult 
 /// unknown): the diagnostics, each as [`ReadResult::diagnostics`] has them.
 pub(crate) fn validate(type_name: &str, attributes: &[(Name, Value)]) -> Vec<String> {
     let provider = QBusinessProvider::new();
+    let (_, config) = configuration(&provider, type_name, attributes);
+    let registered = provider.registered(type_name).expect("a data source of this provider");
+    lines(&registered.compute(&config, Phase::Validate).1)
+}
+
+/// The data source's schema, and `attributes` as the full configuration object Terraform sends
+/// (every attribute the test leaves out is null).
+fn configuration<'p>(provider: &'p QBusinessProvider, type_name: &str, attributes: &[(Name, Value)]) -> (&'p Block, Value) {
     let block = &provider.schema().data_sources[type_name];
     let partial = Value::object(attributes.iter().cloned());
     let config = convert(&partial, &block.input_type(), &AttributePath::root()).expect("the test's configuration fits the schema");
-    let registered = provider.registered(type_name).expect("a data source of this provider");
-    lines(&registered.compute(&config, Phase::Validate).1)
+    (block, config)
 }
 
 /// A golden document's text.

@@ -30,14 +30,19 @@ impl Case {
     /// Whether the role takes partition/region/account_id (federated trusts and the OIDC secret
     /// role take their scope from the ARNs they are given), as its family says.
     pub fn takes_scope(&self) -> bool {
-        let family = descriptors::descriptor(self.data_source).and_then(|d| d.requests).expect("a document data source");
-        let value = |name: Name| self.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
-        (family.takes_scope)(family.kind_of(&value))
+        takes_scope(self.data_source, &self.attributes)
     }
 
     pub fn config(&self) -> Value {
         Value::object(self.attributes.iter().cloned())
     }
+}
+
+/// Whether a configuration of `data_source` takes partition/region/account_id, as its family says
+/// of the kind `attributes` select (`false` for a data source that makes no document).
+pub fn takes_scope(data_source: &str, attributes: &[(Name, Value)]) -> bool {
+    let value = |name: Name| attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
+    descriptors::descriptor(data_source).and_then(|d| d.requests).is_some_and(|family| (family.takes_scope)(family.kind_of(&value)))
 }
 
 fn s(text: &str) -> Value {
