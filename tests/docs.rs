@@ -59,10 +59,11 @@ fn docs_are_up_to_date() {
 fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let pages = render(&repo).unwrap();
-    for name in ["application_policy", "bucket_policy", "connector_policy", "role_policy", "trust_policy", "web_experience_policy"] {
+    let documents = terraform_provider_qbusiness::provider::DESCRIPTORS.iter().filter(|d| d.document_kind().is_some());
+    for descriptor in documents {
         for (path, must_have) in [
             (
-                format!("data-sources/{name}.md"),
+                format!("data-sources/{}.md", descriptor.type_name.trim_start_matches("qbusiness_")),
                 vec![
                     "## Example Usage",
                     "```terraform\n",
@@ -73,7 +74,10 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
                     "| **allowed** |",
                 ],
             ),
-            (format!("functions/{name}.md"), vec!["## Example Usage", "## Signature", "1. `config` (Dynamic)"]),
+            (
+                format!("functions/{}.md", descriptor.function.name),
+                vec!["## Example Usage", "```terraform\nlocals {\n", "## Signature", "1. `config` (Dynamic)"],
+            ),
         ] {
             let page = pages.iter().find(|p| p.path == path).unwrap_or_else(|| panic!("no page {path}"));
             for text in must_have {

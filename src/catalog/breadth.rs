@@ -34,6 +34,9 @@ pub const FIXED_WILDCARDS: &[&str] = &[
     "arn:{partition}:quicksight:*:{account}:topic/*",
     "arn:{partition}:quicksight:*:{account}:dashboard/*",
     "arn:{partition}:iam::{account}:role/QBusiness-DataSource-*",
+    "arn:{partition}:logs:{region}:{account}:delivery-source:*",
+    "arn:{partition}:logs:{region}:{account}:delivery:*",
+    "arn:{partition}:logs:{region}:{account}:delivery-destination:*",
 ];
 
 /// Whether `value` is `pattern` with each `{…}` replaced by text free of wildcards and variables.

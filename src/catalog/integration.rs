@@ -12,6 +12,7 @@ use super::examples::{Example, APPLICATION_ID, IDENTITY_CENTER_INSTANCE_ARN, KMS
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::requests::{allow, deny, Expectation, When};
 use super::scope::{ResourceId, Scope};
+use super::trust::{TrustKind, Trusted};
 use crate::policy::{Arn, PolicyDocument, Statement};
 
 /// The value of `role`.
@@ -40,6 +41,13 @@ impl Kind for IntegrationRoleKind {
             }
             IntegrationRoleKind::Monitoring => [required(args::IDENTITY_CENTER_INSTANCE_ARN)].into_iter().chain(SCOPE).collect(),
         }
+    }
+}
+
+impl Trusted for IntegrationRoleKind {
+    fn trusts(self) -> &'static [TrustKind] {
+        // The page gives both roles the one trust of the integrations' principal.
+        &[TrustKind::Integration]
     }
 }
 

@@ -4,6 +4,7 @@
 
 #![warn(missing_docs)]
 
+pub mod administrator;
 pub mod application;
 pub mod arguments;
 pub mod arns;

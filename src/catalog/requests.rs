@@ -87,6 +87,7 @@ use super::examples::{
     Example, APPLICATION_ID, INDEX_ID, KENDRA_INDEX_ID, KMS_KEY_ARN, LAMBDA_FUNCTION_ARN, SECRET_ARN, WEB_EXPERIENCE_ID,
 };
 use super::kinds::Kind as RoleKind;
+use super::trust::TrustKind;
 use When::{Always, AnySet, Both, Kind, NoneSet, Off, On, Set, True, Unset};
 
 const APP: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}";
@@ -934,6 +935,9 @@ pub struct Family {
     pub takes_scope: fn(Option<&str>) -> bool,
     /// The configurations its golden documents are made from.
     pub examples: &'static [Example],
+    /// The trust kinds a role of the kind named (or of the family) is assumed through, the usual
+    /// one first; none for a trust or resource policy.
+    pub trusts: fn(Option<&str>) -> &'static [TrustKind],
 }
 
 /// Whether `K`'s kind named `name` takes the scope arguments (`false` for no kind of that name).

@@ -10,6 +10,7 @@ use super::blocks;
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::names::BucketName;
 use super::scope::{ResourceId, Scope};
+use super::trust::{TrustKind, Trusted};
 
 /// The roles `qbusiness_role_policy` builds: the value of `role`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +56,19 @@ impl Kind for ServiceRoleKind {
             }
             ServiceRoleKind::AnonymousApplication => with_scope(&[required(args::APPLICATION_ID)]),
             ServiceRoleKind::QuicksightPlugin => with_scope(&[]),
+        }
+    }
+}
+
+impl Trusted for ServiceRoleKind {
+    fn trusts(self) -> &'static [TrustKind] {
+        match self {
+            ServiceRoleKind::KendraRetriever => &[TrustKind::KendraRetriever],
+            ServiceRoleKind::Plugin => &[TrustKind::Plugin],
+            ServiceRoleKind::DocumentEnrichment => &[TrustKind::DocumentEnrichment],
+            // The page names no trust: whoever calls the anonymous application's APIs.
+            ServiceRoleKind::AnonymousApplication => &[],
+            ServiceRoleKind::QuicksightPlugin => &[TrustKind::QuicksightPlugin],
         }
     }
 }

@@ -9,6 +9,17 @@ use super::arns::{OidcProviderArn, SamlProviderArn};
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::scope::{ResourceId, Scope};
 
+/// A role kind's trust: which kinds of `qbusiness_trust_policy` a role of this kind is assumed through.
+pub trait Trusted: Kind {
+    /// The trust kinds, the usual one first.
+    fn trusts(self) -> &'static [TrustKind];
+}
+
+/// The trust kinds of `K`'s kind named `name` (none for no kind of that name).
+pub fn trusts_of<K: Trusted>(name: Option<&str>) -> &'static [TrustKind] {
+    K::ALL.iter().find(|k| Some(k.name()) == name).map_or(&[], |k| k.trusts())
+}
+
 /// The roles a trust policy can be for: the value of `kind`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TrustKind {

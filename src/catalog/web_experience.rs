@@ -8,6 +8,7 @@ use super::arns::{KmsKeyArn, SecretArn};
 use super::blocks;
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::scope::{ResourceId, Scope};
+use super::trust::{TrustKind, Trusted};
 
 /// The web experience roles: the value of `kind`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +47,16 @@ impl Kind for WebExperienceKind {
             // The Amazon Quick plugin embeds Quick for a user of Identity Center only.
             WebExperienceKind::IdentityCenter => chat.into_iter().chain([optional(args::QUICKSIGHT_PLUGIN)]).chain(SCOPE).collect(),
             WebExperienceKind::OidcClientSecret => vec![required(args::SECRET_ARN), optional(args::KMS_KEY_ARN)],
+        }
+    }
+}
+
+impl Trusted for WebExperienceKind {
+    fn trusts(self) -> &'static [TrustKind] {
+        match self {
+            WebExperienceKind::IamFederation => &[TrustKind::WebExperienceSaml, TrustKind::WebExperienceOidc],
+            WebExperienceKind::IdentityCenter => &[TrustKind::WebExperienceIdentityCenter],
+            WebExperienceKind::OidcClientSecret => &[TrustKind::OidcSecret],
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::catalog::arguments as args;
 use crate::catalog::requests::{self, Family};
-use crate::catalog::{ApplicationRole, ResourceId};
+use crate::catalog::{ApplicationRole, ResourceId, TrustKind};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
@@ -27,6 +27,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         default_kind: None,
         takes_scope: |_| true,
         examples: requests::APPLICATION_EXAMPLES,
+        trusts: |_| &[TrustKind::Application],
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

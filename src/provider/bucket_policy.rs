@@ -28,6 +28,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         default_kind: None,
         takes_scope: |_| false,
         examples: requests::BUCKET_EXAMPLES,
+        trusts: |_| &[],
     }),
     // No scope arguments: the partition is the role's; the bucket has no region or account in its ARN.
     body: Body::Document(DocumentSpec { kind: DocumentKind::Resource, arguments, scope_note: None, build }),

@@ -7,7 +7,7 @@ use crate::catalog::connectors::{connector_ids, S3Location, Support, LEGACY_SUPP
 use crate::catalog::kinds::Given;
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
 use crate::catalog::requests::{self, Family};
-use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, Kind as _, ResourceId};
+use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, Kind as _, ResourceId, TrustKind};
 use crate::plugin::{Attribute, Type, Value};
 use crate::policy::{DocumentKind, PolicyDocument};
 
@@ -69,6 +69,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         takes_scope: |_| true,
         // Every connector's goldens come from its template's option sets (tests/common/cases.rs).
         examples: &[],
+        trusts: |_| &[TrustKind::Connector],
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

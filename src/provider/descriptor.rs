@@ -1,8 +1,12 @@
 //! One value per data source from which everything about it derives: its registration, schema,
-//! function twin, docs page and example, the proofs' request table and the tests' counts. Adding a
-//! role family is its catalog module (with its request rows and golden configurations), one
-//! data-source file holding its descriptor, its two lines in the provider module (its `mod` and its
-//! place in [`DESCRIPTORS`]), its example and its goldens.
+//! function twin, docs pages, the proofs' request table, the emulator's pairing with a trust and
+//! the tests' counts. Adding a role family is five hand-written files: its catalog module (kinds,
+//! statements, request rows, golden configurations, trust kinds) and its line in `catalog/mod.rs`;
+//! one data-source file holding its descriptor and its two lines in the provider module (its `mod`
+//! and its place in [`DESCRIPTORS`]); its example, `examples/data-sources/<type>/data-source.tf`,
+//! whose outputs are golden documents. Its goldens and docs are generated; its function's example
+//! is made from its first golden configuration. A new argument name adds a line to
+//! `catalog/arguments.rs`, a new wildcard pattern one to `catalog/breadth.rs`, each reviewed there.
 
 use crate::catalog::arguments::Name;
 use crate::catalog::requests::Family;

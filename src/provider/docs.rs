@@ -5,7 +5,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::connectors::{Support, LEGACY_SUPPORT_ENDED};
+use crate::catalog::examples::{ExampleValue, ACCOUNT_ID, REGION};
 use crate::catalog::{Connector, Kind as _, CONNECTORS};
 use crate::plugin::{Attribute, Block, Function, Presence, Provider as _, Type};
 
@@ -191,10 +193,10 @@ fn functions_note(data_source: &Block) -> String {
     note
 }
 
-fn function_page(name: &str, function: &Function, data_source: &Block, example_path: &str, examples: &Path) -> std::io::Result<DocPage> {
+fn function_page(name: &str, function: &Function, data_source: &Block, example: &str) -> DocPage {
     let mut content = front_matter(&format!("{name} function - qbusiness"), function.summary.trim());
     let _ = write!(content, "# function: {name}\n\n{}\n\n{}\n\n", function.description.trim(), functions_note(data_source));
-    content.push_str(&example(examples, example_path)?);
+    content.push_str(example);
     let parameters: Vec<String> = function.parameters.iter().map(|p| format!("{} {}", p.name, type_name(&p.ty).to_lowercase())).collect();
     let _ = write!(
         content,
@@ -205,7 +207,54 @@ fn function_page(name: &str, function: &Function, data_source: &Block, example_p
     for parameter in &function.parameters {
         let _ = writeln!(content, "1. `{}` ({}) {}", parameter.name, type_name(&parameter.ty), parameter.description.trim());
     }
-    Ok(DocPage { path: format!("functions/{name}.md"), content })
+    DocPage { path: format!("functions/{name}.md"), content }
+}
+
+/// A function's example: `examples/functions/<name>/function.tf` where one is written, else the call
+/// its family's first golden configuration makes, so a new family needs no function example file.
+fn function_example(descriptor: &Descriptor, examples: &Path) -> std::io::Result<String> {
+    let written = descriptor.function_example();
+    if examples.join(&written).exists() {
+        return example(examples, &written);
+    }
+    let twin = &descriptor.function;
+    let (family, configuration) =
+        descriptor.requests.as_ref().and_then(|family| Some((family, family.examples.first()?))).ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::NotFound, format!("{written}: no example, and no golden configuration"))
+        })?;
+    let value_of = |name: Name| configuration.arguments.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
+    let kind = family.kind_of(&|name| match value_of(name) {
+        Some(ExampleValue::Text(text)) => Some(text),
+        _ => None,
+    });
+    let mut attributes: Vec<(String, String)> = configuration
+        .arguments
+        .iter()
+        .filter(|(name, _)| Some(*name) != twin.selector)
+        .map(|(name, value)| (name.to_string(), hcl_value(*value)))
+        .collect();
+    if (family.takes_scope)(kind) {
+        attributes.push((args::REGION.to_string(), hcl_value(ExampleValue::Text(REGION))));
+        attributes.push((args::ACCOUNT_ID.to_string(), hcl_value(ExampleValue::Text(ACCOUNT_ID))));
+    }
+    let width = attributes.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    let selector = twin.selector.and_then(value_of).map(|v| format!("{}, ", hcl_value(v))).unwrap_or_default();
+    let mut text = format!("locals {{\n  {0} = provider::qbusiness::{0}({selector}{{\n", twin.name);
+    for (name, value) in attributes {
+        let _ = writeln!(text, "    {name:width$} = {value}");
+    }
+    let _ = write!(text, "  }})\n}}\n\noutput \"{0}\" {{\n  value = local.{0}\n}}", twin.name);
+    Ok(format!("## Example Usage\n\n```terraform\n{text}\n```\n\n"))
+}
+
+/// An example value as HCL.
+fn hcl_value(value: ExampleValue) -> String {
+    let quoted = |text: &str| serde_json::Value::from(text).to_string();
+    match value {
+        ExampleValue::Text(text) => quoted(text),
+        ExampleValue::Flag(flag) => flag.to_string(),
+        ExampleValue::List(items) => format!("[{}]", items.iter().map(|i| quoted(i)).collect::<Vec<_>>().join(", ")),
+    }
 }
 
 fn connectors_page() -> DocPage {
@@ -281,7 +330,8 @@ pub fn render(repo: &Path) -> std::io::Result<Vec<DocPage>> {
         pages.push(data_source_page(descriptor, &schema.data_sources[descriptor.type_name], examples)?);
         let function = descriptor.function.name;
         let data_source = &schema.data_sources[descriptor.type_name];
-        pages.push(function_page(function, &schema.functions[function], data_source, &descriptor.function_example(), examples)?);
+        let example = function_example(descriptor, examples)?;
+        pages.push(function_page(function, &schema.functions[function], data_source, &example));
     }
     pages.push(connectors_page());
     pages.extend(guide_pages(&repo.join("templates"))?);

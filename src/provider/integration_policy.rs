@@ -5,6 +5,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::KmsKeyArn;
 use crate::catalog::integration::{self, IdentityCenterInstanceArn, IntegrationRole, IntegrationRoleKind};
 use crate::catalog::requests::{kind_takes_scope, Family};
+use crate::catalog::trust::trusts_of;
 use crate::catalog::ResourceId;
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -40,6 +41,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         default_kind: None,
         takes_scope: kind_takes_scope::<IntegrationRoleKind>,
         examples: integration::EXAMPLES,
+        trusts: trusts_of::<IntegrationRoleKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 mod additions;
+mod administrator_policy;
 mod application_policy;
 mod bucket_policy;
 mod config;
@@ -34,6 +35,7 @@ use inputs::Inputs;
 
 /// Every data source of the provider, in the order the docs list them.
 pub static DESCRIPTORS: &[&Descriptor] = &[
+    &administrator_policy::DESCRIPTOR,
     &application_policy::DESCRIPTOR,
     &bucket_policy::DESCRIPTOR,
     &connector_policy::DESCRIPTOR,

@@ -5,6 +5,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use crate::catalog::names::BucketName;
 use crate::catalog::requests::{self, kind_takes_scope, Family};
+use crate::catalog::trust::trusts_of;
 use crate::catalog::{ResourceId, ServiceRole, ServiceRoleKind};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -41,6 +42,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         default_kind: None,
         takes_scope: kind_takes_scope::<ServiceRoleKind>,
         examples: requests::ROLE_EXAMPLES,
+        trusts: trusts_of::<ServiceRoleKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

@@ -29,6 +29,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         default_kind: None,
         takes_scope: kind_takes_scope::<TrustKind>,
         examples: requests::TRUST_EXAMPLES,
+        trusts: |_| &[],
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Trust, arguments, scope_note: Some(scope_note), build }),
 };

@@ -4,6 +4,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, SecretArn};
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
 use crate::catalog::requests::{self, kind_takes_scope, Family};
+use crate::catalog::trust::trusts_of;
 use crate::catalog::{Kind, ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -43,6 +44,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         default_kind: Some(|| DEFAULT_KIND.name()),
         takes_scope: kind_takes_scope::<WebExperienceKind>,
         examples: requests::WEB_EXPERIENCE_EXAMPLES,
+        trusts: trusts_of::<WebExperienceKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

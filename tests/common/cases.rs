@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
-use terraform_provider_qbusiness::catalog::{ConnectorTemplate, CONNECTORS};
+use terraform_provider_qbusiness::catalog::{ConnectorTemplate, TrustKind, CONNECTORS};
 use terraform_provider_qbusiness::plugin::Value;
 use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
@@ -31,6 +31,18 @@ impl Case {
     /// role take their scope from the ARNs they are given), as its family says.
     pub fn takes_scope(&self) -> bool {
         takes_scope(self.data_source, &self.attributes)
+    }
+
+    /// The kind its family's selector (or default) gives it.
+    pub fn selected_kind(&self) -> Option<&str> {
+        let value = |name: Name| self.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
+        descriptors::descriptor(self.data_source).and_then(|d| d.requests).and_then(|family| family.kind_of(&value))
+    }
+
+    /// The trust kinds its role is assumed through, as its family says (none for a trust or
+    /// resource policy).
+    pub fn trusts(&self) -> &'static [TrustKind] {
+        descriptors::descriptor(self.data_source).and_then(|d| d.requests).map_or(&[], |family| (family.trusts)(self.selected_kind()))
     }
 
     pub fn config(&self) -> Value {

@@ -109,7 +109,9 @@ impl Workspace {
     }
 
     /// A workspace holding a copy of the Terraform files (`*.tf`, `*.tftest.hcl`) of a directory of
-    /// the repository (e.g. `examples/demo`); lock files and `.terraform` are left behind.
+    /// the repository (e.g. `examples/demo`); lock files and `.terraform` are left behind. A
+    /// directory with no `required_providers` gets the examples' (`examples/provider/versions.tf`):
+    /// like the registry's examples, a data source's example leaves out the `terraform` block.
     pub fn from_dir(source: &Path) -> Workspace {
         let mut files = Vec::new();
         for entry in std::fs::read_dir(source).unwrap() {
@@ -118,6 +120,10 @@ impl Workspace {
             if path.is_file() && (name.ends_with(".tf") || name.ends_with(".tftest.hcl")) {
                 files.push((path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&path).unwrap()));
             }
+        }
+        if !files.iter().any(|(_, text)| text.contains("required_providers")) {
+            let versions = crate::common::repo().join("examples/provider/versions.tf");
+            files.push(("versions.tf".to_owned(), std::fs::read_to_string(versions).unwrap()));
         }
         let borrowed: Vec<(&str, &str)> = files.iter().map(|(n, c)| (n.as_str(), c.as_str())).collect();
         Workspace::new(&borrowed)

@@ -3,7 +3,9 @@
 policies as inline policies of a role trusted as that role is; bucket policies become the policy
 of a bucket in moto's S3. Each is read back and compared.
 
-Usage: iam_acceptance.py GOLDEN_DIR. Prints one line per failure, then "N passed, M failed";
+Usage: iam_acceptance.py GOLDEN_DIR PAIRS_JSON. PAIRS_JSON maps each golden name to how it is
+stored: {"as": "trust"}, {"as": "bucket"}, or {"as": "inline", "trust": TRUST_GOLDEN_NAME} (the
+provider's test derives it from each family's trust kinds). Prints one line per failure, then "N passed, M failed";
 exits 0 only when nothing failed. The server is stopped on every path.
 """
 import json
@@ -14,29 +16,6 @@ import sys
 import boto3
 from moto.server import ThreadedMotoServer
 
-# Which trust policy goes with a permissions policy, by golden file prefix (longest prefix first).
-TRUST_FOR = [
-    ("web-experience-oidc-client-secret", "trust-oidc-secret"),
-    ("web-experience-identity-center", "trust-web-experience-saml"),
-    ("web-experience-", "trust-web-experience-saml"),
-    ("connector-", "trust-connector"),
-    ("application-", "trust-application"),
-    ("role-kendra-retriever", "trust-kendra-retriever"),
-    ("role-plugin", "trust-plugin"),
-    ("role-document-enrichment", "trust-document-enrichment"),
-    ("role-anonymous-application", "trust-web-experience-oidc"),
-    ("role-quicksight-plugin", "trust-plugin"),
-    ("integration", "trust-connector"),
-]
-
-
-def trust_for(name):
-    for prefix, trust in TRUST_FOR:
-        if name.startswith(prefix):
-            return trust
-    raise SystemExit(f"no trust policy is paired with {name}")
-
-
 def client(service, url):
     """A boto3 client of `service` on the emulator at `url`, with its test credentials."""
     return boto3.client(
@@ -44,8 +23,9 @@ def client(service, url):
     )
 
 
-def main(golden):
+def main(golden, pairs_file):
     documents = {p.stem: p.read_text() for p in sorted(pathlib.Path(golden).glob("*.json"))}
+    pairs = json.loads(pathlib.Path(pairs_file).read_text())
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     server.start()
@@ -56,7 +36,11 @@ def main(golden):
         iam = client("iam", f"http://{host}:{port}")
         s3 = client("s3", f"http://{host}:{port}")
         for number, (name, text) in enumerate(documents.items()):
-            if name.startswith("bucket-policy-"):
+            if name not in pairs:
+                failures.append(f"{name}: no pairing says how to store it")
+                continue
+            stored_as = pairs[name]["as"]
+            if stored_as == "bucket":
                 bucket = json.loads(text)["Statement"][0]["Resource"].split(":::")[1].split("/")[0]
                 try:
                     s3.create_bucket(Bucket=bucket)
@@ -70,8 +54,8 @@ def main(golden):
                     continue
                 passed += 1
                 continue
-            is_trust = name.startswith("trust-")
-            trust_name = name if is_trust else trust_for(name)
+            is_trust = stored_as == "trust"
+            trust_name = name if is_trust else pairs[name]["trust"]
             role_name = f"qb-{number:03d}-{name}"[:64]
             try:
                 iam.create_role(RoleName=role_name, AssumeRolePolicyDocument=documents[trust_name])
@@ -99,4 +83,4 @@ def main(golden):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1], sys.argv[2]))
