@@ -45,7 +45,7 @@ fn placeholders(arguments: &BTreeMap<Name, String>, kind: Option<&str>) -> BTree
     let oidc = get(args::OIDC_PROVIDER_ARN).unwrap_or_default();
     let saml = get(args::SAML_PROVIDER_ARN).unwrap_or_default();
     let service = match kind {
-        Some("oidc_secret" | "web_experience_identity_center") => "application.qbusiness.amazonaws.com",
+        Some("oidc_secret" | "web_experience_identity_center" | "web_experience_anonymous") => "application.qbusiness.amazonaws.com",
         _ => "qbusiness.amazonaws.com",
     };
     let mut values: BTreeMap<&'static str, String> = BTreeMap::new();

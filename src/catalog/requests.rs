@@ -426,10 +426,28 @@ pub const WEB_EXPERIENCE_EXAMPLES: &[Example] = &[
         name: "web-experience-identity-center",
         arguments: &[(args::KIND, Text("identity_center")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
     },
+    Example {
+        name: "web-experience-anonymous",
+        arguments: &[(args::KIND, Text("anonymous")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
 ];
+
+const ANONYMOUS: When = Kind(&["anonymous"]);
 
 /// `qbusiness_web_experience_policy`, by `kind`.
 pub const WEB_EXPERIENCE: &[Expectation] = &[
+    allow("chat anonymously", "qbusiness:Chat", APP, &[], ANONYMOUS),
+    allow("read the chat controls", "qbusiness:GetChatControlsConfiguration", APP, &[], ANONYMOUS),
+    allow("read the application", "qbusiness:GetApplication", APP, &[], ANONYMOUS),
+    deny(
+        "chat anonymously with another application",
+        "qbusiness:Chat",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}",
+        &[],
+        ANONYMOUS,
+    ),
+    deny("list conversations anonymously", "qbusiness:ListConversations", APP, &[], ANONYMOUS),
+    deny("change the chat controls", "qbusiness:UpdateChatControlsConfiguration", APP, &[], ANONYMOUS),
     allow("chat", "qbusiness:Chat", APP, &[], USERS),
     deny(
         "chat with another application",
@@ -667,8 +685,8 @@ const FROM_OTHER_ACCOUNT: &[(&str, &str)] = &[
     ("aws:SourceArn", "arn:{partition}:qbusiness:{region}:{other_account}:application/{application}"),
     ("aws:SourceAccount", "{other_account}"),
 ];
-const QBUSINESS_TRUSTS: When = Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment"]);
-const APPLICATION_TRUSTS: When = Kind(&["oidc_secret", "web_experience_identity_center"]);
+const QBUSINESS_TRUSTS: When = Kind(&["connector", "kendra_retriever", "plugin", "document_enrichment", "web_experience_anonymous"]);
+const APPLICATION_TRUSTS: When = Kind(&["oidc_secret", "web_experience_identity_center", "web_experience_anonymous"]);
 const INTEGRATIONS: &str = "integrations.qbusiness.amazonaws.com";
 const FROM_INDEX: &[(&str, &str)] = &[("aws:SourceArn", "{source_arn}/index/{index}"), ("aws:SourceAccount", "{account}")];
 const FROM_OTHER_INDEX: &[(&str, &str)] = &[("aws:SourceArn", "{source_arn}/index/{other_id}"), ("aws:SourceAccount", "{account}")];
@@ -700,6 +718,10 @@ pub const TRUST_EXAMPLES: &[Example] = &[
         ],
     },
     Example { name: "trust-integration", arguments: &[(args::KIND, Text("integration")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
+    Example {
+        name: "trust-web-experience-anonymous",
+        arguments: &[(args::KIND, Text("web_experience_anonymous")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
+    },
     Example {
         name: "trust-quicksight-plugin",
         arguments: &[(args::KIND, Text("quicksight_plugin")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
@@ -747,6 +769,7 @@ pub const TRUST: &[Expectation] = &[
             "oidc_secret",
             "web_experience_identity_center",
             "quicksight_plugin",
+            "web_experience_anonymous",
         ]),
     ),
     trust(
@@ -755,7 +778,15 @@ pub const TRUST: &[Expectation] = &[
         "sts:AssumeRole",
         FROM_OTHER_APP,
         false,
-        Kind(&["connector", "kendra_retriever", "plugin", "oidc_secret", "web_experience_identity_center", "quicksight_plugin"]),
+        Kind(&[
+            "connector",
+            "kendra_retriever",
+            "plugin",
+            "oidc_secret",
+            "web_experience_identity_center",
+            "quicksight_plugin",
+            "web_experience_anonymous",
+        ]),
     ),
     trust(
         "Q Business, for another application of the account",
@@ -787,6 +818,7 @@ pub const TRUST: &[Expectation] = &[
             "plugin",
             "web_experience_identity_center",
             "quicksight_plugin",
+            "web_experience_anonymous",
         ]),
     ),
     trust(

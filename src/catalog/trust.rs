@@ -45,6 +45,8 @@ pub enum TrustKind {
     Integration,
     /// The Amazon Quick (QuickSight) plugin's role.
     QuicksightPlugin,
+    /// A web experience with anonymous access (`anonymous-application-iam-policies`).
+    WebExperienceAnonymous,
 }
 
 impl Kind for TrustKind {
@@ -60,6 +62,7 @@ impl Kind for TrustKind {
         TrustKind::WebExperienceOidc,
         TrustKind::Integration,
         TrustKind::QuicksightPlugin,
+        TrustKind::WebExperienceAnonymous,
     ];
 
     fn name(self) -> &'static str {
@@ -75,6 +78,7 @@ impl Kind for TrustKind {
             TrustKind::WebExperienceOidc => "web_experience_oidc",
             TrustKind::Integration => "integration",
             TrustKind::QuicksightPlugin => "quicksight_plugin",
+            TrustKind::WebExperienceAnonymous => "web_experience_anonymous",
         }
     }
 
@@ -86,7 +90,8 @@ impl Kind for TrustKind {
             | TrustKind::KendraRetriever
             | TrustKind::Plugin
             | TrustKind::Integration
-            | TrustKind::QuicksightPlugin => [required(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
+            | TrustKind::QuicksightPlugin
+            | TrustKind::WebExperienceAnonymous => [required(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::DocumentEnrichment => [required(args::APPLICATION_ID), required(args::INDEX_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::Application => [optional(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::WebExperienceSaml => vec![required(args::SAML_PROVIDER_ARN), required(args::WEB_EXPERIENCE_URL)],
@@ -206,6 +211,8 @@ pub enum ServiceTrust {
     Integration,
     /// The Amazon Quick plugin's role (`quicksight-plugin`).
     QuicksightPlugin,
+    /// The role of a web experience with anonymous access.
+    WebExperienceAnonymous,
 }
 
 impl ServiceTrust {
@@ -213,7 +220,7 @@ impl ServiceTrust {
         match self {
             ServiceTrust::KendraRetriever => "AmazonQKendraAccessPermission",
             ServiceTrust::Plugin => "QBusinessApplicationTrustPolicy",
-            ServiceTrust::Integration => "QBusinessTrustPolicy",
+            ServiceTrust::Integration | ServiceTrust::WebExperienceAnonymous => "QBusinessTrustPolicy",
             ServiceTrust::QuicksightPlugin => "QBusinessQuicksightManagedPolicyTrustPolicy",
         }
     }
@@ -223,13 +230,14 @@ impl ServiceTrust {
         match self {
             ServiceTrust::KendraRetriever | ServiceTrust::Plugin | ServiceTrust::QuicksightPlugin => "qbusiness",
             ServiceTrust::Integration => "integrations.qbusiness",
+            ServiceTrust::WebExperienceAnonymous => "application.qbusiness",
         }
     }
 
     /// Whether the service passes the signed-in user's identity context (`sts:SetContext`).
     fn sets_context(self) -> bool {
         match self {
-            ServiceTrust::KendraRetriever | ServiceTrust::Plugin => false,
+            ServiceTrust::KendraRetriever | ServiceTrust::Plugin | ServiceTrust::WebExperienceAnonymous => false,
             ServiceTrust::Integration | ServiceTrust::QuicksightPlugin => true,
         }
     }

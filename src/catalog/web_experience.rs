@@ -19,17 +19,25 @@ pub enum WebExperienceKind {
     IdentityCenter,
     /// The role that reads the OIDC client secret.
     OidcClientSecret,
+    /// The role of a web experience with anonymous access (`anonymous-application-iam-policies`,
+    /// read at mirror snapshot 60275b03).
+    Anonymous,
 }
 
 impl Kind for WebExperienceKind {
-    const ALL: &'static [WebExperienceKind] =
-        &[WebExperienceKind::IamFederation, WebExperienceKind::IdentityCenter, WebExperienceKind::OidcClientSecret];
+    const ALL: &'static [WebExperienceKind] = &[
+        WebExperienceKind::IamFederation,
+        WebExperienceKind::IdentityCenter,
+        WebExperienceKind::OidcClientSecret,
+        WebExperienceKind::Anonymous,
+    ];
 
     fn name(self) -> &'static str {
         match self {
             WebExperienceKind::IamFederation => "iam_federation",
             WebExperienceKind::IdentityCenter => "identity_center",
             WebExperienceKind::OidcClientSecret => "oidc_client_secret",
+            WebExperienceKind::Anonymous => "anonymous",
         }
     }
 
@@ -47,6 +55,7 @@ impl Kind for WebExperienceKind {
             // The Amazon Quick plugin embeds Quick for a user of Identity Center only.
             WebExperienceKind::IdentityCenter => chat.into_iter().chain([optional(args::QUICKSIGHT_PLUGIN)]).chain(SCOPE).collect(),
             WebExperienceKind::OidcClientSecret => vec![required(args::SECRET_ARN), optional(args::KMS_KEY_ARN)],
+            WebExperienceKind::Anonymous => [required(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
         }
     }
 }
@@ -57,6 +66,7 @@ impl Trusted for WebExperienceKind {
             WebExperienceKind::IamFederation => &[TrustKind::WebExperienceSaml, TrustKind::WebExperienceOidc],
             WebExperienceKind::IdentityCenter => &[TrustKind::WebExperienceIdentityCenter],
             WebExperienceKind::OidcClientSecret => &[TrustKind::OidcSecret],
+            WebExperienceKind::Anonymous => &[TrustKind::WebExperienceAnonymous],
         }
     }
 }
@@ -84,6 +94,7 @@ pub struct WebExperienceOptions {
 pub enum WebExperienceRole {
     IamFederation { scope: Scope, application: ResourceId, web_experience: Option<ResourceId>, options: WebExperienceOptions },
     OidcClientSecret { secret: SecretArn, kms_key: Option<KmsKeyArn> },
+    Anonymous { scope: Scope, application: ResourceId },
 }
 
 fn q_apps_statements(scope: &Scope, application: &ResourceId) -> Vec<Statement> {
@@ -178,6 +189,17 @@ impl WebExperienceRole {
     /// The role's permissions policy.
     pub fn permissions(&self) -> PolicyDocument {
         match self {
+            WebExperienceRole::Anonymous { scope, application } => {
+                PolicyDocument::new(vec![Statement::allow("QBusinessAnonymousWebExperienceConversationPermissions")
+                    .actions([
+                        "qbusiness:Chat",
+                        "qbusiness:ChatSync",
+                        "qbusiness:PutFeedback",
+                        "qbusiness:GetChatControlsConfiguration",
+                        "qbusiness:GetApplication",
+                    ])
+                    .resource(&scope.application_arn(application))])
+            }
             WebExperienceRole::OidcClientSecret { secret, kms_key } => {
                 let mut statements = vec![blocks::get_secret(secret)];
                 statements.extend(kms_key.as_ref().map(blocks::decrypt_secret));

@@ -107,6 +107,9 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
         TrustKind::Integration => {
             service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::Integration })
         }
+        TrustKind::WebExperienceAnonymous => {
+            service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::WebExperienceAnonymous })
+        }
         TrustKind::QuicksightPlugin => {
             service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::QuicksightPlugin })
         }

@@ -22,6 +22,7 @@ fn summary(kind: WebExperienceKind) -> &'static str {
             "the role of a web experience with IAM Identity Center: the same permissions plus `sts:SetContext` on the session itself, and its own trust kind"
         }
         WebExperienceKind::OidcClientSecret => "the role that reads the OIDC client secret",
+        WebExperienceKind::Anonymous => "the role of a web experience with anonymous access: chat and feedback only, and its own trust kind",
     }
 }
 
@@ -109,6 +110,11 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
                 check_place(inputs, args::KMS_KEY_ARN, key.arn(), place.partition, Some((place.region.as_str(), "the secret")));
             }
             WebExperienceRole::OidcClientSecret { secret, kms_key }
+        }
+        WebExperienceKind::Anonymous => {
+            let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
+            let scope = resolve_scope(inputs, phase)?;
+            WebExperienceRole::Anonymous { scope, application: application? }
         }
         WebExperienceKind::IamFederation | WebExperienceKind::IdentityCenter => {
             let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
