@@ -57,7 +57,7 @@ fn the_module_passes_its_terraform_tests() {
     module.init();
     let test = module.run(&["test", "-no-color"]);
     assert_eq!(test.code, 0, "{}\n{}", test.stdout, test.stderr);
-    assert!(test.stdout.contains("Success! 4 passed, 0 failed."), "{}", test.stdout);
+    assert!(test.stdout.contains("Success! 7 passed, 0 failed."), "{}", test.stdout);
 }
 
 /// moto's IAM and STS, stopped when dropped (its standard input closes).
@@ -152,4 +152,21 @@ fn the_complete_example_applies_to_the_iam_emulator_and_plans_no_changes_after()
     let again = example.run(&[chdir, "plan", "-input=false", "-no-color", "-detailed-exitcode"]);
     assert_eq!(again.code, 0, "a second plan shows changes:\n{}\n{}", again.stdout, again.stderr);
     assert!(again.stdout.contains("No changes."), "{}", again.stdout);
+
+    // The application and its roles in one configuration (the module's README): it plans with no
+    // cycle against the emulator. moto has no Q Business, so the application is planned, not made.
+    let same = workspace(
+        &[(
+            "tests/same_configuration/emulator.tf",
+            &provider.replace("provider \"aws\" {\n", "provider \"aws\" {\n  region = \"us-east-1\"\n"),
+        )],
+        &mirror,
+    );
+    let chdir = "-chdir=tests/same_configuration";
+    let init = same.run(&[chdir, "init", "-input=false", "-no-color"]);
+    assert_eq!(init.code, 0, "{}\n{}", init.stdout, init.stderr);
+    let plan = same.run(&[chdir, "plan", "-input=false", "-no-color"]);
+    assert_eq!(plan.code, 0, "{}\n{}", plan.stdout, plan.stderr);
+    assert!(plan.stdout.contains("# aws_qbusiness_application.main will be created"), "{}", plan.stdout);
+    assert!(plan.stdout.contains("# module.roles.aws_iam_role.application[0] will be created"), "{}", plan.stdout);
 }

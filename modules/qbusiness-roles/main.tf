@@ -1,16 +1,19 @@
 # The IAM roles of an Amazon Q Business application: its service role, its web experience role and
 # one role per data-source connector, each with the documents of the qbusiness provider. The scope
-# (partition, region, account) is the AWS provider's, so the qbusiness provider needs no block.
+# (partition, region, account) is the AWS provider's, so the qbusiness provider needs no block;
+# `account_id` saves the one STS call.
 
 data "aws_partition" "current" {}
 data "aws_region" "current" {}
-data "aws_caller_identity" "current" {}
+data "aws_caller_identity" "current" {
+  count = var.account_id == null ? 1 : 0
+}
 
 locals {
   scope = {
     partition  = data.aws_partition.current.partition
     region     = data.aws_region.current.name
-    account_id = data.aws_caller_identity.current.account_id
+    account_id = coalesce(var.account_id, one(data.aws_caller_identity.current[*].account_id))
   }
   web_experience_trust_kind = var.web_experience == null ? null : "web_experience_${var.web_experience.identity}"
   web_experience_scoped     = try(var.web_experience.identity, null) == "identity_center"
@@ -21,8 +24,10 @@ locals {
 data "qbusiness_trust_policy" "application" {
   count = var.application_role.create ? 1 : 0
 
-  kind           = "application"
-  application_id = var.application_id
+  kind = "application"
+  # Not var.application_id: the application is created with this role, so naming it here would be
+  # a cycle when both are in one configuration. An existing application's id narrows the guard.
+  application_id = var.application_role.application_id
   partition      = local.scope.partition
   region         = local.scope.region
   account_id     = local.scope.account_id

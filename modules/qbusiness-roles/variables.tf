@@ -16,12 +16,25 @@ variable "name_prefix" {
 }
 
 variable "application_role" {
-  description = "Whether to create the application's service role (CloudWatch metrics and logs), and with `user_subscriptions` its subscription management."
+  description = <<-EOT
+    Whether to create the application's service role (CloudWatch metrics and logs), and with
+    `user_subscriptions` its subscription management. Its trust names any application of the
+    account and region, since the application is created with the role; for an application that
+    already exists, `application_id` (its id, as a value) narrows the trust to it. Do not set it
+    to the id of an application created in the same configuration: that is a cycle.
+  EOT
   type = object({
     create             = optional(bool, true)
     user_subscriptions = optional(bool, false)
+    application_id     = optional(string)
   })
   default = {}
+}
+
+variable "account_id" {
+  description = "The account of the roles; by default the AWS provider's (one STS call, `aws_caller_identity`)."
+  type        = string
+  default     = null
 }
 
 variable "web_experience" {

@@ -11,6 +11,13 @@ mock_provider "aws" {
   mock_data "aws_caller_identity" {
     defaults = { account_id = "123456789012" }
   }
+  # Computed values that other resources parse: an ARN, an application id.
+  mock_resource "aws_iam_role" {
+    defaults = { arn = "arn:aws:iam::123456789012:role/qbusiness-mocked" }
+  }
+  mock_resource "aws_qbusiness_application" {
+    defaults = { id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111" }
+  }
 }
 
 variables {
@@ -83,6 +90,49 @@ run "identity_center" {
   assert {
     condition     = contains(jsondecode(aws_iam_role.web_experience[0].assume_role_policy).Statement[0].Action, "sts:SetContext")
     error_message = "an Identity Center web experience role lets Q Business set the identity context"
+  }
+}
+
+run "the_application_and_its_roles_in_one_configuration" {
+  command = apply
+
+  module {
+    source = "./tests/same_configuration"
+  }
+
+  assert {
+    condition     = aws_qbusiness_application.main.iam_service_role_arn == output.application_role_arn && output.web_experience_role_arn != null
+    error_message = "the application uses the module's role, created in the same run"
+  }
+}
+
+run "the_application_trust_names_any_application_of_the_account_by_default" {
+  command = plan
+
+  variables {
+    account_id = "210987654321"
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.application[0].assume_role_policy).Statement[0].Condition.ArnLike["aws:SourceArn"] == "arn:aws:qbusiness:us-east-1:210987654321:application/*"
+    error_message = "without an existing application's id, the trust names the account's applications"
+  }
+  assert {
+    condition     = length(data.aws_caller_identity.current) == 0
+    error_message = "a given account_id spares the STS call"
+  }
+}
+
+run "an_existing_application_narrows_the_application_trust" {
+  command = plan
+
+  variables {
+    application_role = { application_id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111" }
+  }
+
+  assert {
+    condition     = jsondecode(aws_iam_role.application[0].assume_role_policy).Statement[0].Condition.ArnEquals["aws:SourceArn"] == "arn:aws:qbusiness:us-east-1:123456789012:application/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
+    error_message = "an existing application's id narrows its trust"
   }
 }
 

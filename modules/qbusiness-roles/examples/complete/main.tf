@@ -10,6 +10,8 @@ module "roles" {
 
   application_id = var.application_id
   index_id       = var.index_id
+  # The application exists already (its id is a value): its service role's trust can name it.
+  application_role = { application_id = var.application_id }
 
   web_experience = {
     identity           = "saml"
