@@ -65,4 +65,60 @@ mod tests {
         assert_eq!(outcome.diagnostics, Vec::<String>::new());
         assert_eq!(outcome.json.unwrap() + "\n", include_str!("../../tests/golden/bucket-policy-cross-account.json"));
     }
+
+    /// The common case: the bucket already has a policy, and the connector's grant joins it
+    /// (issue 22, defect 6).
+    #[test]
+    fn the_grant_merges_into_the_buckets_existing_policy() {
+        use crate::plugin::Value;
+        use crate::provider::testing::list;
+        let existing = r#"{"Version":"2012-10-17","Statement":[{"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::my-docs","arn:aws:s3:::my-docs/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}"#;
+        let auditor = Value::List(vec![Value::object([
+            (args::SID, s("AuditorLists")),
+            (args::ACTIONS, list(&["s3:ListBucket"])),
+            (args::RESOURCES, list(&["arn:aws:s3:::my-docs"])),
+            (
+                args::PRINCIPALS,
+                Value::List(vec![Value::object([
+                    (args::TYPE, s("AWS")),
+                    (args::IDENTIFIERS, list(&["arn:aws:iam::123456789012:role/auditor"])),
+                ])]),
+            ),
+        ])]);
+        let outcome = read(
+            TYPE,
+            &[
+                (args::BUCKET, s("my-docs")),
+                (args::CONNECTOR_ROLE_ARN, s(ROLE)),
+                (args::SOURCE_POLICY_DOCUMENTS, list(&[existing])),
+                (args::STATEMENT, auditor),
+            ],
+        );
+        assert_eq!(outcome.diagnostics, Vec::<String>::new());
+        let document: serde_json::Value = serde_json::from_str(&outcome.json.unwrap()).unwrap();
+        let sids: Vec<&str> = document["Statement"].as_array().unwrap().iter().map(|s| s["Sid"].as_str().unwrap()).collect();
+        assert_eq!(
+            sids,
+            ["AllowsAmazonQConnectorRoleToGetObjects", "AllowsAmazonQConnectorRoleToListBucket", "DenyInsecureTransport", "AuditorLists"]
+        );
+        assert_eq!(document["Statement"][2]["Principal"], "*");
+        assert_eq!(document["Statement"][3]["Principal"]["AWS"], "arn:aws:iam::123456789012:role/auditor");
+    }
+
+    #[test]
+    fn a_bucket_statement_without_a_principal_is_an_error_at_its_block() {
+        use crate::plugin::Value;
+        use crate::provider::testing::list;
+        let anyone = Value::List(vec![Value::object([
+            (args::ACTIONS, list(&["s3:GetObject"])),
+            (args::RESOURCES, list(&["arn:aws:s3:::my-docs/*"])),
+        ])]);
+        let outcome = read(TYPE, &[(args::BUCKET, s("my-docs")), (args::CONNECTOR_ROLE_ARN, s(ROLE)), (args::STATEMENT, anyone)]);
+        assert_eq!(outcome.json, None);
+        assert_eq!(outcome.diagnostics.len(), 1, "{:?}", outcome.diagnostics);
+        assert_eq!(
+            outcome.diagnostics[0],
+            "error statement[0].principals | Invalid statement | a resource policy statement needs a Principal"
+        );
+    }
 }

@@ -52,18 +52,13 @@ pub(super) fn schema(description: &str, spec: &DocumentSpec) -> Block {
         "The document's `Id`, as `aws_iam_policy_document`'s `policy_id`; otherwise the `Id` of the last override or source document that has one.",
     ));
     attributes.extend(limit_attribute(spec.kind));
-    if matches!(spec.kind, DocumentKind::Permissions | DocumentKind::Trust) {
-        attributes.extend(addition_attributes());
-    }
+    // Every kind takes the user's statements: a bucket's grant merges into its existing policy.
+    attributes.extend(addition_attributes());
     if let Some(note) = spec.scope_note {
         attributes.extend(scope_attributes(&note()));
     }
     attributes.extend(output_attributes());
-    let blocks = match spec.kind {
-        DocumentKind::Permissions | DocumentKind::Trust => vec![statement_block()],
-        DocumentKind::Resource => vec![],
-    };
-    Block { description: description.to_owned(), attributes, blocks }
+    Block { description: description.to_owned(), attributes, blocks: vec![statement_block()] }
 }
 
 /// Reads a document data source: the user's additions, the `Id`, the quota, the role's document.
