@@ -112,3 +112,56 @@ fn the_providers_checker_accepts_every_document() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// One `qbusiness_application_roles` read holding every golden case as an entry gives each case's
+/// golden document, byte for byte: the permissions policies as `policy`, the trust policies as the
+/// `trust` of an entry that passes the case's arguments as `trust`. (A bucket policy is no role's.)
+#[test]
+fn the_bundle_gives_every_golden_document_of_the_single_data_sources() {
+    use terraform_provider_qbusiness::policy::DocumentKind;
+    use terraform_provider_qbusiness::provider::descriptor::{descriptor, APPLICATION_POLICY};
+    let provider = configured_provider();
+    let short = |type_name: &str| type_name.trim_start_matches("qbusiness_").trim_end_matches("_policy").to_owned();
+    let cases = cases::all();
+    let mut roles = std::collections::BTreeMap::new();
+    for case in &cases {
+        let attributes = || case.attributes.iter().map(|(name, value)| (name.to_string(), value.clone()));
+        let entry: std::collections::BTreeMap<String, Value> = match case.kind() {
+            DocumentKind::Permissions => {
+                let family = descriptor(case.data_source).and_then(|d| d.requests).unwrap();
+                let mut entry: std::collections::BTreeMap<String, Value> = attributes().collect();
+                if family.selector != Some(args::ROLE) {
+                    entry.insert(args::ROLE.into(), Value::string(short(case.data_source)));
+                }
+                // Any trust that needs nothing more: the permissions policy is what is compared.
+                entry.insert(args::TRUST.into(), Value::object([(args::KIND, Value::string("application"))]));
+                entry
+            }
+            DocumentKind::Trust => [
+                (args::ROLE.to_string(), Value::string(short(APPLICATION_POLICY.type_name))),
+                (args::TRUST.to_string(), Value::Map(attributes().collect())),
+            ]
+            .into_iter()
+            .collect(),
+            DocumentKind::Resource => continue,
+        };
+        roles.insert(case.name.clone(), Value::Map(entry));
+    }
+    let config = Value::object([(args::ROLES, Value::Map(roles))]);
+    let (state, diagnostics) = provider.data_source("qbusiness_application_roles").unwrap().read(&config);
+    assert!(!diagnostics.has_errors(), "{diagnostics:?}");
+    let documents = state.as_ref().unwrap().attribute(args::DOCUMENTS).clone();
+    let mut compared = 0;
+    for case in &cases {
+        let which = match case.kind() {
+            DocumentKind::Permissions => args::POLICY,
+            DocumentKind::Trust => args::TRUST,
+            DocumentKind::Resource => continue,
+        };
+        let produced = documents.attribute(&case.name).attribute(which).as_str().map(|d| format!("{d}\n"));
+        let expected = std::fs::read_to_string(golden_dir().join(format!("{}.json", case.name))).unwrap();
+        assert_eq!(produced.as_deref(), Some(expected.as_str()), "{}", case.name);
+        compared += 1;
+    }
+    assert!(compared + 1 >= cases.len(), "{compared} of {} cases compared", cases.len());
+}

@@ -135,3 +135,26 @@ pub fn ours_with_aws_config(n: usize) -> String {
         s3_data_sources(descriptors::CONNECTOR_POLICY.type_name, n, "minified_json")
     )
 }
+
+/// The same N documents from one `qbusiness_application_roles` read: N connector entries, in
+/// bucket order in the output.
+pub fn bundle_config(n: usize) -> String {
+    format!(
+        r#"{PROVIDER_BLOCK}
+provider "qbusiness" {{
+  region     = "{REGION}"
+  account_id = "{ACCOUNT_ID}"
+}}
+
+data "qbusiness_application_roles" "app" {{
+  application_id = "{APPLICATION_ID}"
+  index_id       = "{INDEX_ID}"
+  roles          = {{ for i in range({n}) : "docs-${{i}}" => {{ role = "connector", connector = "s3", bucket = "docs-${{i}}" }} }}
+}}
+
+output "documents" {{
+  value = [for i in range({n}) : data.qbusiness_application_roles.app.documents["docs-${{i}}"].policy]
+}}
+"#
+    )
+}

@@ -3,6 +3,7 @@
 //!   HCL, vs a go-plugin peer (benches/go-peer) serving the same schema, and vs
 //!   `aws_iam_policy_document` beside the AWS provider (where a mirror holds it);
 //! - a schema study with the peer: Terraform's per-instance cost against the schema's shape;
+//! - provider functions, and one `qbusiness_application_roles` read of N documents;
 //! - exec → handshake line, with and without AutoMTLS; Shutdown answered → exit;
 //! - ReadDataSource round trips over the socket (a 40 ms delayed-ACK stall would show in the max);
 //! - the provider's resident memory.
@@ -71,11 +72,12 @@ fn main() {
     let aws = plans::aws_section(&aws, rounds);
     let (schema_study, peer_per_document) = peer::schema_study_section(&peer, rounds);
     let functions = plans::functions_section(rounds);
+    let bundle = plans::bundle_section(rounds);
     let process = protocol::process_section(&runtime, rounds);
     let round_trips = protocol::round_trips_and_memory_section(&runtime);
 
     let decomposition = Decomposition { n1: figures.n1, per_100: figures.per_100, peer_per_document };
-    let sections = [documents, parallelism, aws, schema_study, functions, process, round_trips];
+    let sections = [documents, parallelism, aws, schema_study, functions, bundle, process, round_trips];
     let report = report::report(rounds, &sections, &decomposition);
     print!("{report}");
     if let Some(out) = options.out {

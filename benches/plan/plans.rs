@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::common;
 use crate::common::plugin_process::Attached;
-use crate::configs::{aws_policy_document_config, function_config, hcl_config, ours_with_aws_config, peer_config};
+use crate::configs::{aws_policy_document_config, bundle_config, function_config, hcl_config, ours_with_aws_config, peer_config};
 use crate::peer::GoPeer;
 use crate::report::{ms, per_document, ratio, Section};
 use crate::terraform::{alternately, documents, sorted_lists, workspace, workspace_with, Contender, PLAN};
@@ -196,5 +196,56 @@ pub fn functions_section(rounds: usize) -> Section {
         let (f, h, d) = (times[0], times[1], times[2]);
         writeln!(report, "| {n} | {} | {} | {:.2} | {} | {:.2} |", ms(f), ms(h), ratio(f, h), ms(d), ratio(f, d)).unwrap();
     }
+    section
+}
+
+/// `terraform plan` of N documents from one `qbusiness_application_roles` read, against pure HCL
+/// and against N single data sources; the cost per document of each, side by side.
+pub fn bundle_section(rounds: usize) -> Section {
+    let mut section = Section::default();
+    let mut report = String::new();
+    writeln!(&mut report, "\n## `terraform plan`: one `qbusiness_application_roles` read vs pure HCL and vs single data sources\n")
+        .unwrap();
+    writeln!(
+        report,
+        "The same N S3 connector documents from one bundle instance (N entries), from `jsonencode` (no provider) and from \
+         N `qbusiness_connector_policy` instances. Terraform's own work per data-source instance is what the bundle \
+         spares.\n"
+    )
+    .unwrap();
+    writeln!(&mut report, "| N documents | bundle (ms) | pure HCL (ms) | bundle / HCL | data sources (ms) | bundle / data sources |")
+        .unwrap();
+    writeln!(&mut report, "|---:|---:|---:|---:|---:|---:|").unwrap();
+    let mut by_n = Vec::new();
+    for n in [1, 100, 1000] {
+        let bundle = workspace(&bundle_config(n));
+        let hcl = workspace(&hcl_config(n));
+        let data_sources = workspace(&common::hcl::s3_documents(n));
+        let contenders = [Contender::new(&bundle), Contender::new(&hcl), Contender::new(&data_sources)];
+        let expected = documents(&contenders[1]);
+        assert_eq!(documents(&contenders[0]), expected, "N={n}: the bundle and HCL must produce the same documents");
+        assert_eq!(documents(&contenders[2]), expected, "N={n}: the data sources and HCL must produce the same documents");
+        let times = alternately(&contenders, &PLAN, rounds);
+        let (b, h, d) = (times[0], times[1], times[2]);
+        writeln!(&mut report, "| {n} | {} | {} | {:.2} | {} | {:.2} |", ms(b), ms(h), ratio(b, h), ms(d), ratio(b, d)).unwrap();
+        eprintln!("bundle N={n}: bundle {} ms, HCL {} ms, data sources {} ms", ms(b), ms(h), ms(d));
+        match n {
+            100 => section.target("plan N=100, bundle / pure HCL", format!("{:.2}×", ratio(b, h)), "≤ 1.3×", ratio(b, h) <= 1.3),
+            1000 => section.target("plan N=1,000, bundle / pure HCL", format!("{:.2}×", ratio(b, h)), "≤ 1.5×", ratio(b, h) <= 1.5),
+            _ => {}
+        }
+        by_n.push((n, b, d));
+    }
+    let per = |i: usize, j: usize, pick: fn(&(usize, Duration, Duration)) -> Duration| {
+        per_document((by_n[i].0, pick(&by_n[i])), (by_n[j].0, pick(&by_n[j])))
+    };
+    writeln!(
+        report,
+        "\nPer document (N=100 → 1,000): bundle {} ms, single data sources {} ms.\n",
+        ms(per(1, 2, |r| r.1)),
+        ms(per(1, 2, |r| r.2))
+    )
+    .unwrap();
+    section.markdown = report;
     section
 }

@@ -1,5 +1,7 @@
 # The IAM roles of an Amazon Q Business application: its service role, its web experience role and
-# one role per data-source connector, each with the documents of the qbusiness provider. The scope
+# one role per data-source connector, each with the documents of the qbusiness provider: the
+# service role's from its own data sources (the application is created with it, so they cannot wait
+# for the application's id), the others' from one qbusiness_application_roles read. The scope
 # (partition, region, account) is the AWS provider's, so the qbusiness provider needs no block;
 # `account_id` saves the one STS call.
 
@@ -60,36 +62,44 @@ resource "aws_iam_role_policy" "application" {
   policy = data.qbusiness_application_policy.application[0].json
 }
 
-# --- web experience ---
+# --- web experience and connectors: every document from one read ---
 
-data "qbusiness_trust_policy" "web_experience" {
-  count = var.web_experience == null ? 0 : 1
+data "qbusiness_application_roles" "roles" {
+  count = var.web_experience == null && length(var.connectors) == 0 ? 0 : 1
 
-  kind               = local.web_experience_trust_kind
-  application_id     = local.web_experience_scoped ? var.application_id : null
-  saml_provider_arn  = var.web_experience.saml_provider_arn
-  web_experience_url = var.web_experience.web_experience_url
-  oidc_provider_arn  = var.web_experience.oidc_provider_arn
-  client_ids         = var.web_experience.client_ids
-  # IAM federation trusts an identity provider, not a service of this account: no scope.
-  partition  = local.web_experience_scoped ? local.scope.partition : null
-  region     = local.web_experience_scoped ? local.scope.region : null
-  account_id = local.web_experience_scoped ? local.scope.account_id : null
+  application_id = var.application_id
+  index_id       = length(var.connectors) > 0 ? var.index_id : null
+  partition      = local.scope.partition
+  region         = local.scope.region
+  account_id     = local.scope.account_id
+
+  roles = merge(
+    var.web_experience == null ? {} : {
+      web_experience = {
+        role              = "web_experience"
+        kind              = local.web_experience_scoped ? "identity_center" : null
+        web_experience_id = var.web_experience.web_experience_id
+        q_apps            = var.web_experience.q_apps
+        plugins           = var.web_experience.plugins
+        auto_subscription = var.web_experience.auto_subscription
+        kms_key_arn       = var.web_experience.kms_key_arn
+        # IAM federation trusts an identity provider, not a service of this account: the bundle
+        # gives the trust the application and scope only where its kind takes them.
+        trust = {
+          kind               = local.web_experience_trust_kind
+          saml_provider_arn  = var.web_experience.saml_provider_arn
+          web_experience_url = var.web_experience.web_experience_url
+          oidc_provider_arn  = var.web_experience.oidc_provider_arn
+          client_ids         = var.web_experience.client_ids
+        }
+      }
+    },
+    { for key, connector in var.connectors : "connector-${key}" => merge(connector, { role = "connector" }) },
+  )
 }
 
-data "qbusiness_web_experience_policy" "web_experience" {
-  count = var.web_experience == null ? 0 : 1
-
-  kind              = local.web_experience_scoped ? "identity_center" : null
-  application_id    = var.application_id
-  web_experience_id = var.web_experience.web_experience_id
-  q_apps            = var.web_experience.q_apps
-  plugins           = var.web_experience.plugins
-  auto_subscription = var.web_experience.auto_subscription
-  kms_key_arn       = var.web_experience.kms_key_arn
-  partition         = local.scope.partition
-  region            = local.scope.region
-  account_id        = local.scope.account_id
+locals {
+  documents = one(data.qbusiness_application_roles.roles[*].documents)
 }
 
 resource "aws_iam_role" "web_experience" {
@@ -98,7 +108,7 @@ resource "aws_iam_role" "web_experience" {
   name                 = "${var.name_prefix}-web-experience"
   path                 = var.role_path
   permissions_boundary = var.permissions_boundary
-  assume_role_policy   = data.qbusiness_trust_policy.web_experience[0].json
+  assume_role_policy   = local.documents["web_experience"].trust
   tags                 = var.tags
 }
 
@@ -107,42 +117,7 @@ resource "aws_iam_role_policy" "web_experience" {
 
   name   = "${var.name_prefix}-web-experience"
   role   = aws_iam_role.web_experience[0].id
-  policy = data.qbusiness_web_experience_policy.web_experience[0].json
-}
-
-# --- data-source connectors ---
-
-data "qbusiness_trust_policy" "connector" {
-  count = length(var.connectors) > 0 ? 1 : 0
-
-  kind           = "connector"
-  application_id = var.application_id
-  partition      = local.scope.partition
-  region         = local.scope.region
-  account_id     = local.scope.account_id
-}
-
-data "qbusiness_connector_policy" "connector" {
-  for_each = var.connectors
-
-  connector                  = each.value.connector
-  application_id             = var.application_id
-  index_id                   = var.index_id
-  bucket                     = each.value.bucket
-  bucket_account_id          = each.value.bucket_account_id
-  secret_arn                 = each.value.secret_arn
-  kms_key_arn                = each.value.kms_key_arn
-  ssl_certificate_bucket     = each.value.ssl_certificate_bucket
-  ssl_certificate_key_prefix = each.value.ssl_certificate_key_prefix
-  seed_urls_bucket           = each.value.seed_urls_bucket
-  seed_urls_key_prefix       = each.value.seed_urls_key_prefix
-  pass_role                  = each.value.pass_role
-  vpc                        = each.value.vpc
-  subnet_ids                 = each.value.subnet_ids
-  security_group_ids         = each.value.security_group_ids
-  partition                  = local.scope.partition
-  region                     = local.scope.region
-  account_id                 = local.scope.account_id
+  policy = local.documents["web_experience"].policy
 }
 
 resource "aws_iam_role" "connector" {
@@ -151,7 +126,7 @@ resource "aws_iam_role" "connector" {
   name                 = "${var.name_prefix}-connector-${each.key}"
   path                 = var.role_path
   permissions_boundary = var.permissions_boundary
-  assume_role_policy   = data.qbusiness_trust_policy.connector[0].json
+  assume_role_policy   = local.documents["connector-${each.key}"].trust
   tags                 = var.tags
 }
 
@@ -160,5 +135,5 @@ resource "aws_iam_role_policy" "connector" {
 
   name   = "${var.name_prefix}-connector-${each.key}"
   role   = aws_iam_role.connector[each.key].id
-  policy = data.qbusiness_connector_policy.connector[each.key].json
+  policy = local.documents["connector-${each.key}"].policy
 }

@@ -175,6 +175,16 @@ names! {
     MINIFIED_JSON = "minified_json";
     /// The document's size as IAM counts it.
     SIZE = "size";
+    /// The roles of a bundle, by a key of the user's choice.
+    ROLES = "roles";
+    /// An entry's trust policy arguments, in a bundle; its trust policy, in the result.
+    TRUST = "trust";
+    /// A bundle's documents, by the key of each role.
+    DOCUMENTS = "documents";
+    /// A role's permissions policy, in a bundle's result.
+    POLICY = "policy";
+    /// A bundle's review report, in Markdown.
+    REPORT = "report";
     /// The catalog's connector ids.
     IDS = "ids";
     /// The catalog's connectors.

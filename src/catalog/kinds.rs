@@ -29,6 +29,11 @@ pub const fn optional(name: Name) -> Argument {
 /// The scope arguments, for kinds whose document names the account and region.
 pub const SCOPE: [Argument; 3] = [optional(args::PARTITION), optional(args::REGION), optional(args::ACCOUNT_ID)];
 
+/// Whether `name` is one of the scope arguments.
+pub fn is_scope(name: Name) -> bool {
+    SCOPE.iter().any(|a| a.name == name)
+}
+
 /// A closed set of role kinds selected by one argument (`kind`, `role`, a connector's template).
 pub trait Kind: Copy + Eq + fmt::Debug + 'static {
     /// Every kind, in the order documentation and messages list them.

@@ -962,9 +962,12 @@ pub struct Family {
     pub selector: Option<Name>,
     /// The kind a configuration without the selector has.
     pub default_kind: Option<fn() -> &'static str>,
+    /// The kinds its selector takes (none for a family without one).
+    pub kinds: fn() -> Vec<&'static str>,
     /// Whether a configuration of the kind named (or of the family, when it has no kinds) takes
-    /// the scope arguments: a function twin, which never sees the provider block, needs them.
-    pub takes_scope: fn(Option<&str>) -> bool,
+    /// an argument: the scope arguments (which a function twin, never seeing the provider block,
+    /// needs), and the ids a bundle of roles fills in for it.
+    pub takes: fn(Option<&str>, Name) -> bool,
     /// The configurations its golden documents are made from.
     pub examples: &'static [Example],
     /// The trust kinds a role of the kind named (or of the family) is assumed through, the usual
@@ -972,12 +975,22 @@ pub struct Family {
     pub trusts: fn(Option<&str>) -> &'static [TrustKind],
 }
 
-/// Whether `K`'s kind named `name` takes the scope arguments (`false` for no kind of that name).
-pub fn kind_takes_scope<K: RoleKind>(name: Option<&str>) -> bool {
-    K::ALL.iter().find(|k| Some(k.name()) == name).is_some_and(|k| k.arguments().iter().any(|a| a.name == args::REGION))
+/// Whether `K`'s kind named `kind` takes `argument` (`false` for no kind of that name).
+pub fn kind_takes<K: RoleKind>(kind: Option<&str>, argument: Name) -> bool {
+    K::ALL.iter().find(|k| Some(k.name()) == kind).is_some_and(|k| k.arguments().iter().any(|a| a.name == argument))
+}
+
+/// The names of `K`'s kinds.
+pub fn kind_names<K: RoleKind>() -> Vec<&'static str> {
+    K::ALL.iter().map(|k| k.name()).collect()
 }
 
 impl Family {
+    /// Whether a configuration of `kind` takes the scope arguments.
+    pub fn takes_scope(&self, kind: Option<&str>) -> bool {
+        (self.takes)(kind, args::REGION)
+    }
+
     /// The kind a configuration has: its selector's value, else the family's default.
     pub fn kind_of<'a>(&self, value: &dyn Fn(Name) -> Option<&'a str>) -> Option<&'a str> {
         self.selector.and_then(value).or(self.default_kind.map(|kind| kind()))

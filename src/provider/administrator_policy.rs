@@ -4,7 +4,7 @@
 use crate::catalog::administrator::{self, AdministratorRole, AdministratorRoleKind};
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::KmsKeyArn;
-use crate::catalog::requests::{kind_takes_scope, Family};
+use crate::catalog::requests::{kind_names, kind_takes, Family};
 use crate::catalog::trust::trusts_of;
 use crate::catalog::ResourceId;
 use crate::plugin::{Attribute, Type};
@@ -39,7 +39,8 @@ pub(super) static DESCRIPTOR: Descriptor = Descriptor {
         expectations: administrator::REQUESTS,
         selector: Some(args::ROLE),
         default_kind: None,
-        takes_scope: kind_takes_scope::<AdministratorRoleKind>,
+        kinds: kind_names::<AdministratorRoleKind>,
+        takes: kind_takes::<AdministratorRoleKind>,
         examples: administrator::EXAMPLES,
         trusts: trusts_of::<AdministratorRoleKind>,
     }),

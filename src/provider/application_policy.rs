@@ -1,6 +1,7 @@
 //! Data source `qbusiness_application_policy`: the permissions policy of the application's service role.
 
 use crate::catalog::arguments as args;
+use crate::catalog::kinds::is_scope;
 use crate::catalog::requests::{self, Family};
 use crate::catalog::{ApplicationRole, ResourceId, TrustKind};
 use crate::plugin::{Attribute, Type};
@@ -25,7 +26,8 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         expectations: requests::APPLICATION,
         selector: None,
         default_kind: None,
-        takes_scope: |_| true,
+        kinds: Vec::new,
+        takes: |_, name| name == args::APPLICATION_ID || is_scope(name),
         examples: requests::APPLICATION_EXAMPLES,
         trusts: |_| &[TrustKind::Application],
     }),

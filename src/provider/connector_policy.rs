@@ -4,7 +4,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::IamRoleArn;
 use crate::catalog::blocks::VpcPlacement;
 use crate::catalog::connectors::{connector_ids, S3Location, Support, LEGACY_SUPPORT_ENDED};
-use crate::catalog::kinds::Given;
+use crate::catalog::kinds::{is_scope, Given};
 use crate::catalog::names::{BucketName, KeyPrefix, SecurityGroupId, SubnetId};
 use crate::catalog::requests::{self, Family};
 use crate::catalog::{connector, ConnectorOptions, ConnectorRole, ConnectorTemplate, Kind as _, ResourceId, TrustKind};
@@ -66,7 +66,9 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         expectations: requests::CONNECTOR,
         selector: None,
         default_kind: None,
-        takes_scope: |_| true,
+        kinds: Vec::new,
+        // Every connector takes the application, its index and the scope.
+        takes: |_, name| name == args::APPLICATION_ID || name == args::INDEX_ID || is_scope(name),
         // Every connector's goldens come from its template's option sets (tests/common/cases.rs).
         examples: &[],
         trusts: |_| &[TrustKind::Connector],

@@ -233,7 +233,7 @@ fn function_example(descriptor: &Descriptor, examples: &Path) -> std::io::Result
         .filter(|(name, _)| Some(*name) != twin.selector)
         .map(|(name, value)| (name.to_string(), hcl_value(*value)))
         .collect();
-    if (family.takes_scope)(kind) {
+    if family.takes_scope(kind) {
         attributes.push((args::REGION.to_string(), hcl_value(ExampleValue::Text(REGION))));
         attributes.push((args::ACCOUNT_ID.to_string(), hcl_value(ExampleValue::Text(ACCOUNT_ID))));
     }

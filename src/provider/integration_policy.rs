@@ -4,7 +4,7 @@
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::KmsKeyArn;
 use crate::catalog::integration::{self, IdentityCenterInstanceArn, IntegrationRole, IntegrationRoleKind};
-use crate::catalog::requests::{kind_takes_scope, Family};
+use crate::catalog::requests::{kind_names, kind_takes, Family};
 use crate::catalog::trust::trusts_of;
 use crate::catalog::ResourceId;
 use crate::plugin::{Attribute, Type};
@@ -39,7 +39,8 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         expectations: integration::REQUESTS,
         selector: Some(args::ROLE),
         default_kind: None,
-        takes_scope: kind_takes_scope::<IntegrationRoleKind>,
+        kinds: kind_names::<IntegrationRoleKind>,
+        takes: kind_takes::<IntegrationRoleKind>,
         examples: integration::EXAMPLES,
         trusts: trusts_of::<IntegrationRoleKind>,
     }),

@@ -6,6 +6,7 @@
 mod additions;
 mod administrator_policy;
 mod application_policy;
+mod application_roles;
 mod bucket_policy;
 mod config;
 mod connector_policy;
@@ -37,6 +38,7 @@ use inputs::Inputs;
 pub static DESCRIPTORS: &[&Descriptor] = &[
     &administrator_policy::DESCRIPTOR,
     &application_policy::DESCRIPTOR,
+    &application_roles::DESCRIPTOR,
     &bucket_policy::DESCRIPTOR,
     &connector_policy::DESCRIPTOR,
     &connectors::DESCRIPTOR,

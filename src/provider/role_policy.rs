@@ -4,7 +4,7 @@
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use crate::catalog::names::BucketName;
-use crate::catalog::requests::{self, kind_takes_scope, Family};
+use crate::catalog::requests::{self, kind_names, kind_takes, Family};
 use crate::catalog::trust::trusts_of;
 use crate::catalog::{ResourceId, ServiceRole, ServiceRoleKind};
 use crate::plugin::{Attribute, Type};
@@ -40,7 +40,8 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         expectations: requests::ROLE,
         selector: Some(args::ROLE),
         default_kind: None,
-        takes_scope: kind_takes_scope::<ServiceRoleKind>,
+        kinds: kind_names::<ServiceRoleKind>,
+        takes: kind_takes::<ServiceRoleKind>,
         examples: requests::ROLE_EXAMPLES,
         trusts: trusts_of::<ServiceRoleKind>,
     }),

@@ -16,6 +16,8 @@ pub(crate) use crate::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, 
 #[derive(Debug)]
 pub(crate) struct ReadResult {
     pub(crate) json: Option<String>,
+    /// The whole state, for a data source whose result is more than one document.
+    pub(crate) state: Option<Value>,
     pub(crate) diagnostics: Vec<String>,
 }
 
@@ -40,7 +42,7 @@ pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult 
         diagnostics = registered.compute(&config, Phase::Validate).1;
     }
     if diagnostics.has_errors() {
-        return ReadResult { json: None, diagnostics: lines(&diagnostics) };
+        return ReadResult { json: None, state: None, diagnostics: lines(&diagnostics) };
     }
     let defaults = ProviderDefaults {
         partition: None,
@@ -51,8 +53,9 @@ pub(crate) fn read(type_name: &str, attributes: &[(Name, Value)]) -> ReadResult 
     };
     // Validation's warnings come again when reading; the read's diagnostics are the ones shown.
     let (outcome, diagnostics) = registered.compute(&config, Phase::Read(&defaults));
-    let json = outcome.state().and_then(|s| s.attribute(args::JSON).as_str().map(str::to_owned));
-    ReadResult { json, diagnostics: lines(&diagnostics) }
+    let state = outcome.state();
+    let json = state.as_ref().and_then(|s| s.attribute(args::JSON).as_str().map(str::to_owned));
+    ReadResult { json, state, diagnostics: lines(&diagnostics) }
 }
 
 /// Validates `type_name` as Terraform does before the provider is configured (values may be

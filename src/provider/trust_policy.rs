@@ -1,7 +1,7 @@
 //! Data source `qbusiness_trust_policy`: the trust (assume-role) policy of a Q Business role.
 
 use crate::catalog::arguments::{self as args, Name};
-use crate::catalog::requests::{self, kind_takes_scope, Family};
+use crate::catalog::requests::{self, kind_names, kind_takes, Family};
 use crate::catalog::trust::{ClientId, WebExperienceUrl};
 use crate::catalog::{Kind, ResourceId, ServiceTrust, TrustKind, TrustPolicy};
 use crate::plugin::{Attribute, Type};
@@ -27,7 +27,8 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         expectations: requests::TRUST,
         selector: Some(args::KIND),
         default_kind: None,
-        takes_scope: kind_takes_scope::<TrustKind>,
+        kinds: kind_names::<TrustKind>,
+        takes: kind_takes::<TrustKind>,
         examples: requests::TRUST_EXAMPLES,
         trusts: |_| &[],
     }),

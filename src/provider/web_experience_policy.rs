@@ -3,7 +3,7 @@
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, SecretArn};
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
-use crate::catalog::requests::{self, kind_takes_scope, Family};
+use crate::catalog::requests::{self, kind_names, kind_takes, Family};
 use crate::catalog::trust::trusts_of;
 use crate::catalog::{Kind, ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
 use crate::plugin::{Attribute, Type};
@@ -43,7 +43,8 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         expectations: requests::WEB_EXPERIENCE,
         selector: Some(args::KIND),
         default_kind: Some(|| DEFAULT_KIND.name()),
-        takes_scope: kind_takes_scope::<WebExperienceKind>,
+        kinds: kind_names::<WebExperienceKind>,
+        takes: kind_takes::<WebExperienceKind>,
         examples: requests::WEB_EXPERIENCE_EXAMPLES,
         trusts: trusts_of::<WebExperienceKind>,
     }),

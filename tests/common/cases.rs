@@ -54,7 +54,7 @@ impl Case {
 /// of the kind `attributes` select (`false` for a data source that makes no document).
 pub fn takes_scope(data_source: &str, attributes: &[(Name, Value)]) -> bool {
     let value = |name: Name| attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
-    descriptors::descriptor(data_source).and_then(|d| d.requests).is_some_and(|family| (family.takes_scope)(family.kind_of(&value)))
+    descriptors::descriptor(data_source).and_then(|d| d.requests).is_some_and(|family| family.takes_scope(family.kind_of(&value)))
 }
 
 fn s(text: &str) -> Value {
