@@ -72,6 +72,7 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
                     "- `json` (String)",
                     "## What this role allows\n",
                     "| **allowed** |",
+                    "\n## Sources\n",
                 ],
             ),
             (

@@ -137,8 +137,8 @@ pub fn ours_with_aws_config(n: usize) -> String {
 }
 
 /// The same N documents from one `qbusiness_application_roles` read: N connector entries, in
-/// bucket order in the output.
-pub fn bundle_config(n: usize) -> String {
+/// bucket order in the output; with its Markdown report when `report`.
+pub fn bundle_config(n: usize, report: bool) -> String {
     format!(
         r#"{PROVIDER_BLOCK}
 provider "qbusiness" {{
@@ -149,6 +149,7 @@ provider "qbusiness" {{
 data "qbusiness_application_roles" "app" {{
   application_id = "{APPLICATION_ID}"
   index_id       = "{INDEX_ID}"
+  with_report    = {report}
   roles          = {{ for i in range({n}) : "docs-${{i}}" => {{ role = "connector", connector = "s3", bucket = "docs-${{i}}" }} }}
 }}
 

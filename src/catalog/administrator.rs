@@ -11,6 +11,7 @@ use super::examples::{Example, APPLICATION_ID, KMS_KEY_ARN};
 use super::kinds::{required, Argument, Kind, SCOPE};
 use super::requests::{allow, deny, Expectation, When};
 use super::scope::{ResourceId, Scope};
+use super::sources::{at_60275b0, Source, Sourced};
 use super::trust::{TrustKind, Trusted};
 use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
 
@@ -45,6 +46,15 @@ impl Trusted for AdministratorRoleKind {
     fn trusts(self) -> &'static [TrustKind] {
         // An administrator's role or user, trusted as the account chooses; no service assumes it.
         &[]
+    }
+}
+
+impl Sourced for AdministratorRoleKind {
+    fn source(self) -> Source {
+        match self {
+            AdministratorRoleKind::LogDelivery => at_60275b0("cw-logs-permissions"),
+            AdministratorRoleKind::CustomerManagedKey => at_60275b0("data-encryption"),
+        }
     }
 }
 

@@ -185,6 +185,8 @@ names! {
     POLICY = "policy";
     /// A bundle's review report, in Markdown.
     REPORT = "report";
+    /// Whether a bundle makes its report.
+    WITH_REPORT = "with_report";
     /// The catalog's connector ids.
     IDS = "ids";
     /// The catalog's connectors.

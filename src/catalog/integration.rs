@@ -12,6 +12,7 @@ use super::examples::{Example, APPLICATION_ID, IDENTITY_CENTER_INSTANCE_ARN, KMS
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::requests::{allow, deny, Expectation, When};
 use super::scope::{ResourceId, Scope};
+use super::sources::{at_60275b0, Source, Sourced};
 use super::trust::{TrustKind, Trusted};
 use crate::policy::{Arn, PolicyDocument, Statement};
 
@@ -48,6 +49,12 @@ impl Trusted for IntegrationRoleKind {
     fn trusts(self) -> &'static [TrustKind] {
         // The page gives both roles the one trust of the integrations' principal.
         &[TrustKind::Integration]
+    }
+}
+
+impl Sourced for IntegrationRoleKind {
+    fn source(self) -> Source {
+        at_60275b0("amazon-q-business-integrations-iam")
     }
 }
 

@@ -973,6 +973,9 @@ pub struct Family {
     /// The trust kinds a role of the kind named (or of the family) is assumed through, the usual
     /// one first; none for a trust or resource policy.
     pub trusts: fn(Option<&str>) -> &'static [TrustKind],
+    /// The user guide page the kind named (or the family) was read from; none for the connector
+    /// family, whose every row names its own.
+    pub source: fn(Option<&str>) -> Option<super::sources::Source>,
 }
 
 /// Whether `K`'s kind named `kind` takes `argument` (`false` for no kind of that name).

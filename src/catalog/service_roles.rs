@@ -10,6 +10,7 @@ use super::blocks;
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::names::BucketName;
 use super::scope::{ResourceId, Scope};
+use super::sources::{at_3a3ccd3, at_60275b0, Source, Sourced};
 use super::trust::{TrustKind, Trusted};
 
 /// The roles `qbusiness_role_policy` builds: the value of `role`.
@@ -69,6 +70,18 @@ impl Trusted for ServiceRoleKind {
             // The page names no trust: whoever calls the anonymous application's APIs.
             ServiceRoleKind::AnonymousApplication => &[],
             ServiceRoleKind::QuicksightPlugin => &[TrustKind::QuicksightPlugin],
+        }
+    }
+}
+
+impl Sourced for ServiceRoleKind {
+    fn source(self) -> Source {
+        match self {
+            ServiceRoleKind::KendraRetriever => at_3a3ccd3("kendra-retriever-iam-role"),
+            ServiceRoleKind::Plugin => at_3a3ccd3("plugin-iam-role"),
+            ServiceRoleKind::DocumentEnrichment => at_60275b0("cde-iam-roles"),
+            ServiceRoleKind::AnonymousApplication => at_60275b0("anonymous-application-iam-policies"),
+            ServiceRoleKind::QuicksightPlugin => at_3a3ccd3("quicksight-plugin"),
         }
     }
 }

@@ -19,6 +19,27 @@ pub const SNAPSHOT_4E1D803: &str = "4e1d803c4c485c42d1eae2c1f1020133f10f2f7b";
 /// The snapshot in AWS's own Markdown, with the banner that Q Business is closed to new customers.
 pub const SNAPSHOT_60275B0: &str = "60275b035a62444aa2eeb292a957991016d95517";
 
+/// A role kind whose documents were read from one page.
+pub trait Sourced: super::Kind {
+    /// The page and the snapshot it was read at.
+    fn source(self) -> Source;
+}
+
+/// The source of `K`'s kind named `kind` (none for no kind of that name).
+pub fn source_of<K: Sourced>(kind: Option<&str>) -> Option<Source> {
+    K::ALL.iter().find(|k| Some(k.name()) == kind).map(|k| k.source())
+}
+
+/// A page read at the "Amazon Quick" snapshot.
+pub const fn at_3a3ccd3(page: &'static str) -> Source {
+    Source { page, snapshot: SNAPSHOT_3A3CCD3 }
+}
+
+/// A page read at the newest snapshot.
+pub const fn at_60275b0(page: &'static str) -> Source {
+    Source { page, snapshot: SNAPSHOT_60275B0 }
+}
+
 impl Source {
     /// The page on AWS's site.
     pub fn url(&self) -> String {

@@ -8,6 +8,7 @@ use crate::policy::{Arn, ConditionKey, Operator, PolicyDocument, Principal, Stat
 use super::arns::{OidcProviderArn, SamlProviderArn};
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::scope::{ResourceId, Scope};
+use super::sources::{at_3a3ccd3, at_60275b0, Source, Sourced, SNAPSHOT_4E1D803};
 
 /// A role kind's trust: which kinds of `qbusiness_trust_policy` a role of this kind is assumed through.
 pub trait Trusted: Kind {
@@ -18,6 +19,26 @@ pub trait Trusted: Kind {
 /// The trust kinds of `K`'s kind named `name` (none for no kind of that name).
 pub fn trusts_of<K: Trusted>(name: Option<&str>) -> &'static [TrustKind] {
     K::ALL.iter().find(|k| Some(k.name()) == name).map_or(&[], |k| k.trusts())
+}
+
+impl Sourced for TrustKind {
+    fn source(self) -> Source {
+        match self {
+            // Every connector page prints the same trust; the S3 page's is the one read for it.
+            TrustKind::Connector => Source { page: "s3-v2-iam-role", snapshot: SNAPSHOT_4E1D803 },
+            TrustKind::Application => at_60275b0("create-application-iam-role"),
+            TrustKind::OidcSecret | TrustKind::WebExperienceSaml | TrustKind::WebExperienceOidc => {
+                at_3a3ccd3("web-experience-iam-role-iam")
+            }
+            TrustKind::WebExperienceIdentityCenter => at_3a3ccd3("web-experience-iam-role-idc"),
+            TrustKind::KendraRetriever => at_3a3ccd3("kendra-retriever-iam-role"),
+            TrustKind::Plugin => at_3a3ccd3("plugin-iam-role"),
+            TrustKind::DocumentEnrichment => at_60275b0("cde-iam-roles"),
+            TrustKind::Integration => at_60275b0("amazon-q-business-integrations-iam"),
+            TrustKind::QuicksightPlugin => at_3a3ccd3("quicksight-plugin"),
+            TrustKind::WebExperienceAnonymous => at_60275b0("anonymous-application-iam-policies"),
+        }
+    }
 }
 
 /// The roles a trust policy can be for: the value of `kind`.

@@ -8,6 +8,7 @@ use super::arns::{KmsKeyArn, SecretArn};
 use super::blocks;
 use super::kinds::{optional, required, Argument, Kind, SCOPE};
 use super::scope::{ResourceId, Scope};
+use super::sources::{at_3a3ccd3, at_60275b0, Source, Sourced};
 use super::trust::{TrustKind, Trusted};
 
 /// The web experience roles: the value of `kind`.
@@ -67,6 +68,16 @@ impl Trusted for WebExperienceKind {
             WebExperienceKind::IdentityCenter => &[TrustKind::WebExperienceIdentityCenter],
             WebExperienceKind::OidcClientSecret => &[TrustKind::OidcSecret],
             WebExperienceKind::Anonymous => &[TrustKind::WebExperienceAnonymous],
+        }
+    }
+}
+
+impl Sourced for WebExperienceKind {
+    fn source(self) -> Source {
+        match self {
+            WebExperienceKind::IamFederation | WebExperienceKind::OidcClientSecret => at_3a3ccd3("web-experience-iam-role-iam"),
+            WebExperienceKind::IdentityCenter => at_3a3ccd3("web-experience-iam-role-idc"),
+            WebExperienceKind::Anonymous => at_60275b0("anonymous-application-iam-policies"),
         }
     }
 }

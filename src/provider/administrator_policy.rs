@@ -5,6 +5,7 @@ use crate::catalog::administrator::{self, AdministratorRole, AdministratorRoleKi
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::KmsKeyArn;
 use crate::catalog::requests::{kind_names, kind_takes, Family};
+use crate::catalog::sources::source_of;
 use crate::catalog::trust::trusts_of;
 use crate::catalog::ResourceId;
 use crate::plugin::{Attribute, Type};
@@ -43,6 +44,7 @@ pub(super) static DESCRIPTOR: Descriptor = Descriptor {
         takes: kind_takes::<AdministratorRoleKind>,
         examples: administrator::EXAMPLES,
         trusts: trusts_of::<AdministratorRoleKind>,
+        source: source_of::<AdministratorRoleKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

@@ -3,6 +3,7 @@
 use crate::catalog::arguments as args;
 use crate::catalog::kinds::is_scope;
 use crate::catalog::requests::{self, Family};
+use crate::catalog::sources::at_60275b0;
 use crate::catalog::{ApplicationRole, ResourceId, TrustKind};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
@@ -30,6 +31,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         takes: |_, name| name == args::APPLICATION_ID || is_scope(name),
         examples: requests::APPLICATION_EXAMPLES,
         trusts: |_| &[TrustKind::Application],
+        source: |_| Some(at_60275b0("create-application-iam-role")),
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

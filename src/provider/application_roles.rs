@@ -23,7 +23,7 @@ use super::{Outcome, Phase, DESCRIPTORS};
 /// The data source `qbusiness_application_roles`.
 pub(super) static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_application_roles",
-    description: "Every role of an application from one read: `roles` maps a key of your choice to one role, written as the arguments of the single data source it stands for (`role` names it: `connector`, `web_experience`, `application`, or a `role` of `qbusiness_role_policy`, `qbusiness_integration_policy` or `qbusiness_administrator_policy`), and `documents` gives each role's permissions policy and trust policy, byte-identical to the single data sources'. `application_id`, `index_id` and the scope are given once and fill in where a role takes them. `report` is a Markdown review of every role for a central IAM team. One data source instead of one per document spares Terraform's work per instance, which dominates large estates' plans.",
+    description: "Every role of an application from one read: `roles` maps a key of your choice to one role, written as the arguments of the single data source it stands for (`role` names it: `connector`, `web_experience`, `application`, or a `role` of `qbusiness_role_policy`, `qbusiness_integration_policy` or `qbusiness_administrator_policy`), and `documents` gives each role's permissions policy and trust policy, byte-identical to the single data sources'. `application_id`, `index_id` and the scope are given once and fill in where a role takes them. With `with_report = true`, `report` is a Markdown review of every role for a central IAM team. One data source instead of one per document spares Terraform's work per instance, which dominates large estates' plans.",
     function: FunctionTwin {
         name: "application_roles",
         selector: None,
@@ -50,6 +50,11 @@ fn schema() -> Vec<Attribute> {
             "id of the application, for every role that takes it and does not set its own. Leave it out of a bundle that holds the application's own service role when the application is created in the same configuration: its role cannot wait for its id.",
         ),
         Attribute::optional(args::INDEX_ID, Type::String, "id of the application's index, for every role that takes it and does not set its own."),
+        Attribute::optional(
+            args::WITH_REPORT,
+            Type::Bool,
+            "Make `report` (default false). Terraform keeps every computed attribute in state and plan: for a large estate the report, which repeats every document, would more than double what it stores and how long a plan takes (BENCHMARKS.md), so it is made only when asked.",
+        ),
     ];
     attributes.extend(scope_attributes("of every role that does not set its own"));
     attributes.push(Attribute::computed(
@@ -60,7 +65,7 @@ fn schema() -> Vec<Attribute> {
     attributes.push(Attribute::computed(
         args::REPORT,
         Type::String,
-        "Every role, its documents and the requests they allow and deny, in Markdown.",
+        "With `with_report = true`: every role, its documents and the requests they allow and deny, in Markdown, for a central IAM team to review or archive; null otherwise.",
     ));
     attributes
 }
@@ -94,11 +99,21 @@ fn role_names() -> &'static [RoleName] {
     })
 }
 
-/// The schema of each data source an entry can stand for, built once.
-fn schema_of(descriptor: &'static Descriptor) -> &'static Block {
-    static SCHEMAS: OnceLock<BTreeMap<&'static str, Block>> = OnceLock::new();
-    let schemas =
-        SCHEMAS.get_or_init(|| DESCRIPTORS.iter().filter(|d| d.document_kind().is_some()).map(|d| (d.type_name, d.schema())).collect());
+/// The schema of each data source an entry can stand for, and the type of its configuration,
+/// built once: a bundle of a thousand roles converts two thousand configurations.
+fn schema_of(descriptor: &'static Descriptor) -> &'static (Block, Type) {
+    static SCHEMAS: OnceLock<BTreeMap<&'static str, (Block, Type)>> = OnceLock::new();
+    let schemas = SCHEMAS.get_or_init(|| {
+        DESCRIPTORS
+            .iter()
+            .filter(|d| d.document_kind().is_some())
+            .map(|d| {
+                let block = d.schema();
+                let input = block.input_type();
+                (d.type_name, (block, input))
+            })
+            .collect()
+    });
     &schemas[descriptor.type_name]
 }
 
@@ -127,8 +142,8 @@ struct Entry {
 
 /// Reads one data source's configuration under `path`, as that data source reads it.
 fn read_as(inputs: &mut Inputs<'_>, descriptor: &'static Descriptor, config: Value, path: &AttributePath, phase: Phase<'_>) -> Outcome {
-    let block = schema_of(descriptor);
-    let converted = match convert(&config, &block.input_type(), path) {
+    let (block, input) = schema_of(descriptor);
+    let converted = match convert(&config, input, path) {
         Ok(converted) => converted,
         Err(error) => {
             inputs.diagnostics.push(Diagnostic::error("Invalid role", format!("{}.", error.message)).at(error.path));
@@ -297,7 +312,8 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
         .collect();
     let mut state = inputs.config().as_map().cloned().unwrap_or_default();
     state.insert(args::DOCUMENTS.into(), Value::Map(documents));
-    state.insert(args::REPORT.into(), Value::string(report(&entries)));
+    let report = if inputs.bool(args::WITH_REPORT) == Some(true) { Value::string(report(&entries)) } else { Value::Null };
+    state.insert(args::REPORT.into(), report);
     Outcome::State(Value::Map(state))
 }
 
@@ -380,6 +396,7 @@ mod tests {
             &[
                 (args::APPLICATION_ID, s(APPLICATION_ID)),
                 (args::INDEX_ID, s(INDEX_ID)),
+                (args::WITH_REPORT, Value::Bool(true)),
                 (
                     args::ROLES,
                     roles(&[
@@ -455,5 +472,6 @@ mod tests {
         assert_eq!(outcome.diagnostics, Vec::<String>::new());
         let state = outcome.state.unwrap();
         assert_eq!(state.attribute(args::DOCUMENTS).attribute("admin").attribute(args::TRUST), &Value::Null);
+        assert_eq!(state.attribute(args::REPORT), &Value::Null, "the report is made only when asked");
     }
 }

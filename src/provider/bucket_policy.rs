@@ -5,6 +5,7 @@ use crate::catalog::arguments as args;
 use crate::catalog::bucket_policy::BucketPolicy;
 use crate::catalog::names::BucketName;
 use crate::catalog::requests::{self, Family};
+use crate::catalog::sources::{Source, SNAPSHOT_4E1D803};
 use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
@@ -30,6 +31,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         takes: |_, _| false,
         examples: requests::BUCKET_EXAMPLES,
         trusts: |_| &[],
+        source: |_| Some(Source { page: "s3-v1-iam-role", snapshot: SNAPSHOT_4E1D803 }),
     }),
     // No scope arguments: the partition is the role's; the bucket has no region or account in its ARN.
     body: Body::Document(DocumentSpec { kind: DocumentKind::Resource, arguments, scope_note: None, build }),

@@ -72,6 +72,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         // Every connector's goldens come from its template's option sets (tests/common/cases.rs).
         examples: &[],
         trusts: |_| &[TrustKind::Connector],
+        source: |_| None,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

@@ -139,4 +139,20 @@ mod tests {
             assert_eq!(d.requests.is_some(), d.document_kind().is_some(), "{}: every document has a request table", d.type_name);
         }
     }
+
+    /// Every role names the page it was read from (the connectors, each in its catalog row).
+    #[test]
+    fn every_kind_of_every_family_names_its_source_page() {
+        for d in DESCRIPTORS {
+            let Some(family) = &d.requests else { continue };
+            let kinds = (family.kinds)();
+            let missing: Vec<_> = if kinds.is_empty() {
+                (family.source)(None).is_none().then_some("(the family)").into_iter().collect()
+            } else {
+                kinds.into_iter().filter(|k| (family.source)(Some(k)).is_none()).collect()
+            };
+            let connectors = d.type_name == CONNECTOR_POLICY.type_name;
+            assert_eq!(missing.is_empty(), !connectors, "{}: no source for {missing:?}", d.type_name);
+        }
+    }
 }

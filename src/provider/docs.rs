@@ -144,8 +144,33 @@ fn data_source_page(descriptor: &Descriptor, block: &Block, examples: &Path) -> 
     content.push_str(&schema(block));
     if let Some(family) = &descriptor.requests {
         content.push_str(&allows_section(family.expectations));
+        content.push_str(&sources_section(family));
     }
     Ok(DocPage { path: format!("data-sources/{}.md", short_name(name)), content })
+}
+
+/// "Sources": the user guide page each kind's documents were read from, and the mirror snapshot.
+fn sources_section(family: &crate::catalog::requests::Family) -> String {
+    let mut out = String::from(
+        "\n## Sources\n\nRead in full in the public weekly mirror of AWS's documentation (`crowecawcaw/aws-docs-history`); \
+         every difference is in the [errata](../guides/errata.md).\n\n",
+    );
+    let kinds = (family.kinds)();
+    if kinds.is_empty() {
+        match (family.source)(None) {
+            Some(source) => {
+                let _ = writeln!(out, "{}", source.markdown());
+            }
+            None => out.push_str("Each connector's page and snapshot are in the [connector catalog](../guides/connectors.md).\n"),
+        }
+        return out;
+    }
+    out.push_str("| kind | page |\n|---|---|\n");
+    for kind in kinds {
+        let page = (family.source)(Some(kind)).map_or("–".to_owned(), |s| s.markdown());
+        let _ = writeln!(out, "| `{kind}` | {page} |");
+    }
+    out
 }
 
 /// "What this role allows": the requests the proofs run every document through, with the result

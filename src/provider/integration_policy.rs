@@ -5,6 +5,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::KmsKeyArn;
 use crate::catalog::integration::{self, IdentityCenterInstanceArn, IntegrationRole, IntegrationRoleKind};
 use crate::catalog::requests::{kind_names, kind_takes, Family};
+use crate::catalog::sources::source_of;
 use crate::catalog::trust::trusts_of;
 use crate::catalog::ResourceId;
 use crate::plugin::{Attribute, Type};
@@ -43,6 +44,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         takes: kind_takes::<IntegrationRoleKind>,
         examples: integration::EXAMPLES,
         trusts: trusts_of::<IntegrationRoleKind>,
+        source: source_of::<IntegrationRoleKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

@@ -5,6 +5,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, LambdaFunctionArn, SecretArn};
 use crate::catalog::names::BucketName;
 use crate::catalog::requests::{self, kind_names, kind_takes, Family};
+use crate::catalog::sources::source_of;
 use crate::catalog::trust::trusts_of;
 use crate::catalog::{ResourceId, ServiceRole, ServiceRoleKind};
 use crate::plugin::{Attribute, Type};
@@ -44,6 +45,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         takes: kind_takes::<ServiceRoleKind>,
         examples: requests::ROLE_EXAMPLES,
         trusts: trusts_of::<ServiceRoleKind>,
+        source: source_of::<ServiceRoleKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

@@ -2,6 +2,7 @@
 
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::requests::{self, kind_names, kind_takes, Family};
+use crate::catalog::sources::source_of;
 use crate::catalog::trust::{ClientId, WebExperienceUrl};
 use crate::catalog::{Kind, ResourceId, ServiceTrust, TrustKind, TrustPolicy};
 use crate::plugin::{Attribute, Type};
@@ -31,6 +32,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         takes: kind_takes::<TrustKind>,
         examples: requests::TRUST_EXAMPLES,
         trusts: |_| &[],
+        source: source_of::<TrustKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Trust, arguments, scope_note: Some(scope_note), build }),
 };

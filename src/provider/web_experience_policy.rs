@@ -4,6 +4,7 @@ use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::arns::{KmsKeyArn, SecretArn};
 use crate::catalog::availability::QAPPS_UNAVAILABLE_REGIONS;
 use crate::catalog::requests::{self, kind_names, kind_takes, Family};
+use crate::catalog::sources::source_of;
 use crate::catalog::trust::trusts_of;
 use crate::catalog::{Kind, ResourceId, WebExperienceKind, WebExperienceOptions, WebExperienceRole};
 use crate::plugin::{Attribute, Type};
@@ -47,6 +48,7 @@ pub static DESCRIPTOR: Descriptor = Descriptor {
         takes: kind_takes::<WebExperienceKind>,
         examples: requests::WEB_EXPERIENCE_EXAMPLES,
         trusts: trusts_of::<WebExperienceKind>,
+        source: source_of::<WebExperienceKind>,
     }),
     body: Body::Document(DocumentSpec { kind: DocumentKind::Permissions, arguments, scope_note: Some(scope_note), build }),
 };

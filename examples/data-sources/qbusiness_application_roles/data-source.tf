@@ -8,6 +8,7 @@ provider "qbusiness" {
 data "qbusiness_application_roles" "app" {
   application_id = "a1b2c3d4-5678-90ab-cdef-EXAMPLE11111"
   index_id       = "b1b2c3d4-5678-90ab-cdef-EXAMPLE22222"
+  with_report    = true # `report`: every role, its documents and what they allow, in Markdown
 
   roles = {
     docs = { role = "connector", connector = "s3", bucket = "my-docs" }

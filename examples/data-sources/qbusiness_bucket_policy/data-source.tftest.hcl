@@ -11,3 +11,12 @@ run "the_connector_role_may_read_and_list_the_bucket_only" {
     error_message = "the connector role is the only principal"
   }
 }
+
+run "the_grant_joins_the_buckets_existing_policy" {
+  command = plan
+
+  assert {
+    condition     = [for s in jsondecode(data.qbusiness_bucket_policy.merged.json).Statement : s.Sid] == ["AllowsAmazonQConnectorRoleToGetObjects", "AllowsAmazonQConnectorRoleToListBucket", "DenyInsecureTransport"]
+    error_message = "the existing statement is kept beside the connector's grant"
+  }
+}
