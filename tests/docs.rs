@@ -102,7 +102,7 @@ fn every_data_source_and_function_has_a_page_with_example_and_arguments() {
     let connector = pages.iter().find(|p| p.path == "data-sources/connector_policy.md").unwrap();
     assert!(connector.content.contains("<a id=\"nestedblock--statement--condition\"></a>\n### Nested Schema for `statement.condition`"));
     let catalog = pages.iter().find(|p| p.path == "guides/connectors.md").unwrap();
-    assert!(catalog.content.contains("| `rds_mysql` | Amazon RDS (MySQL) | `JDBC` | server | `secret_arn` |"));
+    assert!(catalog.content.contains("| `rds_mysql` | Amazon RDS (MySQL) | `JDBC`, `dbType` `mysql` | server | `secret_arn` |"));
     assert!(
         catalog.content.contains(
             "| legacy, support ended 2026-05-31 | [`ibm-db2-iam-role`](https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/ibm-db2-iam-role.html) (mirror `3a3ccd3`) |"

@@ -19,7 +19,15 @@ fn pairs() -> serde_json::Value {
     for case in &cases {
         let pairing = match case.kind() {
             DocumentKind::Trust => json!({"as": "trust"}),
-            DocumentKind::Resource => json!({"as": "bucket"}),
+            // A resource policy is a bucket's or a key's, as its actions say.
+            DocumentKind::Resource => {
+                let text = std::fs::read_to_string(common::repo().join(format!("tests/golden/{}.json", case.name))).unwrap();
+                if text.contains("\"kms:") {
+                    json!({"as": "key"})
+                } else {
+                    json!({"as": "bucket"})
+                }
+            }
             DocumentKind::Permissions => {
                 // A role no service assumes (the anonymous application's caller) is trusted by
                 // whoever the account chooses: any golden trust serves to store it.

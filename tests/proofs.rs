@@ -157,14 +157,15 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
             let principal = fill(expectation.principal, &values);
             // Who holds which policy: a permissions policy is the caller's (a KMS key adds its key
             // policy); a trust policy is the role's own resource policy; a bucket policy is the
-            // bucket's, in its owner's account, with the connector role's policy on the caller.
+            // bucket's, in its owner's account, with the connector role's policy on the caller; a key
+            // policy is the key's, in the application's account, with no policy on the caller.
             let (identity, resource_policy, account) = match case.kind() {
                 DocumentKind::Permissions if expectation.action.starts_with("kms:") => (vec![document.clone()], key_policy(), ACCOUNT_ID),
                 DocumentKind::Permissions => (vec![document.clone()], serde_json::Value::Null, ACCOUNT_ID),
                 DocumentKind::Trust => (vec![], document.clone(), ACCOUNT_ID),
                 DocumentKind::Resource => {
                     let caller = if principal == values["connector_role"] { vec![golden("connector-s3-cross-account")] } else { vec![] };
-                    (caller, document.clone(), BUCKET_OWNER_ID)
+                    (caller, document.clone(), values["bucket_owner"].as_str())
                 }
             };
             let request = serde_json::json!({

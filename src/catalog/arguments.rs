@@ -175,6 +175,14 @@ names! {
     MINIFIED_JSON = "minified_json";
     /// The document's size as IAM counts it.
     SIZE = "size";
+    /// The identity-aware API caller also searches the index (`SearchRelevantContent`).
+    SEARCH_RELEVANT_CONTENT = "search_relevant_content";
+    /// The roles that create or update the application with its customer managed key.
+    ADMINISTRATOR_ROLE_ARNS = "administrator_role_arns";
+    /// The roles that decrypt with the key through Q Business.
+    DECRYPT_ROLE_ARNS = "decrypt_role_arns";
+    /// Whether the key policy lets the account's IAM policies grant the key.
+    ACCOUNT_ROOT = "account_root";
     /// The roles of a bundle, by a key of the user's choice.
     ROLES = "roles";
     /// An entry's trust policy arguments, in a bundle; its trust policy, in the result.
@@ -197,6 +205,8 @@ names! {
     DISPLAY_NAME = "display_name";
     /// A catalog connector's CreateDataSource type (the recommended one), or the type to look up.
     DATA_SOURCE_TYPE = "data_source_type";
+    /// A JDBC connector's `dbType` (`repositoryEndpointMetadata.dbType`), or the one to look up.
+    DATABASE_TYPE = "database_type";
     /// Every CreateDataSource type that makes a catalog connector.
     DATA_SOURCE_TYPES = "data_source_types";
     /// Whether AWS still supports a catalog connector: `current` or `legacy`.

@@ -105,6 +105,35 @@ pub struct Connector {
     pub source: Source,
 }
 
+/// The `dbType` of each database connector's CreateDataSource configuration
+/// (`connectionConfiguration.repositoryEndpointMetadata.dbType`): every database connector is
+/// `type = "JDBC"` with one enum of five values, the same on each connector's `*-api` page (read at
+/// mirror snapshots 3a3ccd3 and 60275b0), so Aurora, RDS and a self-managed server of one engine
+/// share it.
+const JDBC_DATABASE_TYPES: &[(&str, &str)] = &[
+    ("aurora_mysql", "mysql"),
+    ("aurora_postgresql", "postgresql"),
+    ("rds_mysql", "mysql"),
+    ("rds_postgresql", "postgresql"),
+    ("rds_oracle", "oracle"),
+    ("rds_sql_server", "sqlserver"),
+    ("mysql", "mysql"),
+    ("postgresql", "postgresql"),
+    ("oracle", "oracle"),
+    ("sql_server", "sqlserver"),
+    ("ibm_db2", "db2"),
+];
+
+/// Every `dbType` value, in the pages' order.
+pub const DATABASE_TYPES: [&str; 5] = ["mysql", "db2", "postgresql", "oracle", "sqlserver"];
+
+impl Connector {
+    /// The `dbType` of a database (JDBC) connector's configuration; none for the others.
+    pub fn database_type(&self) -> Option<&'static str> {
+        JDBC_DATABASE_TYPES.iter().find(|(id, _)| *id == self.id).map(|(_, db)| *db)
+    }
+}
+
 /// Whether AWS still supports a connector (`legacy-connectors`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Support {

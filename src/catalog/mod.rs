@@ -15,6 +15,7 @@ pub mod bucket_policy;
 pub mod connectors;
 pub mod examples;
 pub mod integration;
+pub mod key_policy;
 pub mod kinds;
 pub mod names;
 pub mod requests;

@@ -592,6 +592,16 @@ pub const ROLE_EXAMPLES: &[Example] = &[
         ],
     },
     Example { name: "role-quicksight-plugin", arguments: &[(args::ROLE, Text("quicksight_plugin"))] },
+    Example { name: "role-api-caller", arguments: &[(args::ROLE, Text("api_caller")), (args::APPLICATION_ID, Text(APPLICATION_ID))] },
+    Example {
+        name: "role-api-caller-search-kms",
+        arguments: &[
+            (args::ROLE, Text("api_caller")),
+            (args::APPLICATION_ID, Text(APPLICATION_ID)),
+            (args::SEARCH_RELEVANT_CONTENT, Flag(true)),
+            (args::KMS_KEY_ARN, Text(KMS_KEY_ARN)),
+        ],
+    },
     Example {
         name: "role-anonymous-application",
         arguments: &[(args::ROLE, Text("anonymous_application")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
@@ -676,7 +686,45 @@ pub const ROLE: &[Expectation] = &[
         &[],
         Kind(&["quicksight_plugin"]),
     ),
+    allow("chat for the signed-in user", "qbusiness:Chat", APP, &[], API_CALLER),
+    allow("list the user's conversations", "qbusiness:ListConversations", APP, &[], API_CALLER),
+    allow(
+        "open the web experience",
+        "qbusiness:GetWebExperience",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{application}/web-experience/{web_experience}",
+        &[],
+        API_CALLER,
+    ),
+    deny(
+        "chat with another application",
+        "qbusiness:Chat",
+        "arn:{partition}:qbusiness:{region}:{account}:application/{other_id}",
+        &[],
+        API_CALLER,
+    ),
+    deny("change the application", "qbusiness:UpdateApplication", APP, &[], API_CALLER),
+    allow(
+        "Q Business sets the user's context",
+        "sts:SetContext",
+        "arn:{partition}:sts::{account}:self",
+        &[("aws:CalledViaLast", "qbusiness.amazonaws.com")],
+        API_CALLER,
+    ),
+    deny(
+        "set a context outside Q Business",
+        "sts:SetContext",
+        "arn:{partition}:sts::{account}:self",
+        &[("aws:CalledViaLast", "ec2.amazonaws.com")],
+        API_CALLER,
+    ),
+    allow("search the index (ISV)", "qbusiness:SearchRelevantContent", APP, &[], Both(&API_CALLER, &True(args::SEARCH_RELEVANT_CONTENT))),
+    deny("search the index", "qbusiness:SearchRelevantContent", APP, &[], Both(&API_CALLER, &Unset(args::SEARCH_RELEVANT_CONTENT))),
+    allow("decrypt through Q Business", "kms:Decrypt", "{key}", VIA_QBUSINESS, Both(&API_CALLER, &Set(args::KMS_KEY_ARN))),
+    deny("decrypt through S3", "kms:Decrypt", "{key}", VIA_S3, Both(&API_CALLER, &Set(args::KMS_KEY_ARN))),
 ];
+
+const API_CALLER: When = Kind(&["api_caller"]);
+const FROM_THE_ACCOUNT: &[(&str, &str)] = &[("aws:SourceAccount", "{account}")];
 
 const GUARDED: &[(&str, &str)] = &[("aws:SourceArn", "{source_arn}"), ("aws:SourceAccount", "{account}")];
 const FROM_OTHER_APP: &[(&str, &str)] =
@@ -722,6 +770,7 @@ pub const TRUST_EXAMPLES: &[Example] = &[
         name: "trust-web-experience-anonymous",
         arguments: &[(args::KIND, Text("web_experience_anonymous")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
     },
+    Example { name: "trust-api-caller", arguments: &[(args::KIND, Text("api_caller"))] },
     Example {
         name: "trust-quicksight-plugin",
         arguments: &[(args::KIND, Text("quicksight_plugin")), (args::APPLICATION_ID, Text(APPLICATION_ID))],
@@ -755,6 +804,17 @@ pub const TRUST_EXAMPLES: &[Example] = &[
 
 /// `qbusiness_trust_policy`, by `kind`: who may assume the role.
 pub const TRUST: &[Expectation] = &[
+    trust("Q Business, for the account", "{service}", "sts:AssumeRole", FROM_THE_ACCOUNT, true, Kind(&["api_caller"])),
+    trust("Q Business sets the user's context", "{service}", "sts:SetContext", FROM_THE_ACCOUNT, true, Kind(&["api_caller"])),
+    trust(
+        "Q Business, for another account",
+        "{service}",
+        "sts:AssumeRole",
+        &[("aws:SourceAccount", "{other_account}")],
+        false,
+        Kind(&["api_caller"]),
+    ),
+    trust("another service, for the account", "kendra.amazonaws.com", "sts:AssumeRole", FROM_THE_ACCOUNT, false, Kind(&["api_caller"])),
     trust(
         "Q Business, for the application",
         "{service}",

@@ -26,6 +26,9 @@ pub enum ServiceRoleKind {
     AnonymousApplication,
     /// The Amazon Quick (QuickSight) plugin.
     QuicksightPlugin,
+    /// The role a custom application assumes with the signed-in user's identity context to call
+    /// the identity-aware APIs (`making-sigv4-authenticated-api-calls`).
+    ApiCaller,
 }
 
 impl Kind for ServiceRoleKind {
@@ -35,6 +38,7 @@ impl Kind for ServiceRoleKind {
         ServiceRoleKind::DocumentEnrichment,
         ServiceRoleKind::AnonymousApplication,
         ServiceRoleKind::QuicksightPlugin,
+        ServiceRoleKind::ApiCaller,
     ];
 
     fn name(self) -> &'static str {
@@ -44,6 +48,7 @@ impl Kind for ServiceRoleKind {
             ServiceRoleKind::DocumentEnrichment => "document_enrichment",
             ServiceRoleKind::AnonymousApplication => "anonymous_application",
             ServiceRoleKind::QuicksightPlugin => "quicksight_plugin",
+            ServiceRoleKind::ApiCaller => "api_caller",
         }
     }
 
@@ -57,6 +62,9 @@ impl Kind for ServiceRoleKind {
             }
             ServiceRoleKind::AnonymousApplication => with_scope(&[required(args::APPLICATION_ID)]),
             ServiceRoleKind::QuicksightPlugin => with_scope(&[]),
+            ServiceRoleKind::ApiCaller => {
+                with_scope(&[required(args::APPLICATION_ID), optional(args::KMS_KEY_ARN), optional(args::SEARCH_RELEVANT_CONTENT)])
+            }
         }
     }
 }
@@ -70,6 +78,7 @@ impl Trusted for ServiceRoleKind {
             // The page names no trust: whoever calls the anonymous application's APIs.
             ServiceRoleKind::AnonymousApplication => &[],
             ServiceRoleKind::QuicksightPlugin => &[TrustKind::QuicksightPlugin],
+            ServiceRoleKind::ApiCaller => &[TrustKind::ApiCaller],
         }
     }
 }
@@ -82,6 +91,7 @@ impl Sourced for ServiceRoleKind {
             ServiceRoleKind::DocumentEnrichment => at_60275b0("cde-iam-roles"),
             ServiceRoleKind::AnonymousApplication => at_60275b0("anonymous-application-iam-policies"),
             ServiceRoleKind::QuicksightPlugin => at_3a3ccd3("quicksight-plugin"),
+            ServiceRoleKind::ApiCaller => at_60275b0("making-sigv4-authenticated-api-calls"),
         }
     }
 }
@@ -100,6 +110,8 @@ pub enum ServiceRole {
     AnonymousApplication { scope: Scope, application: ResourceId },
     /// Asks the account's Amazon Quick topics and dashboards (`quicksight-plugin`).
     QuicksightPlugin { scope: Scope },
+    /// Calls the identity-aware APIs for the signed-in user, whose context Q Business sets.
+    ApiCaller { scope: Scope, application: ResourceId, kms_key: Option<KmsKeyArn>, search: bool },
 }
 
 impl ServiceRole {
@@ -156,6 +168,36 @@ impl ServiceRole {
                     &Arn::new(scope.partition, "quicksight", "*", scope.account.as_str(), "topic/*"),
                     &Arn::new(scope.partition, "quicksight", "*", scope.account.as_str(), "dashboard/*"),
                 ])],
+            ServiceRole::ApiCaller { scope, application, kms_key, search } => {
+                let mut actions = vec![
+                    "qbusiness:Chat",
+                    "qbusiness:ChatSync",
+                    "qbusiness:ListMessages",
+                    "qbusiness:ListConversations",
+                    "qbusiness:DeleteConversation",
+                    "qbusiness:PutFeedback",
+                    "qbusiness:GetWebExperience",
+                    "qbusiness:GetApplication",
+                    "qbusiness:ListPlugins",
+                    "qbusiness:GetChatControlsConfiguration",
+                    "qbusiness:GetMedia",
+                ];
+                // The ISV variant (`isv-creating-index`) adds the search of the index.
+                if *search {
+                    actions.push("qbusiness:SearchRelevantContent");
+                }
+                // GetWebExperience acts on a web experience only (SAR): on the application alone the
+                // page's statement never grants it, as on the web experience pages (errata W2).
+                let mut statements = vec![Statement::allow("QBusinessConversationPermission")
+                    .actions(actions)
+                    .resources([&scope.application_arn(application), &scope.application_child_arn(application, "web-experience/*")])];
+                statements
+                    .extend(kms_key.as_ref().map(|key| blocks::decrypt_through("QBusinessKMSDecryptPermissions", key, &["qbusiness"])));
+                // The page names `assumed-role/ROLE/SESSION`, which is no resource of sts:SetContext
+                // (SAR: the session itself, `self`): set as the integrations' page sets it.
+                statements.push(blocks::set_identity_context(scope, vec![scope.service_principal("qbusiness")]));
+                statements
+            }
         };
         PolicyDocument::new(statements)
     }

@@ -37,6 +37,7 @@ impl Sourced for TrustKind {
             TrustKind::Integration => at_60275b0("amazon-q-business-integrations-iam"),
             TrustKind::QuicksightPlugin => at_3a3ccd3("quicksight-plugin"),
             TrustKind::WebExperienceAnonymous => at_60275b0("anonymous-application-iam-policies"),
+            TrustKind::ApiCaller => at_60275b0("making-sigv4-authenticated-api-calls"),
         }
     }
 }
@@ -68,6 +69,8 @@ pub enum TrustKind {
     QuicksightPlugin,
     /// A web experience with anonymous access (`anonymous-application-iam-policies`).
     WebExperienceAnonymous,
+    /// The identity-aware API caller's role (`making-sigv4-authenticated-api-calls`).
+    ApiCaller,
 }
 
 impl Kind for TrustKind {
@@ -84,6 +87,7 @@ impl Kind for TrustKind {
         TrustKind::Integration,
         TrustKind::QuicksightPlugin,
         TrustKind::WebExperienceAnonymous,
+        TrustKind::ApiCaller,
     ];
 
     fn name(self) -> &'static str {
@@ -100,6 +104,7 @@ impl Kind for TrustKind {
             TrustKind::Integration => "integration",
             TrustKind::QuicksightPlugin => "quicksight_plugin",
             TrustKind::WebExperienceAnonymous => "web_experience_anonymous",
+            TrustKind::ApiCaller => "api_caller",
         }
     }
 
@@ -117,6 +122,7 @@ impl Kind for TrustKind {
             TrustKind::Application => [optional(args::APPLICATION_ID)].into_iter().chain(SCOPE).collect(),
             TrustKind::WebExperienceSaml => vec![required(args::SAML_PROVIDER_ARN), required(args::WEB_EXPERIENCE_URL)],
             TrustKind::WebExperienceOidc => vec![required(args::OIDC_PROVIDER_ARN), required(args::CLIENT_IDS)],
+            TrustKind::ApiCaller => SCOPE.to_vec(),
         }
     }
 }
@@ -219,6 +225,9 @@ pub enum TrustPolicy {
     WebExperienceSaml { saml_provider: SamlProviderArn, web_experience: WebExperienceUrl },
     /// A web experience with IAM federation through an OIDC identity provider.
     WebExperienceOidc { oidc_provider: OidcProviderArn, client_ids: Vec<ClientId> },
+    /// The identity-aware API caller's role: Q Business assumes it and sets the user's context.
+    /// The page guards it with the account only; no application ARN is documented as the source.
+    ApiCaller { scope: Scope },
 }
 
 /// Which service-trusted role, for its published Sid.
@@ -338,6 +347,10 @@ impl TrustPolicy {
                     tag_session(oidc_provider.arn()),
                 ]
             }
+            TrustPolicy::ApiCaller { scope } => vec![Statement::allow("QCLITrustPolicy")
+                .principal(Principal::service(scope.service_principal("qbusiness")))
+                .actions(["sts:AssumeRole", "sts:SetContext"])
+                .condition(Operator::STRING_EQUALS, ConditionKey::SOURCE_ACCOUNT, [scope.account.as_str()])],
         };
         PolicyDocument::new(statements)
     }

@@ -153,6 +153,12 @@ impl Principal {
     pub fn federated(arn: &Arn) -> Principal {
         Principal::Named([(PrincipalKind::Federated, [arn.to_string()].into())].into())
     }
+
+    /// AWS principals, one or more; none when `arns` is empty.
+    pub fn aws_each<'a>(arns: impl IntoIterator<Item = &'a Arn>) -> Option<Principal> {
+        let named: BTreeSet<String> = arns.into_iter().map(Arn::to_string).collect();
+        (!named.is_empty()).then(|| Principal::Named([(PrincipalKind::Aws, named)].into()))
+    }
 }
 
 /// One statement of a policy.

@@ -1,7 +1,7 @@
 //! Data source `qbusiness_connectors`: the connector catalog, for modules that iterate or validate.
 
 use crate::catalog::arguments as args;
-use crate::catalog::connectors::{Support, LEGACY_SUPPORT_ENDED};
+use crate::catalog::connectors::{Support, DATABASE_TYPES, LEGACY_SUPPORT_ENDED};
 use crate::catalog::{ConnectorTemplate, Kind, CONNECTORS};
 use crate::plugin::{Attribute, Type, Value};
 
@@ -29,6 +29,7 @@ fn connector_type() -> Type {
         (String::from(args::DISPLAY_NAME), Type::String),
         (String::from(args::DATA_SOURCE_TYPE), Type::String),
         (String::from(args::DATA_SOURCE_TYPES), Type::list(Type::String)),
+        (String::from(args::DATABASE_TYPE), Type::String),
         (String::from(args::TEMPLATE), Type::String),
         (String::from(args::REQUIRED_ARGUMENTS), Type::list(Type::String)),
         (String::from(args::OPTIONAL_ARGUMENTS), Type::list(Type::String)),
@@ -48,11 +49,16 @@ fn schema() -> Vec<Attribute> {
             Type::String,
             "Only connectors made by this CreateDataSource `type` (as `aws_qbusiness_data_source` or a CreateDataSource call holds it), e.g. `\"SHAREPOINTV2\"`; several rows share `JDBC` and `SHAREPOINTV2`.",
         ),
+        Attribute::optional(
+            args::DATABASE_TYPE,
+            Type::String,
+            "Only database connectors of this `dbType` (`connectionConfiguration.repositoryEndpointMetadata.dbType` of a JDBC data source): `mysql`, `postgresql`, `oracle`, `sqlserver` or `db2`. Aurora, RDS and a self-managed server of one engine share it, so a lookup by `JDBC` and `mysql` gives three rows of one template.",
+        ),
         Attribute::computed(args::IDS, Type::list(Type::String), "The connector ids, in catalog order."),
         Attribute::computed(
             args::CONNECTORS,
             Type::list(connector_type()),
-            "One object per connector: `id`, `display_name`, `data_source_type` (the recommended type), `data_source_types` (every type that makes it), `template`, `required_arguments`, `optional_arguments`, `verified` (the page was read in full), `support` (`current` or `legacy`), `support_ended` (the day AWS's support ended, for a legacy connector; else null), `source_page` and `source_snapshot` (the user guide page the row was read from and the documentation mirror's commit).",
+            "One object per connector: `id`, `display_name`, `data_source_type` (the recommended type), `data_source_types` (every type that makes it), `database_type` (a JDBC connector's `dbType`; else null), `template`, `required_arguments`, `optional_arguments`, `verified` (the page was read in full), `support` (`current` or `legacy`), `support_ended` (the day AWS's support ended, for a legacy connector; else null), `source_page` and `source_snapshot` (the user guide page the row was read from and the documentation mirror's commit).",
         ),
     ]
 }
@@ -65,6 +71,13 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
             None
         }
     });
+    if let Some(database_type) = inputs.string(args::DATABASE_TYPE) {
+        if !DATABASE_TYPES.contains(&database_type) {
+            let detail =
+                format!("{database_type:?} is not a dbType of a JDBC data source; valid values are {}.", DATABASE_TYPES.join(", "));
+            inputs.error(args::DATABASE_TYPE, "Unknown database type", detail);
+        }
+    }
     if inputs.has_errors() || (inputs.is_set(args::TEMPLATE) && template.is_none() && !inputs.incomplete) {
         return Outcome::Invalid;
     }
@@ -75,10 +88,12 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
         return Outcome::Checked;
     }
     let data_source_type = inputs.string(args::DATA_SOURCE_TYPE).map(str::to_owned);
+    let database_type = inputs.string(args::DATABASE_TYPE).map(str::to_owned);
     let selected: Vec<_> = CONNECTORS
         .iter()
         .filter(|c| template.is_none_or(|t| c.template == t))
         .filter(|c| data_source_type.as_deref().is_none_or(|ty| c.data_source_types.contains(&ty)))
+        .filter(|c| database_type.is_none() || c.database_type() == database_type.as_deref())
         .collect();
     let arguments = |connector: &crate::catalog::Connector, required: bool| {
         Value::List(connector.template.arguments().iter().filter(|a| a.required == required).map(|a| Value::string(a.name)).collect())
@@ -91,6 +106,7 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
                 (args::DISPLAY_NAME, Value::string(c.display_name)),
                 (args::DATA_SOURCE_TYPE, Value::string(c.data_source_types[0])),
                 (args::DATA_SOURCE_TYPES, Value::List(c.data_source_types.iter().map(|t| Value::string(*t)).collect())),
+                (args::DATABASE_TYPE, c.database_type().map_or(Value::Null, Value::string)),
                 (args::TEMPLATE, Value::string(c.template.name())),
                 (args::REQUIRED_ARGUMENTS, arguments(c, true)),
                 (args::OPTIONAL_ARGUMENTS, arguments(c, false)),
@@ -112,4 +128,34 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     state.insert(args::IDS.into(), Value::List(selected.iter().map(|c| Value::string(c.id)).collect()));
     state.insert(args::CONNECTORS.into(), Value::List(connectors));
     Outcome::State(Value::Map(state))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::arguments as args;
+    use crate::plugin::Value;
+    use crate::provider::testing::{read, s};
+
+    const TYPE: &str = super::DESCRIPTOR.type_name;
+
+    #[test]
+    fn a_jdbc_data_source_is_looked_up_by_its_database_type() {
+        let outcome = read(TYPE, &[(args::DATA_SOURCE_TYPE, s("JDBC")), (args::DATABASE_TYPE, s("mysql"))]);
+        assert_eq!(outcome.diagnostics, Vec::<String>::new());
+        let state = outcome.state.unwrap();
+        assert_eq!(state.attribute(args::IDS), &Value::List(vec![s("aurora_mysql"), s("rds_mysql"), s("mysql")]));
+        let db2 = read(TYPE, &[(args::DATABASE_TYPE, s("db2"))]).state.unwrap();
+        assert_eq!(db2.attribute(args::CONNECTORS).as_list().unwrap()[0].attribute(args::DATABASE_TYPE), &s("db2"));
+        let s3 = read(TYPE, &[(args::TEMPLATE, s("s3"))]).state.unwrap();
+        assert_eq!(s3.attribute(args::CONNECTORS).as_list().unwrap()[0].attribute(args::DATABASE_TYPE), &Value::Null);
+    }
+
+    #[test]
+    fn an_unknown_database_type_is_an_error_that_lists_the_valid_ones() {
+        let outcome = read(TYPE, &[(args::DATABASE_TYPE, s("MySQL"))]);
+        assert_eq!(
+            outcome.diagnostics,
+            ["error database_type | Unknown database type | \"MySQL\" is not a dbType of a JDBC data source; valid values are mysql, db2, postgresql, oracle, sqlserver."]
+        );
+    }
 }

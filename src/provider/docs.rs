@@ -290,7 +290,7 @@ fn connectors_page() -> DocPage {
          generated from the provider's catalog. Each row names the user guide page its role was read from, in full, and the \
          snapshot of the public documentation mirror (`crowecawcaw/aws-docs-history`) it was read at; every difference between a \
          page and the document is in the [errata](errata.md). *Types* are the CreateDataSource `type` values that make the \
-         connector, the recommended first (`qbusiness_connectors` looks a row up by type). A *legacy* connector is on AWS's \
+         connector, the recommended first, and a JDBC connector's `dbType` (`qbusiness_connectors` looks a row up by type and `dbType`). A *legacy* connector is on AWS's \
          [legacy list](https://docs.aws.amazon.com/amazonq/latest/qbusiness-ug/legacy-connectors.html): no new onboarding, and \
          support for existing use ended on the day shown; the provider still makes its role, with a warning.\n\n\
          | connector | name | data source `type` | template | required arguments | optional arguments | support | source |\n\
@@ -306,7 +306,8 @@ fn connectors_page() -> DocPage {
         }
     };
     for connector in CONNECTORS {
-        let types: Vec<String> = connector.data_source_types.iter().map(|t| format!("`{t}`")).collect();
+        let mut types: Vec<String> = connector.data_source_types.iter().map(|t| format!("`{t}`")).collect();
+        types.extend(connector.database_type().map(|db| format!("`dbType` `{db}`")));
         let support = match connector.support {
             Support::Current => "current".to_owned(),
             Support::Legacy => format!("legacy, support ended {LEGACY_SUPPORT_ENDED}"),

@@ -17,6 +17,7 @@ mod document;
 pub mod functions;
 mod inputs;
 mod integration_policy;
+mod key_policy;
 pub mod pins;
 mod role_policy;
 mod trust_policy;
@@ -43,6 +44,7 @@ pub static DESCRIPTORS: &[&Descriptor] = &[
     &connector_policy::DESCRIPTOR,
     &connectors::DESCRIPTOR,
     &integration_policy::DESCRIPTOR,
+    &key_policy::DESCRIPTOR,
     &role_policy::DESCRIPTOR,
     &trust_policy::DESCRIPTOR,
     &web_experience_policy::DESCRIPTOR,

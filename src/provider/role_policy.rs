@@ -24,13 +24,16 @@ fn summary(kind: ServiceRoleKind) -> &'static str {
         ServiceRoleKind::DocumentEnrichment => "a pre- or post-extraction hook",
         ServiceRoleKind::AnonymousApplication => "the policy of a principal that chats with an anonymous application",
         ServiceRoleKind::QuicksightPlugin => "the Amazon Quick (QuickSight) plugin, asking the account's topics and dashboards",
+        ServiceRoleKind::ApiCaller => {
+            "the role a custom application assumes with the signed-in user's IAM Identity Center context to call the identity-aware APIs (Chat, ListConversations, …); its trust is the `api_caller` kind"
+        }
     }
 }
 
 /// The data source `qbusiness_role_policy`.
 pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_role_policy",
-    description: "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, and of a caller of an anonymous application.",
+    description: "The permissions policy of the other Amazon Q Business roles: Kendra retriever, plugin, custom document enrichment, Amazon Quick plugin, the identity-aware API caller of a custom application, and of a caller of an anonymous application.",
     function: FunctionTwin {
         name: "role_policy",
         selector: Some(args::ROLE),
@@ -63,7 +66,7 @@ fn arguments() -> Vec<Attribute> {
         Attribute::optional(
             args::KMS_KEY_ARN,
             Type::String,
-            &described(args::KMS_KEY_ARN, "the key of the secret (`plugin`) or the SSE-KMS key of the bucket (`document_enrichment`)."),
+            &described(args::KMS_KEY_ARN, "the key of the secret (`plugin`), the SSE-KMS key of the bucket (`document_enrichment`) or the application's customer managed key (`api_caller`)."),
         ),
         Attribute::optional(
             args::LAMBDA_FUNCTION_ARN,
@@ -72,6 +75,11 @@ fn arguments() -> Vec<Attribute> {
         ),
         Attribute::optional(args::BUCKET, Type::String, &described(args::BUCKET, "the bucket the hook reads and writes.")),
         Attribute::optional(args::APPLICATION_ID, Type::String, &described(args::APPLICATION_ID, "id of the application.")),
+        Attribute::optional(
+            args::SEARCH_RELEVANT_CONTENT,
+            Type::Bool,
+            &described(args::SEARCH_RELEVANT_CONTENT, "the caller also searches the index (`qbusiness:SearchRelevantContent`, as an ISV does; default false)."),
+        ),
     ]
 }
 
@@ -116,6 +124,16 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
             ServiceRole::AnonymousApplication { scope, application: application? }
         }
         ServiceRoleKind::QuicksightPlugin => ServiceRole::QuicksightPlugin { scope: resolve_scope(inputs, phase)? },
+        ServiceRoleKind::ApiCaller => {
+            let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
+            let kms_key: Option<KmsKeyArn> = inputs.arn(args::KMS_KEY_ARN);
+            let search = inputs.bool(args::SEARCH_RELEVANT_CONTENT).unwrap_or(false);
+            let scope = resolve_scope(inputs, phase)?;
+            if let Some(key) = &kms_key {
+                check_place(inputs, args::KMS_KEY_ARN, key.arn(), scope.partition, Some((scope.region.as_str(), "the application")));
+            }
+            ServiceRole::ApiCaller { scope, application: application?, kms_key, search }
+        }
     };
     Some(policy.permissions())
 }

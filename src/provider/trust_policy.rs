@@ -116,6 +116,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
         TrustKind::QuicksightPlugin => {
             service(inputs, |scope, application| TrustPolicy::Service { scope, application, role: ServiceTrust::QuicksightPlugin })
         }
+        TrustKind::ApiCaller => Some(TrustPolicy::ApiCaller { scope: resolve_scope(inputs, phase)? }),
         TrustKind::Application => {
             let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
             Some(TrustPolicy::Application { scope: resolve_scope(inputs, phase)?, application })

@@ -1,10 +1,10 @@
 """Acceptance by an IAM API emulator: every golden document becomes an IAM role in moto's IAM
 (server on 127.0.0.1, random free port): trust policies as assume-role policies, permissions
 policies as inline policies of a role trusted as that role is; bucket policies become the policy
-of a bucket in moto's S3. Each is read back and compared.
+of a bucket in moto's S3, key policies the policy of a key in moto's KMS. Each is read back and compared.
 
 Usage: iam_acceptance.py GOLDEN_DIR PAIRS_JSON. PAIRS_JSON maps each golden name to how it is
-stored: {"as": "trust"}, {"as": "bucket"}, or {"as": "inline", "trust": TRUST_GOLDEN_NAME} (the
+stored: {"as": "trust"}, {"as": "bucket"}, {"as": "key"} (a KMS key's policy), or {"as": "inline", "trust": TRUST_GOLDEN_NAME} (the
 provider's test derives it from each family's trust kinds). Prints one line per failure, then "N passed, M failed";
 exits 0 only when nothing failed. The server is stopped on every path.
 """
@@ -35,11 +35,24 @@ def main(golden, pairs_file):
         host, port = server.get_host_and_port()
         iam = client("iam", f"http://{host}:{port}")
         s3 = client("s3", f"http://{host}:{port}")
+        kms = client("kms", f"http://{host}:{port}")
         for number, (name, text) in enumerate(documents.items()):
             if name not in pairs:
                 failures.append(f"{name}: no pairing says how to store it")
                 continue
             stored_as = pairs[name]["as"]
+            if stored_as == "key":
+                try:
+                    key = kms.create_key(Policy=text)["KeyMetadata"]["KeyId"]
+                    stored = json.loads(kms.get_key_policy(KeyId=key, PolicyName="default")["Policy"])
+                except kms.exceptions.ClientError as error:
+                    failures.append(f"{name}: {error.response['Error']['Code']}: {error.response['Error']['Message']}")
+                    continue
+                if stored != json.loads(text):
+                    failures.append(f"{name}: the key policy read back differs")
+                    continue
+                passed += 1
+                continue
             if stored_as == "bucket":
                 bucket = json.loads(text)["Statement"][0]["Resource"].split(":::")[1].split("/")[0]
                 try:

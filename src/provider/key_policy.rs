@@ -1,0 +1,91 @@
+//! Data source `qbusiness_key_policy`: the key policy of an application's customer managed key.
+
+use crate::catalog::arguments as args;
+use crate::catalog::arns::IamRoleArn;
+use crate::catalog::key_policy::{self, KeyPolicy};
+use crate::catalog::kinds::is_scope;
+use crate::catalog::requests::Family;
+use crate::catalog::sources::at_60275b0;
+use crate::plugin::{Attribute, Type};
+use crate::policy::{DocumentKind, PolicyDocument};
+
+use super::config::{check_place, resolve_scope};
+use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
+use super::inputs::Inputs;
+use super::Phase;
+
+/// The data source `qbusiness_key_policy`.
+pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+    type_name: "qbusiness_key_policy",
+    description: "The key policy of an application's customer managed KMS key (AWS's page \"Data encryption for Amazon Q Business\"): the administrators may have Q Business describe the key and make its grant, the roles that decrypt through Q Business may, and (by default) the account's IAM policies may grant the key as AWS's default key policy lets them. Merge it into an existing key policy with `source_policy_documents`. For a key whose policy already delegates to IAM, `qbusiness_administrator_policy` (`role = \"customer_managed_key\"`) gives the administrators' side instead.",
+    function: FunctionTwin {
+        name: "key_policy",
+        selector: None,
+        output: args::JSON,
+        summary: "The key policy of an application's customer managed KMS key, as JSON.",
+    },
+    requests: Some(Family {
+        expectations: key_policy::REQUESTS,
+        selector: None,
+        default_kind: None,
+        kinds: Vec::new,
+        takes: |_, name| is_scope(name),
+        examples: key_policy::EXAMPLES,
+        trusts: |_| &[],
+        source: |_| Some(at_60275b0("data-encryption")),
+    }),
+    body: Body::Document(DocumentSpec { kind: DocumentKind::Resource, arguments, scope_note: Some(scope_note), build }),
+};
+
+fn arguments() -> Vec<Attribute> {
+    vec![
+        Attribute::optional(
+            args::ADMINISTRATOR_ROLE_ARNS,
+            Type::list(Type::String),
+            "ARNs of the roles that create or update the application with the key: Q Business, called by them, describes the key and makes its grant.",
+        ),
+        Attribute::optional(
+            args::DECRYPT_ROLE_ARNS,
+            Type::list(Type::String),
+            "ARNs of the roles that decrypt with the key through Q Business: the web experience, integration and API caller roles.",
+        ),
+        Attribute::optional(
+            args::ACCOUNT_ROOT,
+            Type::Bool,
+            "Let the account's IAM policies grant the key too (`kms:*` for the account's root, AWS's default key policy; default true). Without it, only this policy grants the key: make sure it still names who administers the key.",
+        ),
+    ]
+}
+
+fn scope_note() -> String {
+    "in this policy".to_owned()
+}
+
+fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
+    let roles = |inputs: &mut Inputs<'_>, name| -> Option<Vec<IamRoleArn>> {
+        if inputs.is_set(name) {
+            inputs.parsed_list::<IamRoleArn>(name)
+        } else {
+            Some(Vec::new())
+        }
+    };
+    let administrators = roles(inputs, args::ADMINISTRATOR_ROLE_ARNS);
+    let decrypters = roles(inputs, args::DECRYPT_ROLE_ARNS);
+    let account_root = inputs.bool(args::ACCOUNT_ROOT).unwrap_or(true);
+    let scope = resolve_scope(inputs, phase)?;
+    for (name, list) in [(args::ADMINISTRATOR_ROLE_ARNS, &administrators), (args::DECRYPT_ROLE_ARNS, &decrypters)] {
+        for role in list.iter().flatten() {
+            check_place(inputs, name, role.arn(), scope.partition, None);
+        }
+    }
+    let (administrators, decrypters) = (administrators?, decrypters?);
+    if administrators.is_empty() && decrypters.is_empty() && !account_root {
+        inputs.error(
+            args::ACCOUNT_ROOT,
+            "Empty key policy",
+            "with account_root = false the policy needs administrator_role_arns or decrypt_role_arns, e.g. administrator_role_arns = [\"arn:aws:iam::123456789012:role/qbusiness-admin\"].",
+        );
+        return None;
+    }
+    Some(KeyPolicy { scope, administrators, decrypters, account_root }.document())
+}
