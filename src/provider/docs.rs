@@ -346,6 +346,37 @@ fn guide_pages(templates: &Path) -> std::io::Result<Vec<DocPage>> {
     Ok(pages)
 }
 
+/// Every page a document was read from, with its snapshot and the golden documents made from it
+/// (a name ending in `-` stands for every golden of that prefix: a connector's), for `make currency`.
+pub fn sources_manifest() -> serde_json::Value {
+    let mut pages: std::collections::BTreeMap<&str, (&str, Vec<String>)> = std::collections::BTreeMap::new();
+    let mut add = |source: crate::catalog::sources::Source, golden: String| {
+        pages.entry(source.page).or_insert((source.snapshot, Vec::new())).1.push(golden);
+    };
+    for connector in CONNECTORS {
+        add(connector.source, format!("connector-{}-", connector.id));
+    }
+    for descriptor in DESCRIPTORS {
+        let Some(family) = &descriptor.requests else { continue };
+        for example in family.examples {
+            let kind = family.kind_of(&|name| {
+                example.arguments.iter().find(|(n, _)| *n == name).and_then(|(_, v)| match v {
+                    ExampleValue::Text(text) => Some(*text),
+                    _ => None,
+                })
+            });
+            if let Some(source) = (family.source)(kind) {
+                add(source, example.name.to_owned());
+            }
+        }
+    }
+    let pages: serde_json::Map<String, serde_json::Value> = pages
+        .into_iter()
+        .map(|(page, (snapshot, goldens))| (page.to_owned(), serde_json::json!({"snapshot": snapshot, "goldens": goldens})))
+        .collect();
+    serde_json::Value::Object(pages)
+}
+
 /// Every generated page, given the repository's root (its `examples/` and `templates/`).
 pub fn render(repo: &Path) -> std::io::Result<Vec<DocPage>> {
     let examples = &repo.join("examples");
