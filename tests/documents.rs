@@ -119,7 +119,7 @@ fn the_providers_checker_accepts_every_document() {
 #[test]
 fn the_bundle_gives_every_golden_document_of_the_single_data_sources() {
     use terraform_provider_qbusiness::policy::DocumentKind;
-    use terraform_provider_qbusiness::provider::descriptor::{descriptor, APPLICATION_POLICY};
+    use terraform_provider_qbusiness::provider::descriptor::{descriptor, APPLICATION_POLICY, APPLICATION_ROLES};
     let provider = configured_provider();
     let short = |type_name: &str| type_name.trim_start_matches("qbusiness_").trim_end_matches("_policy").to_owned();
     let cases = cases::all();
@@ -148,7 +148,7 @@ fn the_bundle_gives_every_golden_document_of_the_single_data_sources() {
         roles.insert(case.name.clone(), Value::Map(entry));
     }
     let config = Value::object([(args::ROLES, Value::Map(roles))]);
-    let (state, diagnostics) = provider.data_source("qbusiness_application_roles").unwrap().read(&config);
+    let (state, diagnostics) = provider.data_source(APPLICATION_ROLES.type_name).unwrap().read(&config);
     assert!(!diagnostics.has_errors(), "{diagnostics:?}");
     let documents = state.as_ref().unwrap().attribute(args::DOCUMENTS).clone();
     let mut compared = 0;

@@ -21,7 +21,7 @@ use super::inputs::Inputs;
 use super::{Outcome, Phase, DESCRIPTORS};
 
 /// The data source `qbusiness_application_roles`.
-pub(super) static DESCRIPTOR: Descriptor = Descriptor {
+pub static DESCRIPTOR: Descriptor = Descriptor {
     type_name: "qbusiness_application_roles",
     description: "Every role of an application from one read: `roles` maps a key of your choice to one role, written as the arguments of the single data source it stands for (`role` names it: `connector`, `web_experience`, `application`, or a `role` of `qbusiness_role_policy`, `qbusiness_integration_policy` or `qbusiness_administrator_policy`), and `documents` gives each role's permissions policy and trust policy, byte-identical to the single data sources'. `application_id`, `index_id` and the scope are given once and fill in where a role takes them. With `with_report = true`, `report` is a Markdown review of every role for a central IAM team. One data source instead of one per document spares Terraform's work per instance, which dominates large estates' plans.",
     function: FunctionTwin {

@@ -67,6 +67,7 @@ pub(crate) struct DocumentSpec {
 
 // The data sources the tests and the bench name.
 pub use super::application_policy::DESCRIPTOR as APPLICATION_POLICY;
+pub use super::application_roles::DESCRIPTOR as APPLICATION_ROLES;
 pub use super::bucket_policy::DESCRIPTOR as BUCKET_POLICY;
 pub use super::connector_policy::DESCRIPTOR as CONNECTOR_POLICY;
 pub use super::connectors::DESCRIPTOR as CONNECTORS;

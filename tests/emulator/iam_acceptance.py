@@ -14,6 +14,7 @@ import pathlib
 import sys
 
 import boto3
+from botocore.exceptions import ClientError
 from moto.server import ThreadedMotoServer
 
 def client(service, url):
@@ -21,6 +22,20 @@ def client(service, url):
     return boto3.client(
         service, endpoint_url=url, region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
     )
+
+
+def store_key(kms, text):
+    """A KMS key with `text` as its policy: the policy read back."""
+    key = kms.create_key(Policy=text)["KeyMetadata"]["KeyId"]
+    return json.loads(kms.get_key_policy(KeyId=key, PolicyName="default")["Policy"])
+
+
+def store_bucket(s3, text):
+    """The bucket the policy names, with `text` as its policy: the policy read back."""
+    bucket = json.loads(text)["Statement"][0]["Resource"].split(":::")[1].split("/")[0]
+    s3.create_bucket(Bucket=bucket)
+    s3.put_bucket_policy(Bucket=bucket, Policy=text)
+    return json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
 
 
 def main(golden, pairs_file):
@@ -41,29 +56,15 @@ def main(golden, pairs_file):
                 failures.append(f"{name}: no pairing says how to store it")
                 continue
             stored_as = pairs[name]["as"]
-            if stored_as == "key":
+            if stored_as in ("key", "bucket"):
+                store = store_key if stored_as == "key" else store_bucket
                 try:
-                    key = kms.create_key(Policy=text)["KeyMetadata"]["KeyId"]
-                    stored = json.loads(kms.get_key_policy(KeyId=key, PolicyName="default")["Policy"])
-                except kms.exceptions.ClientError as error:
+                    stored = store(kms if stored_as == "key" else s3, text)
+                except ClientError as error:
                     failures.append(f"{name}: {error.response['Error']['Code']}: {error.response['Error']['Message']}")
                     continue
                 if stored != json.loads(text):
-                    failures.append(f"{name}: the key policy read back differs")
-                    continue
-                passed += 1
-                continue
-            if stored_as == "bucket":
-                bucket = json.loads(text)["Statement"][0]["Resource"].split(":::")[1].split("/")[0]
-                try:
-                    s3.create_bucket(Bucket=bucket)
-                    s3.put_bucket_policy(Bucket=bucket, Policy=text)
-                    stored = json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
-                except s3.exceptions.ClientError as error:
-                    failures.append(f"{name}: {error.response['Error']['Code']}: {error.response['Error']['Message']}")
-                    continue
-                if stored != json.loads(text):
-                    failures.append(f"{name}: the bucket policy read back differs")
+                    failures.append(f"{name}: the {stored_as} policy read back differs")
                     continue
                 passed += 1
                 continue
