@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::requests::Family;
-use crate::catalog::Kind as _;
+use crate::catalog::{Kind as _, TrustKind};
 use crate::plugin::convert::convert;
 use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, Type, Value};
 use crate::policy::DocumentKind;
@@ -270,7 +270,21 @@ fn read_trust(
             inputs.incomplete = true;
             return None;
         }
-        _ => config.is_empty().then_some(usual).flatten()?.to_owned(),
+        _ => match usual {
+            Some(usual) => usual.to_owned(),
+            // A role no service assumes has no trust unless `trust` names its kind.
+            None if config.values().all(Value::is_null) => return None,
+            None => {
+                inputs.diagnostics.push(
+                    Diagnostic::error(
+                        "Missing trust kind",
+                        format!("no service assumes this role, so `trust` needs its `kind`, one of {}.", TrustKind::names()),
+                    )
+                    .at(path.then_attribute(args::KIND)),
+                );
+                return None;
+            }
+        },
     };
     config.insert(args::KIND.into(), Value::string(trust_kind.clone()));
     let trust_family = TRUST_POLICY.requests.as_ref().expect("the trust policy has its request table");
@@ -486,6 +500,42 @@ mod tests {
                 "error roles[\"web\"].trust.saml_provider_arn | Missing required argument | kind \"web_experience_saml\" needs saml_provider_arn.".to_owned(),
                 "error roles[\"web\"].trust.web_experience_url | Missing required argument | kind \"web_experience_saml\" needs web_experience_url.".to_owned(),
             ]
+        );
+    }
+
+    #[test]
+    fn a_trust_without_its_kind_takes_the_roles_usual_one() {
+        let saml = Value::object([
+            (args::SAML_PROVIDER_ARN, s("arn:aws:iam::123456789012:saml-provider/corporate-idp")),
+            (args::WEB_EXPERIENCE_URL, s("https://abcd1234.chat.qbusiness.us-east-1.on.aws")),
+        ]);
+        let outcome = read(
+            TYPE,
+            &[
+                (args::APPLICATION_ID, s(APPLICATION_ID)),
+                (args::ROLES, roles(&[("web", vec![(args::ROLE, s("web_experience")), (args::TRUST, saml)])])),
+            ],
+        );
+        assert_eq!(outcome.diagnostics, Vec::<String>::new());
+        let trust =
+            outcome.state.unwrap().attribute(args::DOCUMENTS).attribute("web").attribute(args::TRUST).as_str().map(|t| format!("{t}\n"));
+        assert_eq!(trust, Some(golden("trust-web-experience-saml")));
+        let admin = read(
+            TYPE,
+            &[
+                (args::APPLICATION_ID, s(APPLICATION_ID)),
+                (
+                    args::ROLES,
+                    roles(&[(
+                        "admin",
+                        vec![(args::ROLE, s("log_delivery")), (args::TRUST, Value::object([(args::ACCOUNT_ID, s("123456789012"))]))],
+                    )]),
+                ),
+            ],
+        );
+        assert_eq!(
+            admin.diagnostics,
+            [format!("error roles[\"admin\"].trust.kind | Missing trust kind | no service assumes this role, so `trust` needs its `kind`, one of {}.", TrustKind::names())]
         );
     }
 
