@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::workspace::{Workspace, PROVIDER_BLOCK};
+use common::workspace::Workspace;
 use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, SECRET_ARN};
 
 /// A bucket name that is invalid, so it appears in a diagnostic's detail (never in a log).
@@ -12,11 +12,7 @@ const BAD_BUCKET: &str = "Logged_Bucket_Value";
 
 fn configuration() -> String {
     format!(
-        r#"{PROVIDER_BLOCK}
-provider "qbusiness" {{
-  region     = "us-east-1"
-  account_id = "{ACCOUNT_ID}"
-}}
+        r#"{provider}
 
 data "qbusiness_connector_policy" "bad" {{
   connector      = "s3"
@@ -39,7 +35,8 @@ output "trust" {{
     application_id = "{APPLICATION_ID}"
   }})
 }}
-"#
+"#,
+        provider = common::workspace::configured_provider()
     )
 }
 

@@ -140,12 +140,7 @@ pub fn ours_with_aws_config(n: usize) -> String {
 /// bucket order in the output; with its Markdown report when `report`.
 pub fn bundle_config(n: usize, report: bool) -> String {
     format!(
-        r#"{PROVIDER_BLOCK}
-provider "qbusiness" {{
-  region     = "{REGION}"
-  account_id = "{ACCOUNT_ID}"
-}}
-
+        r#"{provider}
 data "qbusiness_application_roles" "app" {{
   application_id = "{APPLICATION_ID}"
   index_id       = "{INDEX_ID}"
@@ -156,6 +151,7 @@ data "qbusiness_application_roles" "app" {{
 output "documents" {{
   value = [for i in range({n}) : data.qbusiness_application_roles.app.documents["docs-${{i}}"].policy]
 }}
-"#
+"#,
+        provider = common::workspace::configured_provider()
     )
 }

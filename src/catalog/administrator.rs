@@ -6,6 +6,7 @@
 
 use super::arguments as args;
 use super::arns::KmsKeyArn;
+use super::blocks;
 use super::examples::ExampleValue::Text;
 use super::examples::{Example, APPLICATION_ID, KMS_KEY_ARN};
 use super::kinds::{required, Argument, Kind, SCOPE};
@@ -13,7 +14,7 @@ use super::requests::{allow, deny, Expectation, When};
 use super::scope::{ResourceId, Scope};
 use super::sources::{at_60275b0, Source, Sourced};
 use super::trust::{TrustKind, Trusted};
-use crate::policy::{ConditionKey, Operator, PolicyDocument, Statement};
+use crate::policy::{PolicyDocument, Statement};
 
 /// The value of `role`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -83,20 +84,10 @@ impl AdministratorRole {
                     .resource(&scope.application_arn(application)),
             ],
             AdministratorRole::CustomerManagedKey { scope, key } => {
-                let key = key.arn();
-                let caller_account = ConditionKey::named("kms:CallerAccount").expect("a condition key");
                 // The page's key policy statement grants this on "*" to the administrator; as the
                 // administrator's own policy it names the key, and the account's key policy
                 // (the default one) lets IAM policies decide.
-                vec![Statement::allow("QBusinessCustomerManagedKeyPermissions")
-                    .actions(["kms:DescribeKey", "kms:CreateGrant"])
-                    .resource(key)
-                    .condition(
-                        Operator::STRING_EQUALS,
-                        ConditionKey::KMS_VIA_SERVICE,
-                        [key.partition.service_endpoint("qbusiness", &key.region)],
-                    )
-                    .condition(Operator::STRING_EQUALS, caller_account, [scope.account.as_str()])]
+                vec![blocks::qbusiness_key_grant("QBusinessCustomerManagedKeyPermissions", scope).resource(key.arn())]
             }
         };
         PolicyDocument::new(statements)

@@ -32,6 +32,21 @@ pub fn decrypt_s3_file(key: &KmsKeyArn) -> Statement {
     decrypt_through("AllowsAmazonQToDecryptS3Certificate", key, &["s3"])
 }
 
+/// What Q Business needs of an application's customer managed key when an administrator of
+/// `scope`'s account creates the application with it (`data-encryption`): describe the key and
+/// make its grant, only through Q Business in the application's region. The caller adds the
+/// resource (the key, in the administrator's policy) or the principals (in the key's policy).
+pub fn qbusiness_key_grant(sid: &str, scope: &Scope) -> Statement {
+    Statement::allow(sid)
+        .actions(["kms:DescribeKey", "kms:CreateGrant"])
+        .condition(
+            Operator::STRING_EQUALS,
+            ConditionKey::KMS_VIA_SERVICE,
+            [scope.partition.service_endpoint("qbusiness", scope.region.as_str())],
+        )
+        .condition(Operator::STRING_EQUALS, ConditionKey::KMS_CALLER_ACCOUNT, [scope.account.as_str()])
+}
+
 /// `kms:Decrypt` on `key`, only through `services` (`StringEquals kms:ViaService`) in the key's
 /// own region and partition: the one shape of every decrypt statement the roles have.
 pub fn decrypt_through(sid: &str, key: &KmsKeyArn, services: &[&str]) -> Statement {

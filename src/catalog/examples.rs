@@ -54,3 +54,13 @@ pub struct Example {
     /// The arguments.
     pub arguments: &'static [(Name, ExampleValue)],
 }
+
+impl Example {
+    /// The text value of `name` in this configuration, if it sets one.
+    pub fn text(&self, name: Name) -> Option<&'static str> {
+        self.arguments.iter().find(|(n, _)| *n == name).and_then(|(_, value)| match value {
+            ExampleValue::Text(text) => Some(*text),
+            ExampleValue::Flag(_) | ExampleValue::List(_) => None,
+        })
+    }
+}

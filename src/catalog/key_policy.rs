@@ -6,6 +6,7 @@
 
 use super::arguments as args;
 use super::arns::IamRoleArn;
+use super::blocks;
 use super::examples::Example;
 use super::examples::ExampleValue::{Flag, List};
 use super::requests::{allow, deny, Expectation, When};
@@ -40,16 +41,9 @@ impl KeyPolicy {
         }
         if let Some(administrators) = principals(&self.administrators) {
             statements.push(
-                Statement::allow("AllowAccessToPrincipalsAuthorizedToUseAmazonQ")
+                blocks::qbusiness_key_grant("AllowAccessToPrincipalsAuthorizedToUseAmazonQ", scope)
                     .principal(administrators)
-                    .actions(["kms:DescribeKey", "kms:CreateGrant"])
-                    .any_resource()
-                    .condition(Operator::STRING_EQUALS, ConditionKey::KMS_VIA_SERVICE, [through_qbusiness.clone()])
-                    .condition(
-                        Operator::STRING_EQUALS,
-                        ConditionKey::named("kms:CallerAccount").expect("a condition key"),
-                        [scope.account.as_str()],
-                    ),
+                    .any_resource(),
             );
         }
         if let Some(decrypters) = principals(&self.decrypters) {

@@ -50,13 +50,14 @@ pub trait Kind: Copy + Eq + fmt::Debug + 'static {
         Self::ALL.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
     }
 
+    /// The kind named `name`, if any.
+    fn named(name: Option<&str>) -> Option<Self> {
+        Self::ALL.iter().copied().find(|k| Some(k.name()) == name)
+    }
+
     /// The kind named `text`.
     fn parse(selector: Name, text: &str) -> Result<Self, UnknownKind> {
-        Self::ALL.iter().copied().find(|k| k.name() == text).ok_or_else(|| UnknownKind {
-            selector,
-            value: text.to_owned(),
-            valid: Self::names(),
-        })
+        Self::named(Some(text)).ok_or_else(|| UnknownKind { selector, value: text.to_owned(), valid: Self::names() })
     }
 
     /// Every argument some kind takes, each once, in first-seen order.

@@ -1040,7 +1040,7 @@ pub struct Family {
 
 /// Whether `K`'s kind named `kind` takes `argument` (`false` for no kind of that name).
 pub fn kind_takes<K: RoleKind>(kind: Option<&str>, argument: Name) -> bool {
-    K::ALL.iter().find(|k| Some(k.name()) == kind).is_some_and(|k| k.arguments().iter().any(|a| a.name == argument))
+    K::named(kind).is_some_and(|k| k.arguments().iter().any(|a| a.name == argument))
 }
 
 /// The names of `K`'s kinds.
@@ -1052,6 +1052,11 @@ impl Family {
     /// Whether a configuration of `kind` takes the scope arguments.
     pub fn takes_scope(&self, kind: Option<&str>) -> bool {
         (self.takes)(kind, args::REGION)
+    }
+
+    /// The kind one of its golden configurations has.
+    pub fn kind_of_example(&self, example: &Example) -> Option<&'static str> {
+        self.kind_of(&|name| example.text(name))
     }
 
     /// The kind a configuration has: its selector's value, else the family's default.

@@ -27,7 +27,7 @@ pub trait Sourced: super::Kind {
 
 /// The source of `K`'s kind named `kind` (none for no kind of that name).
 pub fn source_of<K: Sourced>(kind: Option<&str>) -> Option<Source> {
-    K::ALL.iter().find(|k| Some(k.name()) == kind).map(|k| k.source())
+    K::named(kind).map(K::source)
 }
 
 /// A page read at the "Amazon Quick" snapshot.

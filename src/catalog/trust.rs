@@ -18,7 +18,7 @@ pub trait Trusted: Kind {
 
 /// The trust kinds of `K`'s kind named `name` (none for no kind of that name).
 pub fn trusts_of<K: Trusted>(name: Option<&str>) -> &'static [TrustKind] {
-    K::ALL.iter().find(|k| Some(k.name()) == name).map_or(&[], |k| k.trusts())
+    K::named(name).map_or(&[], K::trusts)
 }
 
 impl Sourced for TrustKind {

@@ -130,6 +130,8 @@ impl ConditionKey {
     pub const CALLED_VIA_LAST: ConditionKey = ConditionKey(Cow::Borrowed("aws:CalledViaLast"));
     /// `kms:ViaService`.
     pub const KMS_VIA_SERVICE: ConditionKey = ConditionKey(Cow::Borrowed("kms:ViaService"));
+    /// `kms:CallerAccount`.
+    pub const KMS_CALLER_ACCOUNT: ConditionKey = ConditionKey(Cow::Borrowed("kms:CallerAccount"));
     /// `ec2:CreateAction`.
     pub const EC2_CREATE_ACTION: ConditionKey = ConditionKey(Cow::Borrowed("ec2:CreateAction"));
     /// `cloudwatch:namespace`.

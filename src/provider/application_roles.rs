@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 use crate::catalog::arguments::{self as args, Name};
 use crate::catalog::requests::Family;
-use crate::catalog::{Kind as _, TrustKind};
+use crate::catalog::{Kind as _, TrustKind, UnknownKind};
 use crate::plugin::convert::convert;
 use crate::plugin::{Attribute, AttributePath, Block, Diagnostic, Type, Value};
 use crate::policy::DocumentKind;
@@ -187,12 +187,9 @@ fn read_entry(inputs: &mut Inputs<'_>, key: &str, entry: &Value, phase: Phase<'_
         Value::String(name) => match role_names().iter().find(|r| r.name == name) {
             Some(role) => *role,
             None => {
-                error(
-                    inputs,
-                    path.then_attribute(args::ROLE),
-                    "Unknown role",
-                    format!("{name:?} is not a valid role; valid values are {}.", valid()),
-                );
+                // The wording of every unknown selector value (catalog::kinds).
+                let unknown = UnknownKind { selector: args::ROLE, value: name.clone(), valid: valid() };
+                error(inputs, path.then_attribute(args::ROLE), "Unknown role", unknown.to_string());
                 return None;
             }
         },
@@ -289,10 +286,10 @@ fn read_trust(
     config.insert(args::KIND.into(), Value::string(trust_kind.clone()));
     let trust_family = TRUST_POLICY.requests.as_ref().expect("the trust policy has its request table");
     for name in SHARED {
-        let from_role = role_config.get(name.as_str()).filter(|v| !v.is_null()).cloned();
         if config.get(name.as_str()).is_none_or(Value::is_null) && takes(trust_family, Some(&trust_kind), name) {
-            if let Some(value) = from_role.or_else(|| Some(inputs.raw(name).clone()).filter(|v| !v.is_null())) {
-                config.insert(name.into(), value);
+            let given = [role_config.get(name.as_str()), Some(inputs.raw(name))].into_iter().flatten().find(|v| !v.is_null());
+            if let Some(value) = given {
+                config.insert(name.into(), value.clone());
             }
         }
     }

@@ -71,7 +71,8 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
             None
         }
     });
-    if let Some(database_type) = inputs.string(args::DATABASE_TYPE) {
+    let database_type = inputs.string(args::DATABASE_TYPE);
+    if let Some(database_type) = database_type {
         if !DATABASE_TYPES.contains(&database_type) {
             let detail =
                 format!("{database_type:?} is not a dbType of a JDBC data source; valid values are {}.", DATABASE_TYPES.join(", "));
@@ -88,12 +89,11 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
         return Outcome::Checked;
     }
     let data_source_type = inputs.string(args::DATA_SOURCE_TYPE).map(str::to_owned);
-    let database_type = inputs.string(args::DATABASE_TYPE).map(str::to_owned);
     let selected: Vec<_> = CONNECTORS
         .iter()
         .filter(|c| template.is_none_or(|t| c.template == t))
         .filter(|c| data_source_type.as_deref().is_none_or(|ty| c.data_source_types.contains(&ty)))
-        .filter(|c| database_type.is_none() || c.database_type() == database_type.as_deref())
+        .filter(|c| database_type.is_none() || c.database_type() == database_type)
         .collect();
     let arguments = |connector: &crate::catalog::Connector, required: bool| {
         Value::List(connector.template.arguments().iter().filter(|a| a.required == required).map(|a| Value::string(a.name)).collect())

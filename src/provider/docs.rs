@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::catalog::arguments::{self as args, Name};
+use crate::catalog::arguments as args;
 use crate::catalog::connectors::{Support, LEGACY_SUPPORT_ENDED};
 use crate::catalog::examples::{ExampleValue, ACCOUNT_ID, REGION};
 use crate::catalog::{Connector, Kind as _, CONNECTORS};
@@ -247,11 +247,7 @@ fn function_example(descriptor: &Descriptor, examples: &Path) -> std::io::Result
         descriptor.requests.as_ref().and_then(|family| Some((family, family.examples.first()?))).ok_or_else(|| {
             std::io::Error::new(std::io::ErrorKind::NotFound, format!("{written}: no example, and no golden configuration"))
         })?;
-    let value_of = |name: Name| configuration.arguments.iter().find(|(n, _)| *n == name).map(|(_, v)| *v);
-    let kind = family.kind_of(&|name| match value_of(name) {
-        Some(ExampleValue::Text(text)) => Some(text),
-        _ => None,
-    });
+    let kind = family.kind_of_example(configuration);
     let mut attributes: Vec<(String, String)> = configuration
         .arguments
         .iter()
@@ -263,7 +259,11 @@ fn function_example(descriptor: &Descriptor, examples: &Path) -> std::io::Result
         attributes.push((args::ACCOUNT_ID.to_string(), hcl_value(ExampleValue::Text(ACCOUNT_ID))));
     }
     let width = attributes.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
-    let selector = twin.selector.and_then(value_of).map(|v| format!("{}, ", hcl_value(v))).unwrap_or_default();
+    let selector = twin
+        .selector
+        .and_then(|name| configuration.text(name))
+        .map(|v| format!("{}, ", hcl_value(ExampleValue::Text(v))))
+        .unwrap_or_default();
     let mut text = format!("locals {{\n  {0} = provider::qbusiness::{0}({selector}{{\n", twin.name);
     for (name, value) in attributes {
         let _ = writeln!(text, "    {name:width$} = {value}");
@@ -359,13 +359,7 @@ pub fn sources_manifest() -> serde_json::Value {
     for descriptor in DESCRIPTORS {
         let Some(family) = &descriptor.requests else { continue };
         for example in family.examples {
-            let kind = family.kind_of(&|name| {
-                example.arguments.iter().find(|(n, _)| *n == name).and_then(|(_, v)| match v {
-                    ExampleValue::Text(text) => Some(*text),
-                    _ => None,
-                })
-            });
-            if let Some(source) = (family.source)(kind) {
+            if let Some(source) = (family.source)(family.kind_of_example(example)) {
                 add(source, example.name.to_owned());
             }
         }

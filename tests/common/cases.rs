@@ -35,8 +35,7 @@ impl Case {
 
     /// The kind its family's selector (or default) gives it.
     pub fn selected_kind(&self) -> Option<&str> {
-        let value = |name: Name| self.attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
-        descriptors::descriptor(self.data_source).and_then(|d| d.requests).and_then(|family| family.kind_of(&value))
+        selected_kind(self.data_source, &self.attributes)
     }
 
     /// The trust kinds its role is assumed through, as its family says (none for a trust or
@@ -53,8 +52,15 @@ impl Case {
 /// Whether a configuration of `data_source` takes partition/region/account_id, as its family says
 /// of the kind `attributes` select (`false` for a data source that makes no document).
 pub fn takes_scope(data_source: &str, attributes: &[(Name, Value)]) -> bool {
+    descriptors::descriptor(data_source)
+        .and_then(|d| d.requests)
+        .is_some_and(|family| family.takes_scope(selected_kind(data_source, attributes)))
+}
+
+/// The kind a configuration of `data_source` has: its family's selector's value, else its default.
+fn selected_kind<'a>(data_source: &str, attributes: &'a [(Name, Value)]) -> Option<&'a str> {
     let value = |name: Name| attributes.iter().rev().find(|(k, _)| *k == name).and_then(|(_, v)| v.as_str());
-    descriptors::descriptor(data_source).and_then(|d| d.requests).is_some_and(|family| family.takes_scope(family.kind_of(&value)))
+    descriptors::descriptor(data_source).and_then(|d| d.requests).and_then(|family| family.kind_of(&value))
 }
 
 fn s(text: &str) -> Value {

@@ -57,14 +57,9 @@ pub fn body<K: AsRef<str>>(attributes: &[(K, Value)], indent: usize) -> String {
 /// A configuration of `count` S3 connector documents (bucket `docs-N`) read with the provider
 /// block's region and account, their minified JSON in the output `documents`.
 pub fn s3_documents(count: usize) -> String {
-    use super::workspace::PROVIDER_BLOCK;
-    use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
+    use terraform_provider_qbusiness::catalog::examples::{APPLICATION_ID, INDEX_ID};
     format!(
-        r#"{PROVIDER_BLOCK}
-provider "qbusiness" {{
-  region     = "{REGION}"
-  account_id = "{ACCOUNT_ID}"
-}}
+        r#"{provider}
 
 data "qbusiness_connector_policy" "s3" {{
   count          = {count}
@@ -77,6 +72,7 @@ data "qbusiness_connector_policy" "s3" {{
 output "documents" {{
   value = data.qbusiness_connector_policy.s3[*].minified_json
 }}
-"#
+"#,
+        provider = super::workspace::configured_provider()
     )
 }

@@ -71,6 +71,13 @@ pub const PROVIDER_BLOCK: &str = concat!(
 "#
 );
 
+/// [`PROVIDER_BLOCK`] and a provider block with the example region and account, as the
+/// configurations that read data sources with the provider's defaults begin.
+pub fn configured_provider() -> String {
+    use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, REGION};
+    format!("{PROVIDER_BLOCK}provider \"qbusiness\" {{\n  region     = \"{REGION}\"\n  account_id = \"{ACCOUNT_ID}\"\n}}\n")
+}
+
 impl Workspace {
     /// A directory with `files` (name, content) written into it.
     pub fn new(files: &[(&str, &str)]) -> Workspace {
