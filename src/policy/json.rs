@@ -44,6 +44,8 @@ struct StatementJson<'a> {
     effect: &'static str,
     #[serde(rename = "Principal", skip_serializing_if = "Option::is_none")]
     principal: Option<PrincipalJson<'a>>,
+    #[serde(rename = "NotPrincipal", skip_serializing_if = "Option::is_none")]
+    not_principal: Option<PrincipalJson<'a>>,
     #[serde(rename = "Action", skip_serializing_if = "Option::is_none")]
     action: Option<OneOrMany<'a>>,
     #[serde(rename = "NotAction", skip_serializing_if = "Option::is_none")]
@@ -66,6 +68,13 @@ struct DocumentJson<'a> {
     statement: Vec<StatementJson<'a>>,
 }
 
+fn principal_view(principal: &Principal) -> PrincipalJson<'_> {
+    match principal {
+        Principal::Anyone => PrincipalJson::Anyone("*"),
+        Principal::Named(named) => PrincipalJson::Named(named.iter().map(|(kind, ids)| (kind.as_str(), OneOrMany::of(ids))).collect()),
+    }
+}
+
 fn view(document: &PolicyDocument) -> DocumentJson<'_> {
     DocumentJson {
         version: POLICY_VERSION,
@@ -76,12 +85,8 @@ fn view(document: &PolicyDocument) -> DocumentJson<'_> {
             .map(|s| StatementJson {
                 sid: s.sid.as_deref(),
                 effect: s.effect.as_str(),
-                principal: s.principal.as_ref().map(|p| match p {
-                    Principal::Anyone => PrincipalJson::Anyone("*"),
-                    Principal::Named(named) => {
-                        PrincipalJson::Named(named.iter().map(|(kind, ids)| (kind.as_str(), OneOrMany::of(ids))).collect())
-                    }
-                }),
+                principal: s.principal.as_ref().map(principal_view),
+                not_principal: s.not_principal.as_ref().map(principal_view),
                 action: match &s.actions {
                     Actions::Action(names) => Some(OneOrMany::of(names)),
                     Actions::NotAction(_) => None,
@@ -255,9 +260,10 @@ fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError>
     let object = json.as_object().ok_or_else(|| ParseError::at(location, "a statement must be an object"))?;
     let at = |key: &str| format!("{location}.{key}");
     for key in object.keys() {
-        if !["Sid", "Effect", "Principal", "Action", "NotAction", "Resource", "NotResource", "Condition"].contains(&key.as_str()) {
-            let hint = if key == "NotPrincipal" { "NotPrincipal is not supported; use Principal with a Deny" } else { "unexpected key" };
-            return Err(ParseError::at(&at(key), hint));
+        if !["Sid", "Effect", "Principal", "NotPrincipal", "Action", "NotAction", "Resource", "NotResource", "Condition"]
+            .contains(&key.as_str())
+        {
+            return Err(ParseError::at(&at(key), "unexpected key"));
         }
     }
     let sid = match object.get("Sid") {
@@ -281,20 +287,11 @@ fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError>
         (None, None) => None,
         _ => return Err(ParseError::at(location, "has both Resource and NotResource")),
     };
-    let principal = match object.get("Principal") {
-        None => None,
-        Some(Json::String(s)) if s == "*" => Some(Principal::Anyone),
-        Some(Json::Object(kinds)) => {
-            let mut named = BTreeMap::new();
-            for (kind, ids) in kinds {
-                let kind_location = format!("{}.{kind}", at("Principal"));
-                let parsed = PrincipalKind::parse(kind).map_err(|e| ParseError::at(&kind_location, e.to_string()))?;
-                named.insert(parsed, strings(ids, &kind_location)?);
-            }
-            Some(Principal::Named(named))
-        }
-        Some(_) => return Err(ParseError::at(&at("Principal"), "must be \"*\" or an object")),
-    };
+    let principal = object.get("Principal").map(|p| parse_principal(p, &at("Principal"))).transpose()?;
+    let not_principal = object.get("NotPrincipal").map(|p| parse_principal(p, &at("NotPrincipal"))).transpose()?;
+    if principal.is_some() && not_principal.is_some() {
+        return Err(ParseError::at(location, "has both Principal and NotPrincipal"));
+    }
     let mut condition = Condition::default();
     match object.get("Condition") {
         None => {}
@@ -314,7 +311,23 @@ fn parse_statement(json: &Json, location: &str) -> Result<Statement, ParseError>
         }
         Some(_) => return Err(ParseError::at(&at("Condition"), "must be an object")),
     }
-    Ok(Statement { sid, effect, principal, actions, resources, condition })
+    Ok(Statement { sid, effect, principal, not_principal, actions, resources, condition })
+}
+
+fn parse_principal(json: &Json, location: &str) -> Result<Principal, ParseError> {
+    match json {
+        Json::String(s) if s == "*" => Ok(Principal::Anyone),
+        Json::Object(kinds) => {
+            let mut named = BTreeMap::new();
+            for (kind, ids) in kinds {
+                let kind_location = format!("{location}.{kind}");
+                let parsed = PrincipalKind::parse(kind).map_err(|e| ParseError::at(&kind_location, e.to_string()))?;
+                named.insert(parsed, strings(ids, &kind_location)?);
+            }
+            Ok(Principal::Named(named))
+        }
+        _ => Err(ParseError::at(location, "must be \"*\" or an object")),
+    }
 }
 
 #[cfg(test)]

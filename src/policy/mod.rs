@@ -5,6 +5,7 @@
 
 pub mod arn;
 pub mod condition;
+pub mod evaluate;
 pub mod json;
 pub mod lint;
 pub mod merge;

@@ -168,8 +168,11 @@ pub struct Statement {
     pub sid: Option<String>,
     /// Allow or Deny.
     pub effect: Effect,
-    /// The principal (trust policies only).
+    /// The principal (trust and resource policies only).
     pub principal: Option<Principal>,
+    /// `NotPrincipal`: everyone but these. Parsed so that checks and evaluation can judge
+    /// documents written by hand; IAM refuses it in role trust policies.
+    pub not_principal: Option<Principal>,
     /// Action or NotAction.
     pub actions: Actions,
     /// Resource or NotResource (permissions policies only).
@@ -185,6 +188,7 @@ impl Statement {
             sid: Some(sid.to_owned()),
             effect: Effect::Allow,
             principal: None,
+            not_principal: None,
             actions: Actions::Action(BTreeSet::new()),
             resources: None,
             condition: Condition::default(),

@@ -274,6 +274,7 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
             sid,
             effect,
             principal,
+            not_principal: None,
             actions: if positive_actions { Actions::Action(names) } else { Actions::NotAction(names) },
             resources: resources.map(|(positive, arns)| if positive { Resources::Resource(arns) } else { Resources::NotResource(arns) }),
             condition,
