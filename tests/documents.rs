@@ -113,6 +113,29 @@ fn the_providers_checker_accepts_every_document() {
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 
+/// Access Analyzer's checks (`policy::findings`) over every golden document: none may fire. The
+/// cases with statements of the user's own are held to the same, as the docs' examples are.
+#[test]
+fn no_golden_document_has_a_finding() {
+    use terraform_provider_qbusiness::policy::findings::{findings, BY_DESIGN};
+    use terraform_provider_qbusiness::policy::PolicyDocument;
+    let mut found = Vec::new();
+    let mut checked = 0;
+    for case in cases::all() {
+        let text = std::fs::read_to_string(golden_dir().join(format!("{}.json", case.name))).unwrap();
+        let document = PolicyDocument::from_json(&text).unwrap();
+        found.extend(
+            findings(&document, case.kind())
+                .into_iter()
+                .filter(|f| !BY_DESIGN.iter().any(|(code, prefix, _)| f.check.code == *code && case.name.starts_with(prefix)))
+                .map(|f| format!("{}: statement {:?}: {}", case.name, f.statement, f.detail())),
+        );
+        checked += 1;
+    }
+    assert!(checked > 100, "only {checked} golden documents");
+    assert!(found.is_empty(), "{} findings:\n{}", found.len(), found.join("\n"));
+}
+
 /// One `qbusiness_application_roles` read holding every golden case as an entry gives each case's
 /// golden document, byte for byte: the permissions policies as `policy`, the trust policies as the
 /// `trust` of an entry that passes the case's arguments as `trust`. (A bucket policy is no role's.)

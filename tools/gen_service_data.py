@@ -7,7 +7,7 @@ One line per fact, grouped by service, fields separated by tabs (resource type n
   S service                     a service prefix
   R key ARN-format              a resource type and its ARN format
   A Action key[*] key ...       an action and its resource types (* = required)
-  K condition-key               a condition key of the service
+  K condition-key type          a condition key of the service and its type (String, ArrayOfARN, …)
 """
 import json
 import pathlib
@@ -32,7 +32,7 @@ for path in sorted((data / "actions").glob("*.json")):
     keys_path = data / "conditionKeys" / path.name
     if keys_path.exists():
         for _, key in sorted(json.loads(keys_path.read_text()).items()):
-            lines.append(f"K\t{key['key']}")
+            lines.append(f"K\t{key['key']}\t{key.get('type', '')}")
 text = ("\n".join(lines) + "\n").encode()
 out = pathlib.Path(sys.argv[1])
 out.write_bytes(zlib.compress(text, 9))

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 
+use super::findings::{findings, Check, FindingType};
 use super::size::first_disallowed_char;
 use super::statement::{DocumentKind, PolicyDocument, Principal, PrincipalKind, Resources, Statement};
 use super::text::{widens, WIDENS};
@@ -17,6 +18,8 @@ pub enum Rule {
     Form,
     /// AWS's service data: actions, the resources they act on, condition keys.
     ServiceData,
+    /// One of Access Analyzer's checks (`policy::findings`).
+    Check(&'static Check),
 }
 
 /// One rule a document breaks, located by statement index and field.
@@ -145,7 +148,8 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             (DocumentKind::Permissions | DocumentKind::Resource, None) => {
                 report(at, "Resource", format!("a {kind} statement needs Resource or NotResource"))
             }
-            (DocumentKind::Trust, Some(_)) => report(at, "Resource", "a trust policy statement must not name a Resource".into()),
+            // A Resource in a trust policy is Access Analyzer's ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE.
+            (DocumentKind::Trust, Some(_)) => {}
             (DocumentKind::Permissions | DocumentKind::Resource, Some(Resources::Resource(r) | Resources::NotResource(r))) => {
                 for resource in r {
                     if !is_resource(resource) {
@@ -192,6 +196,11 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
             (DocumentKind::Permissions, Some(_)) => {
                 report(at, "Principal", "a permissions policy must not name a Principal; that belongs in the trust policy".into())
             }
+            (DocumentKind::Permissions, None) if statement.not_principal.is_some() => report(
+                at,
+                "NotPrincipal",
+                "a permissions policy must not name a NotPrincipal; principals belong in the trust policy".into(),
+            ),
             (DocumentKind::Trust | DocumentKind::Resource, None) => {
                 report(at, "Principal", format!("a {kind} statement needs a Principal"))
             }
@@ -208,13 +217,22 @@ pub fn problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
 }
 
 /// [`problems`], and for a document of the user's own what AWS's service data says against it
-/// (unknown actions and condition keys, resources its actions do not act on). The roles' own
-/// documents are checked against the same data by the tests, so reading them never inflates it.
+/// (unknown actions and condition keys, resources its actions do not act on) and Access
+/// Analyzer's checks (`policy::findings`). The roles' own documents are checked against the same
+/// data and checks by the tests, so reading them never inflates the data.
 pub fn user_problems(document: &PolicyDocument, kind: DocumentKind) -> Vec<Problem> {
     let mut found = problems(document, kind);
     if !found.is_empty() {
         return found;
     }
+    found.extend(findings(document, kind).into_iter().map(|f| Problem {
+        statement: f.statement,
+        field: f.field,
+        rule: Rule::Check(f.check),
+        warning: f.check.finding_type != FindingType::Error,
+        message: f.detail(),
+        value: f.value,
+    }));
     if let Some(data) = super::service_data::service_data() {
         for (i, statement) in document.statements.iter().enumerate() {
             found.extend(data.findings(statement).into_iter().map(|f| Problem {
@@ -296,7 +314,18 @@ mod tests {
     fn trust_rules() {
         let doc = PolicyDocument::new(vec![Statement::allow("T").actions(["sts:AssumeRole"]).any_resource()]);
         let fields: Vec<_> = problems(&doc, DocumentKind::Trust).into_iter().map(|p| p.field).collect();
-        assert_eq!(fields, ["Resource", "Principal"]);
+        assert_eq!(fields, ["Principal"]);
+        let found = user_problems(&doc, DocumentKind::Trust);
+        assert_eq!(found.iter().map(|p| p.field).collect::<Vec<_>>(), ["Principal"]);
+        let with_principal = PolicyDocument::new(vec![Statement::allow("T")
+            .actions(["sts:AssumeRole"])
+            .any_resource()
+            .principal(Principal::service("qbusiness.amazonaws.com"))
+            .condition(crate::policy::Operator::STRING_EQUALS, crate::policy::ConditionKey::SOURCE_ACCOUNT, ["111122223333"])]);
+        let found = user_problems(&with_principal, DocumentKind::Trust);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(matches!(found[0].rule, Rule::Check(c) if c.code == "ROLE_TRUST_POLICY_SYNTAX_ERROR_RESOURCE"));
+        assert!(!found[0].warning);
         assert_eq!(problems(&PolicyDocument::new(vec![]), DocumentKind::Trust)[0].field, "Statement");
     }
 }

@@ -6,6 +6,7 @@
 pub mod arn;
 pub mod condition;
 pub mod evaluate;
+pub mod findings;
 pub mod json;
 pub mod lint;
 pub mod merge;

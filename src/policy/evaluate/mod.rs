@@ -11,6 +11,7 @@ mod matching;
 mod operators;
 
 pub use context::{Context, ContextValue};
+pub use operators::{ip_range, readable_value, shape, Shape, ValueKind};
 
 use super::statement::{Actions, Effect, Principal, PrincipalKind, Resources, Statement};
 use super::PolicyDocument;
@@ -156,6 +157,17 @@ fn aws_principal_matches(id: &str, caller: &Caller) -> Named {
         _ => false,
     };
     named(of_role, Named::Directly)
+}
+
+/// Whether the action pattern (`s3:Get*`) covers `action`, as IAM reads actions: without regard
+/// to case, `*` and `?` as wildcards.
+pub fn action_matches(pattern: &str, action: &str) -> bool {
+    matching::glob_text(pattern, action, true, None)
+}
+
+/// Whether the `Resource` entry `pattern` covers the ARN (or pattern taken literally) `arn`.
+pub fn resource_matches(pattern: &str, arn: &str) -> bool {
+    matching::arn(pattern, arn, matching::ArnPattern::Resource, None)
 }
 
 fn action_applies(actions: &Actions, action: &str) -> bool {

@@ -96,6 +96,91 @@ fn parts(operator: &Operator) -> Result<Parts, EvaluationError> {
     Ok(Parts { qualifier, family, negated, if_exists })
 }
 
+/// What an operator compares its key's values as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueKind {
+    /// Text (`String…`).
+    Text,
+    /// An ARN (`Arn…`).
+    Arn,
+    /// A number (`Numeric…`).
+    Number,
+    /// A date (`Date…`).
+    Date,
+    /// `true` or `false` (`Bool`, `Null`).
+    Boolean,
+    /// An address range (`IpAddress`, `NotIpAddress`).
+    IpRange,
+    /// Base64 (`BinaryEquals`).
+    Base64,
+}
+
+/// An operator's shape, for checks of how it is used: its set qualifier, what it compares, and
+/// whether it takes wildcards, is negated, has `IfExists`, or is `Null`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shape {
+    /// `Some("ForAnyValue")` or `Some("ForAllValues")`.
+    pub qualifier: Option<&'static str>,
+    /// What it compares.
+    pub kind: ValueKind,
+    /// `StringLike`, `StringNotLike` and the `Arn…` operators take `*` and `?`.
+    pub wildcards: bool,
+    /// `…Not…` operators.
+    pub negated: bool,
+    /// `…IfExists`.
+    pub if_exists: bool,
+    /// `Null`.
+    pub null: bool,
+}
+
+/// The shape of `operator`.
+pub fn shape(operator: &Operator) -> Result<Shape, EvaluationError> {
+    let parts = parts(operator)?;
+    let kind = match parts.family {
+        Family::String { .. } => ValueKind::Text,
+        Family::Arn => ValueKind::Arn,
+        Family::Numeric(_) => ValueKind::Number,
+        Family::Date(_) => ValueKind::Date,
+        Family::Bool | Family::Null => ValueKind::Boolean,
+        Family::Ip => ValueKind::IpRange,
+        Family::Binary => ValueKind::Base64,
+    };
+    Ok(Shape {
+        qualifier: match parts.qualifier {
+            Qualifier::Single => None,
+            Qualifier::AnyValue => Some("ForAnyValue"),
+            Qualifier::AllValues => Some("ForAllValues"),
+        },
+        kind,
+        wildcards: matches!(parts.family, Family::String { like: true, .. } | Family::Arn),
+        negated: parts.negated,
+        if_exists: parts.if_exists,
+        null: parts.family == Family::Null,
+    })
+}
+
+/// Whether an operator comparing `kind` can read the policy value `value`.
+pub fn readable_value(kind: ValueKind, value: &str) -> bool {
+    match kind {
+        ValueKind::Number => number(value).is_some(),
+        ValueKind::Date => date(value).is_some(),
+        ValueKind::IpRange => network(value).is_some(),
+        ValueKind::Boolean => matches!(value.to_ascii_lowercase().as_str(), "true" | "false"),
+        ValueKind::Base64 => binary(value).is_some(),
+        ValueKind::Text | ValueKind::Arn => true,
+    }
+}
+
+/// The address range a policy value stands for, and whether it has bits set past its prefix.
+pub fn ip_range(value: &str) -> Option<(IpAddr, u8, bool)> {
+    let (address, bits) = network(value)?;
+    let normal = match address {
+        IpAddr::V4(a) => u32::from(a) & !(if bits == 0 { 0 } else { u32::MAX << (32 - bits) }) == 0,
+        IpAddr::V6(a) => u128::from(a) & !(if bits == 0 { 0 } else { u128::MAX << (128 - bits) }) == 0,
+    };
+    Some((address, bits, !normal))
+}
+
 /// A number as IAM's numeric operators read it: an optional sign, digits, an optional fraction.
 fn number(text: &str) -> Option<f64> {
     let digits = text.strip_prefix('-').unwrap_or(text);
@@ -207,18 +292,11 @@ fn compare<T: PartialOrd>(comparison: Comparison, context: T, policy: T) -> bool
 
 /// Every value of a condition entry that its operator cannot read: an error, never a silent match.
 pub(super) fn check(operator: &Operator, key: &ConditionKey, values: &std::collections::BTreeSet<String>) -> Result<(), EvaluationError> {
-    let parts = parts(operator)?;
     let malformed =
         |value: &String| EvaluationError::MalformedValue { operator: operator.to_string(), key: key.to_string(), value: value.clone() };
+    let kind = shape(operator)?.kind;
     for value in values {
-        let readable = match parts.family {
-            Family::Numeric(_) => number(value).is_some(),
-            Family::Date(_) => date(value).is_some(),
-            Family::Ip => network(value).is_some(),
-            Family::Bool | Family::Null => matches!(value.to_ascii_lowercase().as_str(), "true" | "false"),
-            Family::Binary => binary(value).is_some(),
-            Family::String { .. } | Family::Arn => true,
-        };
+        let readable = readable_value(kind, value);
         if !readable {
             return Err(malformed(value));
         }
