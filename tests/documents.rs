@@ -136,6 +136,27 @@ fn no_golden_document_has_a_finding() {
     assert!(found.is_empty(), "{} findings:\n{}", found.len(), found.join("\n"));
 }
 
+/// `qbusiness_policy_check`'s comparison of every golden document with itself: equivalent over
+/// its universe (the built-in evaluator decides each request the same both times).
+#[test]
+fn every_golden_document_checked_against_itself_is_equivalent() {
+    use terraform_provider_qbusiness::policy::compare::compare;
+    use terraform_provider_qbusiness::policy::PolicyDocument;
+    let mut wrong = Vec::new();
+    let mut requests = 0;
+    for case in cases::all() {
+        let text = std::fs::read_to_string(golden_dir().join(format!("{}.json", case.name))).unwrap();
+        let document = PolicyDocument::from_json(&text).unwrap();
+        let comparison = compare(&document, &document, case.kind(), &[]).unwrap();
+        requests += comparison.requests;
+        if !comparison.equivalent() || comparison.truncated || comparison.requests == 0 {
+            wrong.push(format!("{}: {comparison:?}", case.name));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    eprintln!("{requests} requests over the golden documents");
+}
+
 /// One `qbusiness_application_roles` read holding every golden case as an entry gives each case's
 /// golden document, byte for byte: the permissions policies as `policy`, the trust policies as the
 /// `trust` of an entry that passes the case's arguments as `trust`. (A bucket policy is no role's.)

@@ -191,6 +191,36 @@ names! {
     DOCUMENTS = "documents";
     /// A role's permissions policy, in a bundle's result.
     POLICY = "policy";
+    /// The provider's document a policy in place is checked against.
+    EXPECTED = "expected";
+    /// Whether two documents allow the same requests.
+    EQUIVALENT = "equivalent";
+    /// The requests the expected document allows and the policy in place denies.
+    MISSING = "missing";
+    /// The requests the policy in place allows and the expected document denies.
+    EXCESS = "excess";
+    /// Access Analyzer's findings on a document.
+    FINDINGS = "findings";
+    /// One line that says it all.
+    SUMMARY = "summary";
+    /// A policy check's whole result, as its function returns it.
+    CHECK = "check";
+    /// A request's action.
+    ACTION = "action";
+    /// A request's resource.
+    RESOURCE = "resource";
+    /// A request's principal.
+    PRINCIPAL = "principal";
+    /// A request's condition keys.
+    CONTEXT = "context";
+    /// A finding's issue code.
+    CODE = "code";
+    /// A finding's type.
+    SEVERITY = "severity";
+    /// A finding's message.
+    MESSAGE = "message";
+    /// The errata row a difference or finding matches.
+    ERRATA = "errata";
     /// A bundle's review report, in Markdown.
     REPORT = "report";
     /// Whether a bundle makes its report.

@@ -13,6 +13,7 @@ pub mod blocks;
 pub mod breadth;
 pub mod bucket_policy;
 pub mod connectors;
+pub mod errata;
 pub mod examples;
 pub mod integration;
 pub mod key_policy;

@@ -4,6 +4,7 @@
 #![warn(missing_docs)]
 
 pub mod arn;
+pub mod compare;
 pub mod condition;
 pub mod evaluate;
 pub mod findings;

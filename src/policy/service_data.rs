@@ -83,6 +83,8 @@ struct Service {
 
 #[derive(Debug)]
 struct Action {
+    /// The action's name as AWS writes it (`GetObject`).
+    name: String,
     resource_types: Vec<String>,
 }
 
@@ -197,7 +199,7 @@ impl ServiceData {
                         service.resources.insert(name, words.next().unwrap_or_default().to_owned());
                     } else {
                         let resource_types = words.map(|w| w.trim_end_matches('*').to_owned()).collect();
-                        service.actions.insert(name.to_ascii_lowercase(), Action { resource_types });
+                        service.actions.insert(name.to_ascii_lowercase(), Action { name, resource_types });
                     }
                 }
                 _ => {}
@@ -268,6 +270,35 @@ impl ServiceData {
         }
         let known_service = self.services.contains_key(prefix);
         Err((!known_service, format!("{key:?} is not a condition key in this provider's AWS data ({})", self.version)))
+    }
+
+    /// The actions `pattern` names (`s3:Get*`), as `service:Action`, sorted; empty for a pattern
+    /// with a wildcard in its service or a service the data does not know.
+    pub fn expand(&self, pattern: &str) -> Vec<String> {
+        let Some((prefix, name)) = pattern.split_once(':') else { return Vec::new() };
+        let Some(service) = self.services.get(&prefix.to_ascii_lowercase()) else { return Vec::new() };
+        let tokens = glob_tokens(&name.to_ascii_lowercase());
+        let mut found: Vec<String> = service
+            .actions
+            .iter()
+            .filter(|(lower, _)| overlap(&tokens, &glob_tokens(lower)))
+            .map(|(_, action)| format!("{}:{}", prefix.to_ascii_lowercase(), action.name))
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// Whether `action` acts on `resource`: an ARN that fits one of its resource types' formats,
+    /// or `*` for an action with none; `None` for an action the data does not know.
+    pub fn acts_on(&self, action: &str, resource: &str) -> Option<bool> {
+        let (prefix, name) = action.split_once(':')?;
+        let service = self.services.get(&prefix.to_ascii_lowercase())?;
+        let action = service.actions.get(&name.to_ascii_lowercase())?;
+        if action.resource_types.is_empty() {
+            return Some(resource == "*");
+        }
+        let text: Vec<Token> = resource.chars().map(Token::Char).collect();
+        Some(action.resource_types.iter().filter_map(|t| service.resources.get(t)).any(|format| overlap(&format_tokens(format), &text)))
     }
 
     /// Whether the service of prefix `service` supports condition key `key` (a tag key such as

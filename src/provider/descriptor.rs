@@ -72,6 +72,7 @@ pub use super::bucket_policy::DESCRIPTOR as BUCKET_POLICY;
 pub use super::connector_policy::DESCRIPTOR as CONNECTOR_POLICY;
 pub use super::connectors::DESCRIPTOR as CONNECTORS;
 pub use super::integration_policy::DESCRIPTOR as INTEGRATION_POLICY;
+pub use super::policy_check::DESCRIPTOR as POLICY_CHECK;
 pub use super::role_policy::DESCRIPTOR as ROLE_POLICY;
 pub use super::trust_policy::DESCRIPTOR as TRUST_POLICY;
 pub use super::web_experience_policy::DESCRIPTOR as WEB_EXPERIENCE_POLICY;

@@ -19,6 +19,7 @@ mod inputs;
 mod integration_policy;
 mod key_policy;
 pub mod pins;
+mod policy_check;
 mod role_policy;
 mod trust_policy;
 mod web_experience_policy;
@@ -45,6 +46,7 @@ pub static DESCRIPTORS: &[&Descriptor] = &[
     &connectors::DESCRIPTOR,
     &integration_policy::DESCRIPTOR,
     &key_policy::DESCRIPTOR,
+    &policy_check::DESCRIPTOR,
     &role_policy::DESCRIPTOR,
     &trust_policy::DESCRIPTOR,
     &web_experience_policy::DESCRIPTOR,
