@@ -441,6 +441,14 @@ fn each_condition_value(
     changed
 }
 
+/// A condition entry's values, one or a list, as a list.
+fn value_list(values: &mut Json) -> Vec<&mut Json> {
+    match values {
+        Json::Array(items) => items.iter_mut().collect(),
+        single => vec![single],
+    }
+}
+
 fn rewrite_absent_variables_in_negated_operators(simulation: &mut Json) -> bool {
     let negated = |o: &str| (o.contains("StringNot") || o.contains("ArnNot")) && !o.starts_with("Null");
     each_condition_value(simulation, negated, |operator, values, context| {
@@ -454,10 +462,7 @@ fn rewrite_absent_variables_in_negated_operators(simulation: &mut Json) -> bool 
             })
         };
         let mut changed = false;
-        let items: Vec<&mut Json> = match values {
-            Json::Array(items) => items.iter_mut().collect(),
-            single => vec![single],
-        };
+        let items = value_list(values);
         for item in items {
             if item.as_str().is_some_and(absent) {
                 // A value of the operator's kind that matches nothing: what null is to a negated operator.
@@ -472,10 +477,7 @@ fn rewrite_absent_variables_in_negated_operators(simulation: &mut Json) -> bool 
 fn rewrite_escaped_star_in_exact_operators(simulation: &mut Json) -> bool {
     let exact = |o: &str| o.contains("String") && !o.contains("Like");
     each_condition_value(simulation, exact, |_, values, _| {
-        let items: Vec<&mut Json> = match values {
-            Json::Array(items) => items.iter_mut().collect(),
-            single => vec![single],
-        };
+        let items = value_list(values);
         let mut changed = false;
         for item in items {
             if let Some(text) = item.as_str().filter(|t| t.contains("${*}")) {
@@ -492,10 +494,7 @@ fn rewrite_zero_prefix(simulation: &mut Json) -> bool {
         simulation,
         |o| o.contains("IpAddress"),
         |_, values, _| {
-            let items: Vec<Json> = match &*values {
-                Json::Array(items) => items.clone(),
-                single => vec![single.clone()],
-            };
+            let items: Vec<Json> = value_list(values).into_iter().map(|v| v.clone()).collect();
             if !items.iter().any(|v| v == "0.0.0.0/0") {
                 return false;
             }
@@ -517,10 +516,7 @@ fn rewrite_other_family_ranges(simulation: &mut Json) -> bool {
         simulation,
         |o| o.contains("NotIpAddress"),
         |_, values, _| {
-            let items: Vec<Json> = match &*values {
-                Json::Array(items) => items.clone(),
-                single => vec![single.clone()],
-            };
+            let items: Vec<Json> = value_list(values).into_iter().map(|v| v.clone()).collect();
             let kept: Vec<Json> = items.iter().filter(|v| !v.as_str().is_some_and(|t| t.contains(other))).cloned().collect();
             if kept.len() == items.len() {
                 return false;

@@ -158,14 +158,10 @@ fn contexts(policy: &PolicyDocument, expected: &PolicyDocument) -> Vec<Context> 
                 for (key, given) in keys {
                     let lower = key.as_str().to_ascii_lowercase();
                     let entry = values.entry(lower.clone()).or_insert_with(|| (key.as_str().to_owned(), Vec::new()));
+                    let ip = super::evaluate::shape(operator).is_ok_and(|s| s.kind == super::evaluate::ValueKind::IpRange);
                     for value in given {
-                        let concrete =
-                            if value.starts_with("arn:") || !operator.as_str().contains("Ip") { instantiate(value) } else { value.clone() };
-                        let concrete = concrete
-                            .split('/')
-                            .next()
-                            .filter(|_| operator.as_str().contains("IpAddress"))
-                            .map_or(concrete.clone(), str::to_owned);
+                        // A range's own address stands for it; other values are patterns to fill.
+                        let concrete = if ip { value.split('/').next().unwrap_or(value).to_owned() } else { instantiate(value) };
                         if !entry.1.contains(&concrete) {
                             entry.1.push(concrete.clone());
                         }

@@ -60,8 +60,10 @@ fn texts(statement: &Statement) -> Vec<(&'static str, &str)> {
         let field = resources.field();
         texts.extend(resources.entries().iter().map(|r| (field, r.as_str())));
     }
-    if let Some(Principal::Named(named)) = &statement.principal {
-        texts.extend(named.values().flatten().map(|p| ("Principal", p.as_str())));
+    for (field, principal) in [("Principal", &statement.principal), ("NotPrincipal", &statement.not_principal)] {
+        if let Some(Principal::Named(named)) = principal {
+            texts.extend(named.values().flatten().map(|p| (field, p.as_str())));
+        }
     }
     for keys in statement.condition.0.values() {
         for (key, values) in keys {

@@ -367,13 +367,11 @@ pub(super) fn holds(
         });
     };
     // An ARN value of fewer than six segments matches no ARN, and a negated operator cannot judge
-    // against it: the negated condition fails (AWS's docs compare six segments).
-    if parts.family == Family::Arn && parts.negated && values.iter().any(|p| p != "*" && p.splitn(6, ':').count() < 6) {
-        return Ok(false);
-    }
+    // a value against it: the comparison of each value fails (AWS's docs compare six segments).
+    let unjudgeable = parts.family == Family::Arn && parts.negated && values.iter().any(|p| p != "*" && p.splitn(6, ':').count() < 6);
     let one = |v: &str| {
         let any = values.iter().any(|p| matches(parts.family, p, v, context));
-        readable(parts.family, v) && any != parts.negated
+        !unjudgeable && readable(parts.family, v) && any != parts.negated
     };
     Ok(match (parts.qualifier, value) {
         (Qualifier::Single, ContextValue::Single(v)) => one(v),
@@ -381,7 +379,7 @@ pub(super) fn holds(
         // operator holds if some value matches, a negated one if no value matches.
         (Qualifier::Single, ContextValue::Multi(vs)) => {
             let any = vs.iter().any(|v| values.iter().any(|p| matches(parts.family, p, v, context)));
-            vs.iter().all(|v| readable(parts.family, v)) && any != parts.negated
+            !unjudgeable && vs.iter().all(|v| readable(parts.family, v)) && any != parts.negated
         }
         (Qualifier::AnyValue, value) => value.values().iter().any(|v| one(v)),
         (Qualifier::AllValues, value) => value.values().iter().all(|v| one(v)),

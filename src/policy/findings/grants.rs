@@ -244,7 +244,7 @@ fn sensitive(statement: &Statement, at: Option<usize>, found: &mut Vec<Finding>)
             Some(Resources::NotResource(_)) => (3, "NotResource"),
             _ => continue,
         };
-        let check = sensitive.checks[offset + [0, 1, 2][how]];
+        let check = sensitive.checks[offset + how];
         let granted = ["named", "through a wildcard action", "through NotAction"][how];
         let scope = if offset == 0 { "on every role" } else { "on every role but those NotResource lists" };
         found.push(check.at(
