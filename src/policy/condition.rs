@@ -40,14 +40,24 @@ const BASE_OPERATORS: [&str; 25] = [
 ];
 const MORE_BASE_OPERATORS: [&str; 2] = ["ArnNotLike", "Null"];
 
-/// The base operator of `text`: without its `ForAnyValue:`/`ForAllValues:` qualifier and its
-/// `IfExists` suffix (`NullIfExists` is no operator, so `Null` keeps the text whole).
-fn base_of(text: &str) -> &str {
-    let unqualified = text.strip_prefix("ForAnyValue:").or_else(|| text.strip_prefix("ForAllValues:")).unwrap_or(text);
+/// An operator's text taken apart: its `ForAnyValue`/`ForAllValues` qualifier, its base operator
+/// and whether it ends in `IfExists` (`NullIfExists` is no operator, so `Null` keeps the text
+/// whole). The one reading of an operator's qualifiers, for parsing and for evaluation alike.
+pub(crate) fn split(text: &str) -> (Option<&'static str>, &str, bool) {
+    let (qualifier, unqualified) =
+        match ["ForAnyValue", "ForAllValues"].into_iter().find_map(|q| Some((q, text.strip_prefix(q)?.strip_prefix(':')?))) {
+            Some((qualifier, rest)) => (Some(qualifier), rest),
+            None => (None, text),
+        };
     match unqualified.strip_suffix("IfExists") {
-        Some(base) if base != "Null" => base,
-        _ => unqualified,
+        Some(base) if base != "Null" => (qualifier, base, true),
+        _ => (qualifier, unqualified, false),
     }
+}
+
+/// The base operator of `text`, without its qualifier and `IfExists`.
+fn base_of(text: &str) -> &str {
+    split(text).1
 }
 
 /// A name that is no IAM condition operator.

@@ -52,16 +52,11 @@ struct Parts {
 
 fn parts(operator: &Operator) -> Result<Parts, EvaluationError> {
     let text = operator.as_str();
-    let (qualifier, rest) = if let Some(rest) = text.strip_prefix("ForAnyValue:") {
-        (Qualifier::AnyValue, rest)
-    } else if let Some(rest) = text.strip_prefix("ForAllValues:") {
-        (Qualifier::AllValues, rest)
-    } else {
-        (Qualifier::Single, text)
-    };
-    let (base, if_exists) = match rest.strip_suffix("IfExists") {
-        Some(base) if base != "Null" => (base, true),
-        _ => (rest, false),
+    let (qualifier, base, if_exists) = crate::policy::condition::split(text);
+    let qualifier = match qualifier {
+        Some("ForAnyValue") => Qualifier::AnyValue,
+        Some(_) => Qualifier::AllValues,
+        None => Qualifier::Single,
     };
     use Comparison::*;
     let string = |ignore_case, like| Family::String { ignore_case, like };
