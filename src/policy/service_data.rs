@@ -59,6 +59,25 @@ const GLOBAL_KEYS: &[(&str, &str)] = &[
     ("aws:VpcSourceIp", "IPAddress"),
 ];
 
+/// Whether lower-case `key` is a member of the key family `family` (its name cut before its
+/// placeholder, e.g. `aws:requesttag/`): the family's name and at least one character more.
+fn member(family: &str, key: &str) -> bool {
+    key.starts_with(family) && key.len() > family.len()
+}
+
+/// The global key (and its type) that lower-case `key` is: one by name, or a member of a family
+/// (`aws:RequestTag/` ends with `/`).
+fn global_key(key: &str) -> Option<&'static (&'static str, &'static str)> {
+    GLOBAL_KEYS.iter().find(|(name, _)| {
+        let name = name.to_ascii_lowercase();
+        if name.ends_with('/') {
+            member(&name, key)
+        } else {
+            name == key
+        }
+    })
+}
+
 /// The compiled-in data, parsed.
 #[derive(Debug, Default)]
 pub struct ServiceData {
@@ -77,8 +96,9 @@ struct Service {
     resources: HashMap<String, String>,
     /// Lower-case action name → the action.
     actions: HashMap<String, Action>,
-    /// The service's condition keys, lower case, a family's key cut before its `${…}`.
-    keys: Vec<String>,
+    /// The service's condition keys, lower case, each with whether it is a family (cut before
+    /// its `${…}`).
+    keys: Vec<(String, bool)>,
 }
 
 #[derive(Debug)]
@@ -181,10 +201,11 @@ impl ServiceData {
                 "K" => {
                     let (key, key_type) = rest.split_once('\t').unwrap_or((rest, ""));
                     let lower = key.to_ascii_lowercase();
+                    let family = lower.find(['$', '<']);
                     if let Some(service) = current.as_ref().and_then(|s| data.services.get_mut(s)) {
-                        service.keys.push(lower.split(['$', '<']).next().unwrap_or(&lower).to_owned());
+                        service.keys.push((lower[..family.unwrap_or(lower.len())].to_owned(), family.is_some()));
                     }
-                    match lower.find(['$', '<']) {
+                    match family {
                         Some(at) => data.key_families.push((lower[..at].to_owned(), key_type.to_owned())),
                         None => {
                             data.keys.insert(lower, key_type.to_owned());
@@ -247,21 +268,13 @@ impl ServiceData {
         let lower = key.to_ascii_lowercase();
         let (prefix, _) = lower.split_once(':').unwrap_or((&lower, ""));
         if prefix == "aws" {
-            let known = GLOBAL_KEYS.iter().any(|(k, _)| {
-                let k = k.to_ascii_lowercase();
-                if k.ends_with('/') {
-                    lower.starts_with(&k) && lower.len() > k.len()
-                } else {
-                    k == lower
-                }
-            });
-            return if known {
+            return if global_key(&lower).is_some() {
                 Ok(())
             } else {
                 Err((true, format!("{key:?} is not one of AWS's global condition keys this provider knows")))
             };
         }
-        if self.keys.contains_key(&lower) || self.key_families.iter().any(|(f, _)| lower.starts_with(f.as_str()) && lower.len() > f.len()) {
+        if self.keys.contains_key(&lower) || self.key_families.iter().any(|(f, _)| member(f, &lower)) {
             return Ok(());
         }
         // An OIDC issuer's keys (`login.example.com:aud`) are named after its host.
@@ -306,25 +319,17 @@ impl ServiceData {
     pub fn service_supports_key(&self, service: &str, key: &str) -> Option<bool> {
         let service = self.services.get(&service.to_ascii_lowercase())?;
         let lower = key.to_ascii_lowercase();
-        Some(service.keys.iter().any(|k| if k.ends_with('/') { lower.starts_with(k.as_str()) } else { *k == lower }))
+        Some(service.keys.iter().any(|(k, family)| if *family { member(k, &lower) } else { *k == lower }))
     }
 
     /// The type of condition key `key` as AWS's data gives it (`String`, `ArrayOfString`, `ARN`,
     /// `Numeric`, `Date`, `Bool`, `IPAddress`, `Binary`), or `None` for a key it does not know.
     pub fn key_type(&self, key: &str) -> Option<&str> {
         let lower = key.to_ascii_lowercase();
-        let fits = |prefix: &str| {
-            let prefix = prefix.to_ascii_lowercase();
-            if prefix.ends_with('/') {
-                lower.starts_with(&prefix) && lower.len() > prefix.len()
-            } else {
-                lower == prefix
-            }
-        };
         if lower.starts_with("aws:") {
-            return GLOBAL_KEYS.iter().find(|(k, _)| fits(k)).map(|(_, t)| *t);
+            return global_key(&lower).map(|(_, t)| *t);
         }
-        let found = self.keys.get(&lower).or_else(|| self.key_families.iter().find(|(prefix, _)| fits(prefix)).map(|(_, t)| t));
+        let found = self.keys.get(&lower).or_else(|| self.key_families.iter().find(|(f, _)| member(f, &lower)).map(|(_, t)| t));
         found.map(String::as_str).filter(|t| !t.is_empty())
     }
 

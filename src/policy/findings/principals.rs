@@ -2,6 +2,7 @@
 //! without their source, identity providers and the actions they take.
 
 use super::{Check, Finding, FindingType};
+use crate::policy::evaluate::action_matches;
 use crate::policy::statement::{DocumentKind, Effect, PolicyDocument, Principal, PrincipalKind, Statement};
 
 const TRUST: DocumentKind = DocumentKind::Trust;
@@ -207,13 +208,9 @@ fn has_key(statement: &Statement, key: &str) -> bool {
     statement.condition.keys().any(|k| k.as_str().eq_ignore_ascii_case(key))
 }
 
+/// Whether one of the statement's actions covers `action`, as IAM matches actions.
 fn actions_match(statement: &Statement, action: &str) -> bool {
-    let pattern = |p: &String| {
-        let p = p.to_ascii_lowercase();
-        let a = action.to_ascii_lowercase();
-        p == a || p == "*" || p.strip_suffix('*').is_some_and(|prefix| a.starts_with(prefix))
-    };
-    statement.actions.names().iter().any(pattern)
+    statement.actions.names().iter().any(|pattern| action_matches(pattern, action))
 }
 
 /// Whether the statement names an assume action other than `right` (the session-tagging actions
