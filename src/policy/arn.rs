@@ -5,6 +5,30 @@ use std::str::FromStr;
 
 use thiserror::Error;
 
+/// An assumed-role session's ARN taken apart: `arn:PARTITION:sts::ACCOUNT:assumed-role/ROLE/SESSION`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Session<'a> {
+    /// The partition's name.
+    pub partition: &'a str,
+    /// The account.
+    pub account: &'a str,
+    /// The role's name.
+    pub role: &'a str,
+}
+
+impl<'a> Session<'a> {
+    /// The session `arn` names, if it names one.
+    pub fn of(arn: &'a str) -> Option<Session<'a>> {
+        match arn.splitn(6, ':').collect::<Vec<_>>().as_slice() {
+            ["arn", partition, "sts", "", account, resource] => {
+                let role = resource.strip_prefix("assumed-role/")?.split('/').next()?;
+                Some(Session { partition, account, role })
+            }
+            _ => None,
+        }
+    }
+}
+
 /// An AWS partition and what differs between partitions for policy documents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Partition {

@@ -258,6 +258,20 @@ pub enum DocumentKind {
     Resource,
 }
 
+impl DocumentKind {
+    /// Every kind.
+    pub const ALL: [DocumentKind; 3] = [DocumentKind::Permissions, DocumentKind::Trust, DocumentKind::Resource];
+
+    /// The kind's short name: `permissions`, `trust` or `resource`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocumentKind::Permissions => "permissions",
+            DocumentKind::Trust => "trust",
+            DocumentKind::Resource => "resource",
+        }
+    }
+}
+
 impl fmt::Display for DocumentKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

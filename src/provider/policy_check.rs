@@ -84,20 +84,19 @@ fn schema() -> Vec<Attribute> {
 }
 
 fn document_kind(inputs: &mut Inputs<'_>) -> Option<DocumentKind> {
-    match inputs.string(args::KIND) {
-        None if inputs.raw(args::KIND).is_unknown() => None,
-        None | Some("permissions") => Some(DocumentKind::Permissions),
-        Some("trust") => Some(DocumentKind::Trust),
-        Some("resource") => Some(DocumentKind::Resource),
-        Some(other) => {
-            inputs.error(
-                args::KIND,
-                "Unknown kind",
-                format!("{other:?} is not a kind of policy; valid are permissions, trust and resource, e.g. kind = \"trust\"."),
-            );
-            None
-        }
+    if inputs.raw(args::KIND).is_unknown() {
+        return None;
     }
+    let Some(name) = inputs.string(args::KIND) else { return Some(DocumentKind::Permissions) };
+    let found = DocumentKind::ALL.into_iter().find(|k| k.name() == name);
+    if found.is_none() {
+        inputs.error(
+            args::KIND,
+            "Unknown kind",
+            format!("{name:?} is not a kind of policy; valid are permissions, trust and resource, e.g. kind = \"trust\"."),
+        );
+    }
+    found
 }
 
 fn parsed(inputs: &mut Inputs<'_>, name: args::Name) -> Option<PolicyDocument> {
@@ -237,14 +236,7 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     ]);
     let mut state = inputs.config().as_map().cloned().unwrap_or_default();
     if state.get(args::KIND.as_str()).is_none_or(Value::is_null) {
-        state.insert(
-            args::KIND.into(),
-            Value::string(match kind {
-                DocumentKind::Permissions => "permissions",
-                DocumentKind::Trust => "trust",
-                DocumentKind::Resource => "resource",
-            }),
-        );
+        state.insert(args::KIND.into(), Value::string(kind.name()));
     }
     state.insert(args::EQUIVALENT.into(), Value::Bool(equivalent));
     state.insert(args::MISSING.into(), Value::List(missing));

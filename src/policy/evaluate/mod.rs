@@ -149,13 +149,7 @@ fn aws_principal_matches(id: &str, caller: &Caller) -> Named {
     // A role's ARN also names its sessions: arn:PARTITION:sts::ACCOUNT:assumed-role/NAME/SESSION.
     let (account, resource) = account;
     let Some(role) = resource.strip_prefix("role/").map(|path| path.rsplit('/').next().unwrap_or(path)) else { return Named::No };
-    let session: Vec<&str> = caller.id.splitn(6, ':').collect();
-    let of_role = match session.as_slice() {
-        ["arn", _, "sts", "", caller_account, resource] => {
-            caller_account == account && resource.strip_prefix("assumed-role/").and_then(|r| r.split('/').next()) == Some(role)
-        }
-        _ => false,
-    };
+    let of_role = crate::policy::arn::Session::of(&caller.id).is_some_and(|s| s.account == *account && s.role == role);
     named(of_role, Named::Directly)
 }
 

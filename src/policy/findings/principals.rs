@@ -380,19 +380,10 @@ pub(super) fn run(document: &PolicyDocument, kind: DocumentKind, found: &mut Vec
         if kind == TRUST {
             if let Some(ids) = named.get(&PrincipalKind::Aws) {
                 for id in ids {
-                    let parts: Vec<&str> = id.splitn(6, ':').collect();
-                    if let ["arn", partition, "sts", "", account, resource] = parts.as_slice() {
-                        if let Some(role) = resource.strip_prefix("assumed-role/").and_then(|r| r.split('/').next()) {
-                            let role_arn = format!("arn:{partition}:iam::{account}:role/{role}");
-                            if ids.contains(&role_arn) {
-                                found.push(REDUNDANT_SESSION.at(
-                                    at,
-                                    "Principal",
-                                    Some(id),
-                                    format!("{role_arn} already covers its session {id}"),
-                                ));
-                            }
-                        }
+                    let Some(session) = crate::policy::arn::Session::of(id) else { continue };
+                    let role_arn = format!("arn:{}:iam::{}:role/{}", session.partition, session.account, session.role);
+                    if ids.contains(&role_arn) {
+                        found.push(REDUNDANT_SESSION.at(at, "Principal", Some(id), format!("{role_arn} already covers its session {id}")));
                     }
                 }
             }
