@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::evaluate::{Caller, Context, ContextValue, Decision, EvaluationError, Request};
 use super::service_data::service_data;
 use super::statement::{DocumentKind, PolicyDocument, Principal, PrincipalKind};
+use super::text::{key_and_default, pieces, Piece};
 
 /// Actions every comparison also asks about: what a wildcard grant may reach by mistake.
 const PROBES: [&str; 6] =
@@ -58,20 +59,15 @@ impl Comparison {
 /// A pattern made a request's text: `*` and `?` filled, variables by their default or a filler.
 fn instantiate(pattern: &str) -> String {
     let mut out = String::new();
-    let mut rest = pattern;
-    while let Some(start) = rest.find("${") {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 2..];
-        let Some(end) = after.find('}') else { break };
-        let inside = &after[..end];
-        let value = match inside {
-            "*" | "?" | "$" => inside.to_owned(),
-            _ => inside.split_once(',').map_or(FILLER.to_owned(), |(_, d)| d.trim().trim_matches('\'').to_owned()),
-        };
-        out.push_str(&value);
-        rest = &after[end + 1..];
+    for piece in pieces(pattern) {
+        match piece {
+            Piece::Text(text) | Piece::Unclosed(text) => out.push_str(text),
+            Piece::Variable(inside @ ("*" | "?" | "$")) => out.push_str(inside),
+            Piece::Variable(inside) => {
+                out.push_str(key_and_default(inside).1.map_or(FILLER, |default| default.trim_matches('\'')));
+            }
+        }
     }
-    out.push_str(rest);
     out.replace('*', FILLER).replace('?', "x")
 }
 

@@ -2,6 +2,7 @@
 //! substituted from the request's context, and ARNs matched segment by segment.
 
 use super::context::Context;
+use crate::policy::text::{key_and_default, pieces, Piece};
 
 /// One element of a pattern: a character to match as written, any one character, or any run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,22 +28,15 @@ pub(super) enum Wildcards {
 /// a variable has no value there and no default, so the pattern matches nothing (IAM's rule).
 /// `${*}`, `${?}` and `${$}` stand for those characters as written, never for wildcards.
 pub(super) fn tokens(text: &str, wildcards: Wildcards, context: Option<&Context>) -> Option<Vec<Token>> {
+    let Some(context) = context else { return Some(plain(text, wildcards).collect()) };
     let mut out = Vec::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        let Some(start) = rest.find("${").filter(|_| context.is_some()) else {
-            out.extend(plain(rest, wildcards));
-            return Some(out);
-        };
-        let Some(length) = rest[start..].find('}') else {
-            out.extend(plain(rest, wildcards));
-            return Some(out);
-        };
-        out.extend(plain(&rest[..start], wildcards));
-        let inside = &rest[start + 2..start + length];
-        out.extend(variable(inside, context?)?.chars().map(Token::Char));
-        rest = &rest[start + length + 1..];
+    for piece in pieces(text) {
+        match piece {
+            Piece::Text(text) | Piece::Unclosed(text) => out.extend(plain(text, wildcards)),
+            Piece::Variable(inside) => out.extend(variable(inside, context)?.chars().map(Token::Char)),
+        }
     }
+    Some(out)
 }
 
 /// Whether every policy variable of `text` has a value in `context` (or a default).
@@ -65,14 +59,8 @@ fn variable(inside: &str, context: &Context) -> Option<String> {
         "*" | "?" | "$" => return Some(inside.to_owned()),
         _ => {}
     }
-    let (key, default) = match inside.split_once(',') {
-        Some((key, default)) => {
-            let default = default.trim();
-            let quoted = default.strip_prefix('\'').and_then(|d| d.strip_suffix('\''));
-            (key.trim(), quoted)
-        }
-        None => (inside.trim(), None),
-    };
+    let (key, default) = key_and_default(inside);
+    let (key, default) = (key.trim(), default.and_then(|d| d.strip_prefix('\'')?.strip_suffix('\'')));
     match context.single(key) {
         Some(value) => Some(value.to_owned()),
         None => default.map(str::to_owned),

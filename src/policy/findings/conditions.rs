@@ -9,6 +9,7 @@ use super::{Check, Finding, FindingType};
 use crate::policy::evaluate::{ip_range, readable_value, shape, ValueKind};
 use crate::policy::service_data::service_data;
 use crate::policy::statement::{DocumentKind, Effect, PolicyDocument, Statement};
+use crate::policy::text::{key_and_default, pieces, Piece};
 use crate::policy::{ConditionKey, Operator};
 
 const P: DocumentKind = DocumentKind::Permissions;
@@ -464,17 +465,13 @@ fn audience_key(key: &str) -> bool {
 
 /// The syntax problems of the policy variables in `text`.
 fn variable_syntax(text: &str) -> Option<(&'static Check, String)> {
-    let mut rest = text;
-    while let Some(start) = rest.find("${") {
-        let after = &rest[start + 2..];
-        let Some(end) = after.find('}') else {
-            return Some((&MISSING_BRACE, format!("{text:?}: a policy variable has no closing }}")));
+    for piece in pieces(text) {
+        let inside = match piece {
+            Piece::Text(_) => continue,
+            Piece::Unclosed(_) => return Some((&MISSING_BRACE, format!("{text:?}: a policy variable has no closing }}"))),
+            Piece::Variable(inside) => inside,
         };
-        let inside = &after[..end];
-        let (name, default) = match inside.split_once(',') {
-            Some((name, default)) => (name, Some(default.trim())),
-            None => (inside, None),
-        };
+        let (name, default) = key_and_default(inside);
         if inside.trim().is_empty() {
             return Some((&EMPTY_VARIABLE, format!("{text:?}: ${{}} names no variable")));
         }
@@ -486,7 +483,6 @@ fn variable_syntax(text: &str) -> Option<(&'static Check, String)> {
                 return Some((&QUOTE_IN_VARIABLE, format!("{text:?}: the default {default:?} goes in single quotes")));
             }
         }
-        rest = &after[end + 1..];
     }
     None
 }
