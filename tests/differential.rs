@@ -8,12 +8,10 @@
 //! writes the figure into RELIABILITY.md (`DIFFERENTIAL_REPORT`). Every disagreement fails the test
 //! unless the table `JUDGED` names it, with AWS's documentation as the judge.
 
-use std::process::Command;
+mod common;
 
+use common::simulation::{ours, simulate};
 use serde_json::{json, Value as Json};
-use terraform_provider_qbusiness::policy::evaluate::{evaluate, Caller, Context, ContextValue, Request};
-use terraform_provider_qbusiness::policy::statement::PrincipalKind;
-use terraform_provider_qbusiness::policy::PolicyDocument;
 
 const ACCOUNT: &str = "111122223333";
 const PRINCIPAL: &str = "arn:aws:iam::111122223333:user/ana";
@@ -266,32 +264,6 @@ fn pair(seed: u64) -> Json {
     })
 }
 
-/// Our decision for a simulation, or our error as the simulator writes one.
-fn ours(simulation: &Json) -> String {
-    let mut context = Context::default();
-    for (key, value) in simulation["context"].as_object().expect("a context") {
-        let value = match value {
-            Json::Array(items) => ContextValue::Multi(items.iter().map(|v| v.as_str().expect("text").to_owned()).collect()),
-            v => ContextValue::Single(v.as_str().expect("text").to_owned()),
-        };
-        context.insert(key, value);
-    }
-    let request = Request {
-        caller: Some(Caller { kind: PrincipalKind::Aws, id: simulation["principal"].as_str().expect("a principal").to_owned() }),
-        action: simulation["action"].as_str().expect("an action").to_owned(),
-        resource: Some(simulation["resource"].as_str().expect("a resource").to_owned()),
-        context,
-    };
-    let policy = &simulation["identityPolicies"][0];
-    match PolicyDocument::from_json(&policy.to_string()) {
-        Ok(document) => match evaluate(&document, &request) {
-            Ok(outcome) => outcome.decision.as_str().to_owned(),
-            Err(error) => format!("Error: {error}"),
-        },
-        Err(error) => format!("Error: {error}"),
-    }
-}
-
 /// Every simulation one step smaller than `simulation`: a statement, operator, key, value,
 /// action, resource or context entry fewer.
 fn smaller(simulation: &Json) -> Vec<Json> {
@@ -357,21 +329,6 @@ fn minimize(mut simulation: Json) -> Json {
             None => return simulation,
         }
     }
-}
-
-/// The simulator's decisions for `simulations`, in order.
-fn simulate(simulations: &[Json]) -> Vec<String> {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let input = tempfile::NamedTempFile::new().expect("a temporary file");
-    std::fs::write(input.path(), serde_json::to_vec(simulations).expect("JSON")).expect("written");
-    let output = Command::new("node")
-        .arg(format!("{root}/tests/simulate.mjs"))
-        .arg(input.path())
-        .current_dir(root)
-        .output()
-        .expect("node runs (make test installs the simulator)");
-    assert!(output.status.success(), "the simulator failed: {}", String::from_utf8_lossy(&output.stderr));
-    serde_json::from_slice(&output.stdout).expect("the simulator prints a JSON list")
 }
 
 /// Whether two answers agree: the same decision, or both refusing the input.

@@ -6,18 +6,16 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::process::Command;
 use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 
 use common::cases::{self, Case};
+use common::simulation::{ours, simulate};
 use terraform_provider_qbusiness::catalog::examples::{
     ACCOUNT_ID, APPLICATION_ID, BUCKET_OWNER_ID, KMS_KEY_ARN, OTHER_ACCOUNT_ID, OTHER_ID, REGION, SECRET_ARN, WEB_EXPERIENCE_ID,
 };
 use terraform_provider_qbusiness::catalog::requests::Expectation;
 use terraform_provider_qbusiness::plugin::Value;
-use terraform_provider_qbusiness::policy::evaluate::{decide, Caller, Context, ContextValue, Request};
-use terraform_provider_qbusiness::policy::statement::PrincipalKind;
-use terraform_provider_qbusiness::policy::{DocumentKind, PolicyDocument};
+use terraform_provider_qbusiness::policy::DocumentKind;
 use terraform_provider_qbusiness::provider::descriptor::descriptor;
 
 /// The case's arguments as text (lists joined by commas), for the rows' conditions and placeholders.
@@ -184,47 +182,6 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
         .collect()
 }
 
-/// The caller of a simulated request as the built-in evaluator takes it.
-fn caller_of(principal: &str) -> Caller {
-    let kind = if principal.contains(":saml-provider/")
-        || principal.contains(":oidc-provider/")
-        || !principal.contains('.') && !principal.starts_with("arn:")
-    {
-        PrincipalKind::Federated
-    } else if principal.starts_with("arn:") || principal.bytes().all(|b| b.is_ascii_digit()) {
-        PrincipalKind::Aws
-    } else {
-        PrincipalKind::Service
-    };
-    Caller { kind, id: principal.to_owned() }
-}
-
-/// What the built-in evaluator (`policy::evaluate`) decides for a simulation.
-fn ours(simulation: &serde_json::Value) -> String {
-    let parse = |v: &serde_json::Value| PolicyDocument::from_json(&v.to_string()).expect("a golden document parses");
-    let identity: Vec<PolicyDocument> = simulation["identityPolicies"].as_array().expect("a list").iter().map(parse).collect();
-    let resource_policy = (!simulation["resourcePolicy"].is_null()).then(|| parse(&simulation["resourcePolicy"]));
-    let mut context = Context::default();
-    for (key, value) in simulation["context"].as_object().expect("a context") {
-        let value = match value {
-            serde_json::Value::Array(items) => ContextValue::Multi(items.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect()),
-            v => ContextValue::Single(v.as_str().expect("text").to_owned()),
-        };
-        context.insert(key, value);
-    }
-    let request = Request {
-        caller: Some(caller_of(simulation["principal"].as_str().expect("a principal"))),
-        action: simulation["action"].as_str().expect("an action").to_owned(),
-        resource: simulation["resource"].as_str().map(str::to_owned),
-        context,
-    };
-    let identity: Vec<&PolicyDocument> = identity.iter().collect();
-    match decide(&identity, resource_policy.as_ref(), simulation["accountId"].as_str(), &request) {
-        Ok(decision) => decision.as_str().to_owned(),
-        Err(error) => format!("Error: {error}"),
-    }
-}
-
 #[test]
 fn every_golden_document_allows_its_calls_and_denies_their_neighbours() {
     let simulator = common::repo().join("node_modules/@cloud-copilot/iam-simulate");
@@ -236,12 +193,7 @@ fn every_golden_document_allows_its_calls_and_denies_their_neighbours() {
         let count = proofs.iter().filter(|p| p.case == case.name).count();
         assert!(count >= 3, "{}: only {count} requests prove it", case.name);
     }
-    let input = tempfile::NamedTempFile::new().unwrap();
-    std::fs::write(input.path(), serde_json::to_vec(&proofs.iter().map(|p| &p.request).collect::<Vec<_>>()).unwrap()).unwrap();
-    let output = Command::new("node").arg(common::repo().join("tests/simulate.mjs")).arg(input.path()).output().expect("node runs");
-    assert!(output.status.success(), "the simulator failed: {}", String::from_utf8_lossy(&output.stderr));
-    let results: Vec<String> = serde_json::from_slice(&output.stdout).unwrap();
-    assert_eq!(results.len(), proofs.len());
+    let results = simulate(&proofs.iter().map(|p| &p.request).collect::<Vec<_>>());
     let disagrees = |p: &Proof, result: &str| (result == "Allowed") != p.expectation.allowed || result.starts_with("Error");
     // Where the simulator cannot judge, each named with its reason; it must still disagree there,
     // so that a simulator which learns shows up here and the gap is removed.

@@ -5,6 +5,7 @@ pub mod bad_cases;
 pub mod cases;
 pub mod hcl;
 pub mod plugin_process;
+pub mod simulation;
 pub mod workspace;
 
 use std::path::{Path, PathBuf};
