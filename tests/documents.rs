@@ -210,3 +210,37 @@ fn the_bundle_gives_every_golden_document_of_the_single_data_sources() {
     let resource_policies = cases.iter().filter(|c| c.kind() == DocumentKind::Resource).count();
     assert_eq!(compared + resource_policies, cases.len(), "{compared} of {} cases compared", cases.len());
 }
+
+/// `allows`: every golden case's requests (the proofs' rows, for its configuration), evaluated by
+/// the built-in evaluator on its document, come out as its role needs them, and there are at least
+/// three. The user's own statements widen a document on purpose, so those cases are left out.
+#[test]
+fn every_golden_documents_allows_output_matches_its_roles_needs() {
+    let provider = configured_provider();
+    let mut wrong = Vec::new();
+    let mut total = 0;
+    for case in cases::all().into_iter().filter(|c| !c.attributes.iter().any(|(k, _)| *k == args::STATEMENT)) {
+        let (state, diagnostics) = provider.data_source(case.data_source).unwrap().read(&case.config());
+        assert!(!diagnostics.has_errors(), "{}: {diagnostics:?}", case.name);
+        let state = state.unwrap_or_else(|| panic!("{}: no state", case.name));
+        let rows = state.attribute(args::ALLOWS).as_list().unwrap_or_else(|| panic!("{}: no allows", case.name));
+        assert!(rows.len() >= 3, "{}: only {} rows in allows", case.name, rows.len());
+        total += rows.len();
+        for row in rows {
+            let flag = |name| row.attribute(name).as_bool().unwrap_or_else(|| panic!("{}: {name} is not a bool", case.name));
+            if flag(args::ALLOWED) != flag(args::EXPECTED) {
+                let text = |name| row.attribute(name).as_str().unwrap_or("-").to_owned();
+                wrong.push(format!(
+                    "{}: {:?} ({} {} {}) expected={}",
+                    case.name,
+                    text(args::LABEL),
+                    text(args::PRINCIPAL),
+                    text(args::ACTION),
+                    text(args::RESOURCE),
+                    flag(args::EXPECTED)
+                ));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {total} rows of allows are not as the role needs:\n{}", wrong.len(), wrong.join("\n"));
+}

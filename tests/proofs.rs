@@ -5,21 +5,20 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
-
 use common::cases::{self, Case};
 use common::simulation::{ours, simulate};
-use terraform_provider_qbusiness::catalog::examples::{
-    ACCOUNT_ID, APPLICATION_ID, BUCKET_OWNER_ID, KMS_KEY_ARN, OTHER_ACCOUNT_ID, OTHER_ID, REGION, SECRET_ARN, WEB_EXPERIENCE_ID,
-};
+use terraform_provider_qbusiness::catalog::arguments as args;
+use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, REGION};
+use terraform_provider_qbusiness::catalog::placeholders::{ArgumentTexts, Placeholders, RoleRequest};
 use terraform_provider_qbusiness::catalog::requests::Expectation;
+use terraform_provider_qbusiness::catalog::Scope;
 use terraform_provider_qbusiness::plugin::Value;
-use terraform_provider_qbusiness::policy::DocumentKind;
+use terraform_provider_qbusiness::policy::evaluate::ContextValue;
+use terraform_provider_qbusiness::policy::{DocumentKind, Partition};
 use terraform_provider_qbusiness::provider::descriptor::descriptor;
 
 /// The case's arguments as text (lists joined by commas), for the rows' conditions and placeholders.
-fn arguments(case: &Case) -> BTreeMap<Name, String> {
+fn arguments(case: &Case) -> ArgumentTexts {
     case.attributes
         .iter()
         .filter_map(|(name, value)| {
@@ -34,74 +33,13 @@ fn arguments(case: &Case) -> BTreeMap<Name, String> {
         .collect()
 }
 
-/// The values of a case's placeholders: its own ids, else the defaults the golden cases use.
-fn placeholders(arguments: &BTreeMap<Name, String>, kind: Option<&str>) -> BTreeMap<&'static str, String> {
-    let get = |name: Name| arguments.get(&name).cloned();
-    let first =
-        |name: Name, default: &str| get(name).map_or(default.to_owned(), |list| list.split(',').next().unwrap_or(default).to_owned());
-    let application = get(args::APPLICATION_ID).unwrap_or_else(|| APPLICATION_ID.to_owned());
-    let key = get(args::KMS_KEY_ARN).unwrap_or_else(|| KMS_KEY_ARN.to_owned());
-    let secret = get(args::SECRET_ARN).unwrap_or_else(|| SECRET_ARN.to_owned());
-    let oidc = get(args::OIDC_PROVIDER_ARN).unwrap_or_default();
-    let saml = get(args::SAML_PROVIDER_ARN).unwrap_or_default();
-    let service = match kind {
+/// The service principal a trust of `kind` admits, as this test expects it independently of the
+/// catalog (which the goldens come from).
+fn service(kind: Option<&str>) -> &'static str {
+    match kind {
         Some("oidc_secret" | "web_experience_identity_center" | "web_experience_anonymous") => "application.qbusiness.amazonaws.com",
         _ => "qbusiness.amazonaws.com",
-    };
-    let mut values: BTreeMap<&'static str, String> = BTreeMap::new();
-    values.insert("partition", "aws".into());
-    values.insert("region", REGION.into());
-    values.insert("account", ACCOUNT_ID.into());
-    values.insert("other_account", OTHER_ACCOUNT_ID.into());
-    values.insert("other_id", OTHER_ID.into());
-    values.insert("role", format!("arn:aws:iam::{ACCOUNT_ID}:role/qbusiness-role"));
-    values.insert("source_arn", format!("arn:aws:qbusiness:{REGION}:{ACCOUNT_ID}:application/{application}"));
-    values.insert("application", application);
-    values.insert("index", get(args::INDEX_ID).unwrap_or_default());
-    values.insert("web_experience", get(args::WEB_EXPERIENCE_ID).unwrap_or_else(|| WEB_EXPERIENCE_ID.to_owned()));
-    values.insert("kendra_index", get(args::KENDRA_INDEX_ID).unwrap_or_default());
-    values.insert("bucket", get(args::BUCKET).unwrap_or_default());
-    let owner = get(args::BUCKET_ACCOUNT_ID).or_else(|| get(args::CONNECTOR_ROLE_ARN).map(|_| BUCKET_OWNER_ID.to_owned()));
-    values.insert("bucket_owner", owner.unwrap_or_else(|| ACCOUNT_ID.to_owned()));
-    values.insert("connector_role", get(args::CONNECTOR_ROLE_ARN).unwrap_or_default());
-    values.insert("other_bucket", "someone-elses-bucket".into());
-    values.insert("key_region", key.split(':').nth(3).unwrap_or(REGION).to_owned());
-    values.insert(
-        "other_key",
-        key.rsplit_once('/').map(|(arn, _)| format!("{arn}/9999abcd-12ab-34cd-56ef-1234567890ab")).unwrap_or_default(),
-    );
-    values.insert("key", key);
-    values.insert("other_secret", format!("arn:aws:secretsmanager:{REGION}:{ACCOUNT_ID}:secret:someone-else-ZyXwVu"));
-    values.insert("secret", secret);
-    values.insert("function", get(args::LAMBDA_FUNCTION_ARN).unwrap_or_default());
-    values.insert("other_function", format!("arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:someone-else"));
-    values.insert("certificate_bucket", get(args::SSL_CERTIFICATE_BUCKET).unwrap_or_default());
-    values.insert("certificate_prefix", get(args::SSL_CERTIFICATE_KEY_PREFIX).unwrap_or_default());
-    values.insert("seed_bucket", get(args::SEED_URLS_BUCKET).unwrap_or_default());
-    values.insert("seed_prefix", get(args::SEED_URLS_KEY_PREFIX).unwrap_or_default());
-    values.insert("subnet", first(args::SUBNET_IDS, "subnet-0123456789abcdef0"));
-    values.insert("security_group", first(args::SECURITY_GROUP_IDS, "sg-0123456789abcdef0"));
-    values.insert("service", service.into());
-    values.insert("issuer", oidc.split_once("oidc-provider/").map(|(_, issuer)| issuer.to_owned()).unwrap_or_default());
-    values.insert("client_id", first(args::CLIENT_IDS, ""));
-    values.insert("web_experience_url", get(args::WEB_EXPERIENCE_URL).unwrap_or_default());
-    values.insert("federated_provider", if saml.is_empty() { oidc.clone() } else { saml.clone() });
-    values.insert("saml_provider", saml);
-    values.insert("oidc_provider", oidc);
-    // Any other argument stands for itself: `{identity_center_instance_arn}`.
-    for (name, value) in arguments {
-        values.entry(name.as_str()).or_insert_with(|| value.clone());
     }
-    values
-}
-
-fn fill(template: &str, values: &BTreeMap<&'static str, String>) -> String {
-    let mut text = template.to_owned();
-    for (name, value) in values {
-        text = text.replace(&format!("{{{name}}}"), value);
-    }
-    assert!(!text.contains('{'), "unfilled placeholder in {template:?}: {text}");
-    text
 }
 
 /// Requests the simulator cannot judge: (case, row label, why).
@@ -136,25 +74,29 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
         .unwrap_or_else(|| panic!("{}: no request table for {}", case.name, case.data_source));
     let arguments = arguments(case);
     let kind = family.kind_of(&|name| arguments.get(&name).map(String::as_str));
-    let values = placeholders(&arguments, kind);
+    let scope = Scope { partition: Partition::Aws, region: REGION.parse().unwrap(), account: ACCOUNT_ID.parse().unwrap() };
+    let mut values = Placeholders::of(&arguments, kind, Some(&scope));
+    values.set("service", service(kind));
     let document = golden(&case.name);
-    let value = |name: Name| arguments.get(&name).cloned();
-    family
-        .expectations
-        .iter()
-        .filter(|e| e.when.holds(&value, kind))
-        .map(|expectation| {
-            let context: serde_json::Map<String, serde_json::Value> = expectation
+    let requests = family.requests(&arguments, kind, &values);
+    let applicable = family.expectations.iter().filter(|e| e.when.holds(&|name| arguments.get(&name).cloned(), kind)).count();
+    assert_eq!(requests.len(), applicable, "{}: a row's placeholder has no value", case.name);
+    requests
+        .into_iter()
+        .map(|RoleRequest { expectation, request }| {
+            // Multi-valued keys go as lists, as AWS sends them.
+            let context: serde_json::Map<String, serde_json::Value> = request
                 .context
                 .iter()
-                .map(|(k, v)| {
-                    let value = fill(v, &values);
-                    // Multi-valued keys go as lists, as AWS sends them.
-                    let value = if *k == "aws:TagKeys" { serde_json::json!([value]) } else { serde_json::json!(value) };
-                    (fill(k, &values), value)
+                .map(|(key, value)| {
+                    let value = match value {
+                        ContextValue::Single(v) => serde_json::json!(v),
+                        ContextValue::Multi(vs) => serde_json::json!(vs),
+                    };
+                    (key.to_owned(), value)
                 })
                 .collect();
-            let principal = fill(expectation.principal, &values);
+            let principal = request.caller.map(|c| c.id).unwrap_or_default();
             // Who holds which policy: a permissions policy is the caller's (a KMS key adds its key
             // policy); a trust policy is the role's own resource policy; a bucket policy is the
             // bucket's, in its owner's account, with the connector role's policy on the caller; a key
@@ -164,20 +106,24 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
                 DocumentKind::Permissions => (vec![document.clone()], serde_json::Value::Null, ACCOUNT_ID),
                 DocumentKind::Trust => (vec![], document.clone(), ACCOUNT_ID),
                 DocumentKind::Resource => {
-                    let caller = if principal == values["connector_role"] { vec![golden("connector-s3-cross-account")] } else { vec![] };
-                    (caller, document.clone(), values["bucket_owner"].as_str())
+                    let caller = if Some(principal.as_str()) == values.get("connector_role") {
+                        vec![golden("connector-s3-cross-account")]
+                    } else {
+                        vec![]
+                    };
+                    (caller, document.clone(), values.get("bucket_owner").unwrap())
                 }
             };
             let request = serde_json::json!({
                 "principal": principal,
                 "action": expectation.action,
-                "resource": fill(expectation.resource, &values),
+                "resource": request.resource,
                 "accountId": account,
                 "context": context,
                 "identityPolicies": identity,
                 "resourcePolicy": resource_policy,
             });
-            Proof { case: case.name.clone(), expectation: *expectation, request }
+            Proof { case: case.name.clone(), expectation, request }
         })
         .collect()
 }

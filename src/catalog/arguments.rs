@@ -213,6 +213,14 @@ names! {
     PRINCIPAL = "principal";
     /// A request's condition keys.
     CONTEXT = "context";
+    /// What a document allows: its role's requests, evaluated.
+    ALLOWS = "allows";
+    /// A role's requests, added to a policy check's universe.
+    REQUESTS = "requests";
+    /// A request's label, for people.
+    LABEL = "label";
+    /// Whether a document allows a request.
+    ALLOWED = "allowed";
     /// A finding's issue code.
     CODE = "code";
     /// A finding's type.

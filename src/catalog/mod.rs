@@ -19,6 +19,7 @@ pub mod integration;
 pub mod key_policy;
 pub mod kinds;
 pub mod names;
+pub mod placeholders;
 pub mod requests;
 pub mod scope;
 pub mod service_roles;

@@ -1080,8 +1080,8 @@ impl When {
             When::True(name) => format!("`{name} = true`"),
             When::Kind(kinds) => quoted(kinds),
             When::Both(a, b) => format!("{}; {}", a.describe(), b.describe()),
-            When::AnySet(names) => format!("one of {} set", quoted(names)),
-            When::NoneSet(names) => format!("none of {} set", quoted(names)),
+            When::AnySet(names) => format!("one of {} set (not false)", quoted(names)),
+            When::NoneSet(names) => format!("none of {} set (or false)", quoted(names)),
         }
     }
 
@@ -1097,8 +1097,9 @@ impl When {
             When::True(name) => value(*name).as_deref() == Some("true"),
             When::Kind(kinds) => kind.is_some_and(|k| kinds.contains(&k)),
             When::Both(a, b) => a.holds(value, kind) && b.holds(value, kind),
-            When::AnySet(names) => names.iter().any(|name| value(*name).is_some()),
-            When::NoneSet(names) => names.iter().all(|name| value(*name).is_none()),
+            // `vpc = false` turns nothing on.
+            When::AnySet(names) => names.iter().any(|name| value(*name).is_some_and(|v| v != "false")),
+            When::NoneSet(names) => names.iter().all(|name| value(*name).is_none_or(|v| v == "false")),
         }
     }
 }

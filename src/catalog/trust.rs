@@ -127,6 +127,23 @@ impl Kind for TrustKind {
     }
 }
 
+impl TrustKind {
+    /// The service (its principal's name before the partition's suffix) that assumes a role of
+    /// this kind; `None` for the web experiences whose users come through a federated provider.
+    pub fn service(self) -> Option<&'static str> {
+        Some(match self {
+            TrustKind::Connector | TrustKind::Application | TrustKind::DocumentEnrichment | TrustKind::ApiCaller => "qbusiness",
+            TrustKind::OidcSecret | TrustKind::WebExperienceIdentityCenter => "application.qbusiness",
+            TrustKind::KendraRetriever => ServiceTrust::KendraRetriever.service(),
+            TrustKind::Plugin => ServiceTrust::Plugin.service(),
+            TrustKind::Integration => ServiceTrust::Integration.service(),
+            TrustKind::QuicksightPlugin => ServiceTrust::QuicksightPlugin.service(),
+            TrustKind::WebExperienceAnonymous => ServiceTrust::WebExperienceAnonymous.service(),
+            TrustKind::WebExperienceSaml | TrustKind::WebExperienceOidc => return None,
+        })
+    }
+}
+
 /// A web experience's own URL, e.g. `https://abcd1234.chat.qbusiness.us-east-1.on.aws`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct WebExperienceUrl(String);

@@ -169,19 +169,10 @@ fn contexts(policy: &PolicyDocument, expected: &PolicyDocument) -> Vec<Context> 
             }
         }
     }
-    let data = service_data();
-    let multivalued = |key: &str| data.and_then(|d| d.key_type(key)).is_some_and(|t| t.starts_with("ArrayOf"));
-    let value_of = |key: &str, value: &str| {
-        if multivalued(key) {
-            ContextValue::Multi(vec![value.to_owned()])
-        } else {
-            ContextValue::Single(value.to_owned())
-        }
-    };
     let mut base = Context::default();
     for (lower, (key, candidates)) in &values {
         if let Some(value) = base_values.get(lower).or(candidates.first()) {
-            base.insert(key, value_of(key, value));
+            base.insert(key, ContextValue::one(key, value.as_str()));
         }
     }
     let mut out = vec![base.clone()];
@@ -198,7 +189,7 @@ fn contexts(policy: &PolicyDocument, expected: &PolicyDocument) -> Vec<Context> 
                 continue;
             }
             let mut changed = base.clone();
-            changed.insert(key, value_of(key, value));
+            changed.insert(key, ContextValue::one(key, value.as_str()));
             out.push(changed);
         }
         let mut without = Context::default();

@@ -156,7 +156,7 @@ fn read_as(inputs: &mut Inputs<'_>, descriptor: &'static Descriptor, config: Val
         return Outcome::Invalid;
     }
     let mut nested = Inputs::nested(&converted, block, path.clone());
-    let outcome = descriptor.read(&mut nested, phase);
+    let outcome = descriptor.read_document(&mut nested, phase);
     inputs.absorb(nested);
     outcome
 }

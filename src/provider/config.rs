@@ -156,7 +156,9 @@ pub(super) fn resolve_scope(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option
             return None;
         }
     }
-    Some(Scope { partition, region, account })
+    let scope = Scope { partition, region, account };
+    inputs.scope = Some(scope.clone());
+    Some(scope)
 }
 
 /// An ARN the user gave must be in the document's partition and, where AWS requires it, in the

@@ -110,10 +110,22 @@ impl Descriptor {
         format!("functions/{}/function.tf", self.function.name)
     }
 
-    /// Reads `inputs` in `phase`.
+    /// Reads `inputs` in `phase`; a document data source's `allows` is computed when reading a
+    /// data source, not for a function, whose result is the document alone.
     pub(crate) fn read(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
+        let requests = if matches!(phase, Phase::Read(_)) { self.requests.as_ref() } else { None };
+        self.read_with(inputs, phase, requests)
+    }
+
+    /// Reads `inputs` in `phase` for the document alone, with an empty `allows`: a bundle returns
+    /// only its roles' documents.
+    pub(crate) fn read_document(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
+        self.read_with(inputs, phase, None)
+    }
+
+    fn read_with(&self, inputs: &mut Inputs<'_>, phase: Phase<'_>, requests: Option<&Family>) -> Outcome {
         match &self.body {
-            Body::Document(spec) => super::document::read(spec, inputs, phase),
+            Body::Document(spec) => super::document::read(spec, requests, inputs, phase),
             Body::Other { read, .. } => read(inputs, phase),
         }
     }

@@ -3,8 +3,11 @@
 //! measure it and render it. A role supplies only what differs, through its [`DocumentSpec`].
 
 use crate::catalog::arguments::{self as args, Name};
+use crate::catalog::placeholders::Placeholders;
+use crate::catalog::requests::Family;
 use crate::catalog::Kind;
 use crate::plugin::{Attribute, Block, Diagnostic, Type, Value};
+use crate::policy::evaluate::{decide, Decision};
 use crate::policy::lint::problems;
 use crate::policy::merge::{MergeError, Origin};
 use crate::policy::size::{judge_size, non_whitespace_chars, SizeVerdict};
@@ -61,8 +64,9 @@ pub(super) fn schema(description: &str, spec: &DocumentSpec) -> Block {
     Block { description: description.to_owned(), attributes, blocks: vec![statement_block()] }
 }
 
-/// Reads a document data source: the user's additions, the `Id`, the quota, the role's document.
-pub(super) fn read(spec: &DocumentSpec, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
+/// Reads a document data source: the user's additions, the `Id`, the quota, the role's document,
+/// and, given the role's request table, what the document allows.
+pub(super) fn read(spec: &DocumentSpec, requests: Option<&Family>, inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     let mut additions = read_additions(inputs, spec.kind);
     // `policy_id` wins over any Id the documents carry: it goes in as the last override's.
     if let Some(id) = inputs.string(args::POLICY_ID) {
@@ -80,7 +84,7 @@ pub(super) fn read(spec: &DocumentSpec, inputs: &mut Inputs<'_>, phase: Phase<'_
         return Outcome::Checked;
     }
     match document {
-        Some(document) => render(inputs, document, &additions, spec.kind, limit).map_or(Outcome::Invalid, Outcome::State),
+        Some(document) => render(inputs, document, &additions, spec.kind, limit, requests).map_or(Outcome::Invalid, Outcome::State),
         // A builder gives no document only with an error or an unknown value, both seen above.
         None => Outcome::Invalid,
     }
@@ -145,12 +149,79 @@ pub(super) fn output_attributes() -> Vec<Attribute> {
         Attribute::computed(args::JSON, Type::String, "The policy document, 2-space indented, in a stable order."),
         Attribute::computed(args::MINIFIED_JSON, Type::String, "The same document without whitespace."),
         Attribute::computed(args::SIZE, Type::Number, "Non-whitespace characters, as IAM counts them against its quotas."),
+        Attribute::computed(
+            args::ALLOWS,
+            Type::list(allows_type()),
+            "What the document allows: the role's requests (see \"What this role allows\" below) for this configuration, each evaluated on `json`, additions included, by the provider's built-in IAM evaluator, with no AWS call. \
+             Each is `label`, `principal`, `action`, `resource`, `context` (the condition keys, a multivalued key's values joined by commas), \
+             `expected` (whether the role needs it allowed: false for a neighbour, such as another application's index) and `allowed` (whether this document allows it). \
+             Assert on effect in `terraform test` or a policy engine: `alltrue([for r in data.x.allows : r.allowed == r.expected])`. \
+             The document alone decides: a KMS key's policy, a bucket's policy or the caller's own permissions are not consulted, and a trust, bucket or key policy that names only the caller's account (its root) leaves the decision to that account's IAM policies, so alone it does not allow.",
+        ),
     ]
+}
+
+/// One request of `allows`: also what a policy check takes as its `requests`.
+pub(super) fn allows_type() -> Type {
+    Type::object([
+        (String::from(args::LABEL), Type::String),
+        (String::from(args::PRINCIPAL), Type::String),
+        (String::from(args::ACTION), Type::String),
+        (String::from(args::RESOURCE), Type::String),
+        (String::from(args::CONTEXT), Type::map(Type::String)),
+        (String::from(args::EXPECTED), Type::Bool),
+        (String::from(args::ALLOWED), Type::Bool),
+    ])
+}
+
+/// The role's requests for this configuration, each with what `document` decides: an error
+/// diagnostic, never a silent row, when the evaluator cannot read the document.
+fn allows(inputs: &mut Inputs<'_>, family: &Family, kind: DocumentKind, document: &PolicyDocument) -> Option<Value> {
+    let arguments = inputs.texts();
+    let role = family.kind_of(&|name| arguments.get(&name).map(String::as_str));
+    let values = Placeholders::of(&arguments, role, inputs.scope.as_ref());
+    let mut rows = Vec::new();
+    for role_request in family.requests(&arguments, role, &values) {
+        let request = &role_request.request;
+        // A resource policy (trust, bucket, key) that names only the caller's account defers to
+        // that account's IAM policies, which are not here: alone, it does not allow.
+        let decided = match kind {
+            DocumentKind::Permissions => decide(&[document], None, None, request),
+            DocumentKind::Trust | DocumentKind::Resource => decide(&[], Some(document), None, request),
+        };
+        let decision = match decided {
+            Ok(decision) => decision,
+            Err(error) => {
+                inputs
+                    .diagnostics
+                    .push(Diagnostic::error("Document the evaluator cannot read", format!("{error}; `allows` cannot be computed.")));
+                return None;
+            }
+        };
+        let context = request.context.iter().map(|(key, value)| (key.to_owned(), Value::string(value.values().join(",")))).collect();
+        rows.push(Value::object([
+            (args::LABEL, Value::string(role_request.expectation.label)),
+            (args::PRINCIPAL, request.caller.as_ref().map_or(Value::Null, |c| Value::string(&c.id))),
+            (args::ACTION, Value::string(&request.action)),
+            (args::RESOURCE, request.resource.as_deref().map_or(Value::Null, Value::string)),
+            (args::CONTEXT, Value::Map(context)),
+            (args::EXPECTED, Value::Bool(role_request.expectation.allowed)),
+            (args::ALLOWED, Value::Bool(decision == Decision::Allowed)),
+        ]));
+    }
+    Some(Value::List(rows))
 }
 
 /// Checks the role's document, merges the additions (each already checked where it was read),
 /// measures and renders; the state is the configuration with `json`, `minified_json` and `size`.
-fn render(inputs: &mut Inputs<'_>, document: PolicyDocument, additions: &Additions, kind: DocumentKind, limit: SizeLimit) -> Option<Value> {
+fn render(
+    inputs: &mut Inputs<'_>,
+    document: PolicyDocument,
+    additions: &Additions,
+    kind: DocumentKind,
+    limit: SizeLimit,
+    requests: Option<&Family>,
+) -> Option<Value> {
     // The role's document holds user values too (client ids, names), so it is checked like the rest.
     let found = problems(&document, kind);
     if let Some(problem) = found.first() {
@@ -188,7 +259,12 @@ fn render(inputs: &mut Inputs<'_>, document: PolicyDocument, additions: &Additio
             return None;
         }
     }
+    let allows = match requests {
+        Some(family) => allows(inputs, family, kind, &document)?,
+        None => Value::List(Vec::new()),
+    };
     let mut state = inputs.config().as_map().cloned().unwrap_or_default();
+    state.insert(args::ALLOWS.into(), allows);
     state.insert(args::JSON.into(), Value::String(json));
     state.insert(args::MINIFIED_JSON.into(), Value::String(minified));
     state.insert(args::SIZE.into(), Value::Number(size as f64));
@@ -199,7 +275,7 @@ fn render(inputs: &mut Inputs<'_>, document: PolicyDocument, additions: &Additio
 mod tests {
     use crate::catalog::arguments::{self as args, Name};
     use crate::plugin::Value;
-    use crate::provider::testing::{list, read, s};
+    use crate::provider::testing::{list, read, s, ACCOUNT_ID, APPLICATION_ID};
 
     const TYPE: &str = super::super::application_policy::DESCRIPTOR.type_name;
 
@@ -232,5 +308,66 @@ mod tests {
             outcome.diagnostics,
             ["error policy_id | Character not allowed in IAM policies | '–' (U+2013) is not allowed in IAM policies, which accept only tab, newline, carriage return and U+0020 to U+00FF"]
         );
+    }
+
+    /// `allows` as (label, resource, expected, allowed), in the table's order.
+    fn allows(attributes: &[(Name, Value)]) -> Vec<(String, String, bool, bool)> {
+        let state = read(TYPE, attributes).state.expect("a state");
+        let rows = state.attribute(args::ALLOWS).as_list().expect("a list").to_vec();
+        rows.iter()
+            .map(|row| {
+                let text = |name| row.attribute(name).as_str().expect("text").to_owned();
+                let flag = |name| row.attribute(name).as_bool().expect("a bool");
+                (text(args::LABEL), text(args::RESOURCE), flag(args::EXPECTED), flag(args::ALLOWED))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn allows_evaluates_the_roles_requests_on_the_document_the_users_statements_included() {
+        let app = format!("arn:aws:logs:us-east-1:{ACCOUNT_ID}:log-group:/aws/qbusiness/{APPLICATION_ID}");
+        let row = |label: &str, resource: &str, expected: bool, allowed: bool| (label.to_owned(), resource.to_owned(), expected, allowed);
+        let as_needed = vec![
+            row("put metrics in AWS/QBusiness", "*", true, true),
+            row("put metrics in another namespace", "*", false, false),
+            row("create its log group", &app, true, true),
+            row("write its logs", &format!("{app}:log-stream:chat"), true, true),
+            row(
+                "create another service's log group",
+                &format!("arn:aws:logs:us-east-1:{ACCOUNT_ID}:log-group:/aws/lambda/fn"),
+                false,
+                false,
+            ),
+            row(
+                "write logs in another account",
+                &format!("arn:aws:logs:us-east-1:999999999999:log-group:/aws/qbusiness/{APPLICATION_ID}:log-stream:chat"),
+                false,
+                false,
+            ),
+            row("delete its log group", &app, false, false),
+            row(
+                "manage subscriptions without user_subscriptions",
+                &format!("arn:aws:qbusiness:us-east-1:{ACCOUNT_ID}:application/{APPLICATION_ID}/subscription/s1"),
+                false,
+                false,
+            ),
+        ];
+        let base = [(args::APPLICATION_ID, s(APPLICATION_ID))];
+        assert_eq!(allows(&base), as_needed);
+        // A user's statement that widens the document shows in `allowed`, not in `expected`.
+        let widened = Value::List(vec![Value::object([
+            (args::SID, s("AllLogs")),
+            (args::ACTIONS, list(&["logs:*"])),
+            (args::RESOURCES, list(&["*"])),
+        ])]);
+        let wider: Vec<_> = as_needed
+            .iter()
+            .cloned()
+            .map(|(label, resource, expected, allowed)| {
+                let logs = label.contains("log");
+                (label, resource, expected, allowed || logs)
+            })
+            .collect();
+        assert_eq!(allows(&[base[0].clone(), (args::STATEMENT, widened)]), wider);
     }
 }

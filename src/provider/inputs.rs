@@ -4,11 +4,12 @@
 use std::fmt::Display;
 use std::str::FromStr;
 
-use crate::catalog::arguments::{Name, DEFAULT_TRUE};
+use crate::catalog::arguments::{self as args, Name, DEFAULT_TRUE};
 use crate::catalog::arns::{ArnKind, TypedArn};
 use crate::catalog::availability::{check_partition, qbusiness_partitions};
 use crate::catalog::kinds::{check_arguments, not_taken, Given};
-use crate::catalog::{Argument, ArgumentProblem, Kind};
+use crate::catalog::placeholders::ArgumentTexts;
+use crate::catalog::{Argument, ArgumentProblem, Kind, Scope};
 use crate::plugin::{AttributePath, Block, Diagnostic, Diagnostics, Value};
 use crate::policy::lint::{character_message, CHARACTER_SUMMARY};
 use crate::policy::size::first_disallowed_char;
@@ -77,6 +78,8 @@ pub(crate) struct Inputs<'a> {
     /// Arguments the chosen kind does not take, given no value that would change the document:
     /// read as absent, so that a module's `false` or `[]` passed to every kind is accepted.
     ignored: Vec<Name>,
+    /// The scope the data source resolved, if it resolved one: its requests are made in it.
+    pub(crate) scope: Option<Scope>,
 }
 
 /// What an ignored argument reads as.
@@ -89,7 +92,7 @@ impl<'a> Inputs<'a> {
 
     /// Reads a nested block's object, with paths under `path`.
     pub(crate) fn nested(config: &'a Value, block: &'a Block, path: AttributePath) -> Inputs<'a> {
-        Inputs { config, block, path, diagnostics: Diagnostics::default(), incomplete: false, ignored: Vec::new() }
+        Inputs { config, block, path, diagnostics: Diagnostics::default(), incomplete: false, ignored: Vec::new(), scope: None }
     }
 
     /// The configuration object being read.
@@ -118,6 +121,25 @@ impl<'a> Inputs<'a> {
             return &ABSENT;
         }
         self.config.attribute(name)
+    }
+
+    /// The configuration's arguments as text, for the request rows' conditions and placeholders:
+    /// a list's items joined by commas, a boolean as `true` or `false`; what reads as absent (an
+    /// argument the kind does not take) and empty lists are left out.
+    pub(crate) fn texts(&self) -> ArgumentTexts {
+        args::ALL
+            .iter()
+            .filter(|&&name| self.block.attribute(name).is_some())
+            .filter_map(|&name| {
+                let text = match self.raw(name) {
+                    Value::String(text) => text.clone(),
+                    Value::Bool(flag) => flag.to_string(),
+                    Value::List(items) if !items.is_empty() => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
+                    _ => return None,
+                };
+                Some((name, text))
+            })
+            .collect()
     }
 
     /// How the configuration gives `name`: absent, unknown until apply, a value that changes no

@@ -9,10 +9,12 @@ use crate::catalog::arguments as args;
 use crate::catalog::errata;
 use crate::plugin::{Attribute, Type, Value};
 use crate::policy::compare::{compare, Difference};
+use crate::policy::evaluate::{Caller, Context, ContextValue, Request};
 use crate::policy::findings::findings;
 use crate::policy::{DocumentKind, PolicyDocument};
 
 use super::descriptor::{Body, Descriptor, FunctionTwin};
+use super::document::allows_type;
 use super::inputs::Inputs;
 use super::{Outcome, Phase};
 
@@ -70,6 +72,11 @@ fn schema() -> Vec<Attribute> {
         ),
         Attribute::required(args::EXPECTED, Type::String, "The provider's document for the same role, from any qbusiness data source's `json` or function."),
         Attribute::optional(args::KIND, Type::String, "`permissions` (default), `trust` or `resource` (a bucket or key policy)."),
+        Attribute::optional(
+            args::REQUESTS,
+            Type::list(allows_type()),
+            "The role's own requests: the `allows` of the data source `expected` comes from (`requests = data.qbusiness_connector_policy.s3.allows`). They join the universe, so the check also covers every call that role makes and their neighbours as its request table names them.",
+        ),
         Attribute::computed(args::EQUIVALENT, Type::Bool, "Whether the two allow the same requests of the universe: no `missing`, no `excess`."),
         Attribute::computed(args::MISSING, Type::list(request_type()), &format!("The requests `expected` allows and `policy` denies: what breaks at run time. One per action, resource and principal: {REQUEST_FIELDS}.")),
         Attribute::computed(args::EXCESS, Type::list(request_type()), &format!("The requests `policy` allows and `expected` denies: what is wider than needed. Same fields as `missing`.")),
@@ -148,6 +155,38 @@ fn describe(request: &Value) -> String {
     out
 }
 
+/// The requests of an `allows` list, as the evaluator takes them; a multivalued key's values
+/// were joined by commas. A permissions policy's requests go without their caller, as the
+/// universe's do, so that one call is one row of `missing` or `excess`.
+fn role_requests(rows: &Value, kind: DocumentKind) -> Vec<Request> {
+    let rows = rows.as_list().unwrap_or_default();
+    rows.iter()
+        .filter_map(|row| {
+            let text = |name| row.attribute(name).as_str().map(str::to_owned);
+            let context: Context = row
+                .attribute(args::CONTEXT)
+                .as_map()
+                .into_iter()
+                .flatten()
+                .filter_map(|(key, value)| {
+                    let value = value.as_str()?;
+                    let value = match ContextValue::one(key, value) {
+                        ContextValue::Multi(_) => ContextValue::Multi(value.split(',').map(str::to_owned).collect()),
+                        single => single,
+                    };
+                    Some((key.as_str(), value))
+                })
+                .collect();
+            Some(Request {
+                caller: text(args::PRINCIPAL).filter(|_| kind != DocumentKind::Permissions).map(|p| Caller::named(&p)),
+                action: text(args::ACTION)?,
+                resource: text(args::RESOURCE),
+                context,
+            })
+        })
+        .collect()
+}
+
 fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     let kind = document_kind(inputs);
     let policy = parsed(inputs, args::POLICY);
@@ -155,7 +194,7 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     if inputs.has_errors() {
         return Outcome::Invalid;
     }
-    let unknown = [args::POLICY, args::EXPECTED, args::KIND].iter().any(|n| inputs.raw(*n).is_unknown());
+    let unknown = [args::POLICY, args::EXPECTED, args::KIND, args::REQUESTS].iter().any(|n| inputs.raw(*n).is_unknown());
     if unknown {
         return Outcome::Unknown;
     }
@@ -163,7 +202,7 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
     if matches!(phase, Phase::Validate) {
         return Outcome::Checked;
     }
-    let comparison = match compare(&policy, &expected, kind, &[]) {
+    let comparison = match compare(&policy, &expected, kind, &role_requests(inputs.raw(args::REQUESTS), kind)) {
         Ok(comparison) => comparison,
         Err(error) => {
             inputs.error(args::POLICY, "Invalid policy", format!("policy cannot be evaluated: {error}"));
@@ -251,7 +290,8 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
 mod tests {
     use crate::catalog::arguments as args;
     use crate::plugin::Value;
-    use crate::provider::testing::{read, s};
+    use crate::provider::descriptor::CONNECTOR_POLICY;
+    use crate::provider::testing::{read, s, APPLICATION_ID, INDEX_ID, KEY_ARN};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
     const APP: &str = "arn:aws:qbusiness:us-east-1:123456789012:application/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111";
@@ -379,5 +419,42 @@ mod tests {
         assert_eq!(outcome.diagnostics, ["error policy | Invalid policy | policy is not an IAM policy document: Statement: must be a statement object or a list of them"]);
         let outcome = read(TYPE, &[(args::POLICY, s(golden)), (args::EXPECTED, s(golden)), (args::KIND, s("role"))]);
         assert_eq!(outcome.diagnostics, ["error kind | Unknown kind | \"role\" is not a kind of policy; valid are permissions, trust and resource, e.g. kind = \"trust\"."]);
+    }
+
+    /// The role's own requests (a data source's `allows`) join the universe: a key usable through
+    /// any service shows as excess with the table's own neighbour, decryption through Secrets
+    /// Manager, which no document names.
+    #[test]
+    fn the_roles_requests_join_the_universe() {
+        let connector = read(
+            CONNECTOR_POLICY.type_name,
+            &[
+                (args::CONNECTOR, s("s3")),
+                (args::APPLICATION_ID, s(APPLICATION_ID)),
+                (args::INDEX_ID, s(INDEX_ID)),
+                (args::BUCKET, s("my-docs")),
+                (args::KMS_KEY_ARN, s(KEY_ARN)),
+            ],
+        );
+        let state = connector.state.expect("a connector policy");
+        let (expected, allows) = (state.attribute(args::JSON).as_str().unwrap().to_owned(), state.attribute(args::ALLOWS).clone());
+        let any_service = edited(&expected, |d| {
+            for statement in d["Statement"].as_array_mut().unwrap() {
+                if statement["Action"] == "kms:Decrypt" {
+                    statement["Condition"] = serde_json::json!({"StringLike": {"kms:ViaService": "*"}});
+                }
+            }
+        });
+        let checked = |requests: &Value| {
+            let attributes = [(args::POLICY, s(&any_service)), (args::EXPECTED, s(&expected)), (args::REQUESTS, requests.clone())];
+            let outcome = read(TYPE, &attributes);
+            outcome.state.unwrap_or_else(|| panic!("no state: {:?}", outcome.diagnostics))
+        };
+        let via = |state: &Value| -> Vec<String> {
+            let excess = state.attribute(args::EXCESS).as_list().unwrap();
+            excess.iter().filter_map(|r| r.attribute(args::CONTEXT).attribute("kms:ViaService").as_str().map(str::to_owned)).collect()
+        };
+        assert_eq!(via(&checked(&allows)), ["secretsmanager.us-east-1.amazonaws.com"]);
+        assert!(!via(&checked(&Value::Null)).contains(&"secretsmanager.us-east-1.amazonaws.com".to_owned()));
     }
 }

@@ -25,3 +25,18 @@ run "server_connector_reads_its_certificate_and_keeps_the_extra_statement" {
     error_message = "the statement block must be appended"
   }
 }
+
+# Asserting on effect, not on JSON: `allows` holds the role's requests, evaluated on the document.
+run "s3_connector_allows_what_it_needs_and_nothing_of_its_neighbours" {
+  command = plan
+
+  assert {
+    condition     = alltrue([for r in data.qbusiness_connector_policy.s3.allows : r.allowed == r.expected])
+    error_message = "the S3 connector policy allows a request it should not, or denies one it needs"
+  }
+
+  assert {
+    condition     = one([for r in data.qbusiness_connector_policy.s3.allows : r.allowed if r.action == "kms:Decrypt" && lookup(r.context, "kms:ViaService", "") == "secretsmanager.us-east-1.amazonaws.com"]) == false
+    error_message = "the bucket's key must not decrypt through another service"
+  }
+}

@@ -28,6 +28,19 @@ pub struct Caller {
 }
 
 impl Caller {
+    /// The caller an ARN or a service's name stands for: a SAML or OIDC provider's ARN is a
+    /// federated identity, any other ARN an AWS principal, a name without `arn:` a service.
+    pub fn named(id: &str) -> Caller {
+        let kind = if id.starts_with("arn:") && (id.contains(":saml-provider/") || id.contains(":oidc-provider/")) {
+            PrincipalKind::Federated
+        } else if id.starts_with("arn:") {
+            PrincipalKind::Aws
+        } else {
+            PrincipalKind::Service
+        };
+        Caller { kind, id: id.to_owned() }
+    }
+
     /// The account of an AWS principal's ARN.
     fn account(&self) -> Option<&str> {
         (self.kind == PrincipalKind::Aws).then(|| self.id.split(':').nth(4)).flatten().filter(|a| !a.is_empty())
