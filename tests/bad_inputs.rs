@@ -62,7 +62,7 @@ fn every_bad_input_is_an_error_at_its_attribute_in_process() {
             .filter(|d| d.is_error())
             .map(|d| line(d.attribute.clone().unwrap_or_default().to_string(), &d.summary, &d.detail))
             .collect();
-        let expected = [line(case.path.to_owned(), case.summary, case.detail)];
+        let expected = [line(case.path.to_string(), case.summary, case.detail)];
         if found != expected {
             failures.push(format!(
                 "{:?}:
@@ -113,7 +113,7 @@ async fn every_bad_input_is_an_error_at_its_attribute() {
         };
         let errors: Vec<_> = diagnostics.iter().filter(|d| d.severity == pb::diagnostic::Severity::Error as i32).collect();
         let found: Vec<String> = errors.iter().map(|d| line(path_text(d), &d.summary, &d.detail)).collect();
-        let expected = [line(case.path.to_owned(), case.summary, case.detail)];
+        let expected = [line(case.path.to_string(), case.summary, case.detail)];
         if found != expected {
             failures.push(format!("{:?}:\n    expected {expected:?}\n    found    {found:?}", case.name));
         }

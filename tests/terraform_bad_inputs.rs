@@ -8,7 +8,7 @@ use common::bad_cases::{cases, BadCase};
 use common::workspace::{Workspace, PROVIDER_BLOCK};
 use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, APPLICATION_ID, INDEX_ID, REGION};
-use terraform_provider_qbusiness::plugin::{AttributePath, Provider as _, Value};
+use terraform_provider_qbusiness::plugin::{AttributePath, PathStep, Provider as _, Value};
 use terraform_provider_qbusiness::provider::descriptor as descriptors;
 use terraform_provider_qbusiness::provider::QBusinessProvider;
 
@@ -25,8 +25,12 @@ fn schema_cases() -> Vec<(&'static str, String, &'static str, &'static str)> {
     ]
 }
 
-fn last_attribute(path: &str) -> Option<&str> {
-    path.rsplit('.').next().map(|step| step.split('[').next().unwrap()).filter(|name| !name.is_empty())
+/// The last attribute the path names: the line Terraform shows when the attribute is set.
+fn last_attribute(path: &AttributePath) -> Option<&str> {
+    path.0.iter().rev().find_map(|step| match step {
+        PathStep::Attribute(name) => Some(name.as_str()),
+        PathStep::Key(_) | PathStep::Index(_) => None,
+    })
 }
 
 /// Plans `cases` as one configuration and checks each diagnostic; returns failures.
@@ -63,12 +67,12 @@ fn plan_and_check(cases: &[(usize, &BadCase)]) -> Vec<String> {
         // Terraform shows the attribute's line; for an attribute that is absent, or a whole nested
         // block, it shows the header of the block that encloses it.
         let rendered = common::hcl::body(&case.attributes, 2);
-        let enclosing = if case.path.starts_with("statement[") {
+        let enclosing = if case.path.0.first() == Some(&PathStep::Attribute(args::STATEMENT.into())) {
             "statement {".to_owned()
         } else {
             format!("data \"{}\" \"case_{i}\" {{", case.data_source)
         };
-        let line_ok = match last_attribute(case.path) {
+        let line_ok = match last_attribute(&case.path) {
             Some(name) if rendered.contains(&format!("{name} = ")) => block.contains(&format!("{name} = ")),
             _ => block.contains(&enclosing),
         };
@@ -147,10 +151,10 @@ fn every_bad_input_fails_its_function_twin_naming_the_argument() {
         }
         let arguments: Vec<String> = selector.into_iter().chain([common::hcl::literal(&Value::object(config))]).collect();
         outputs.push(format!("output \"case_{i}\" {{\n  value = provider::qbusiness::{}({})\n}}\n", function.name, arguments.join(", ")));
-        let location = match (function.selector, case.path) {
-            (Some(selector), path) if selector == path => selector.as_str().to_owned(),
-            (_, "") => "config".to_owned(),
-            (_, path) => format!("config.{path}"),
+        let location = match function.selector {
+            Some(selector) if case.path == AttributePath::attribute(selector) => selector.as_str().to_owned(),
+            _ if case.path.is_root() => "config".to_owned(),
+            _ => format!("config.{}", case.path),
         };
         checked.push((i, case, location));
     }
