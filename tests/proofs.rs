@@ -56,6 +56,13 @@ fn key_policy() -> serde_json::Value {
         "Principal": {"AWS": format!("arn:aws:iam::{ACCOUNT_ID}:root")}, "Action": "kms:*", "Resource": "*"}]})
 }
 
+/// An ISV's data accessor role's own policy as AWS's ISV page (`isv-info-to-provide`) gives it:
+/// the ISV's account must allow the call too, since the application is in another account.
+fn isv_policy() -> serde_json::Value {
+    serde_json::json!({"Version": "2012-10-17", "Statement": [{"Sid": "MultiServicePermissions", "Effect": "Allow",
+        "Action": ["qbusiness:SearchRelevantContent", "sso-oauth:CreateTokenWithIAM", "kms:Decrypt", "sts:SetContext"], "Resource": "*"}]})
+}
+
 /// A golden document, parsed.
 fn golden(name: &str) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(common::repo().join("tests/golden").join(format!("{name}.json"))).unwrap()).unwrap()
@@ -100,7 +107,8 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
             // Who holds which policy: a permissions policy is the caller's (a KMS key adds its key
             // policy); a trust policy is the role's own resource policy; a bucket policy is the
             // bucket's, in its owner's account, with the connector role's policy on the caller; a key
-            // policy is the key's, in the application's account, with no policy on the caller.
+            // policy is the key's, in the application's account, with no policy on the caller; a
+            // data accessor's is the application's, with the ISV role's own policy on the caller.
             let (identity, resource_policy, account) = match case.kind() {
                 DocumentKind::Permissions if expectation.action.starts_with("kms:") => (vec![document.clone()], key_policy(), ACCOUNT_ID),
                 DocumentKind::Permissions => (vec![document.clone()], serde_json::Value::Null, ACCOUNT_ID),
@@ -108,6 +116,8 @@ fn proofs_of(case: &Case) -> Vec<Proof> {
                 DocumentKind::Resource => {
                     let caller = if Some(principal.as_str()) == values.get("connector_role") {
                         vec![golden("connector-s3-cross-account")]
+                    } else if Some(principal.as_str()) == values.get(args::ISV_ROLE_ARN.as_str()) {
+                        vec![isv_policy()]
                     } else {
                         vec![]
                     };

@@ -196,8 +196,8 @@ async fn unknown_values_validate_cleanly_and_bad_values_name_their_attribute() {
     assert_eq!(
         found,
         [
-            (vec!["subnet_ids".to_owned(), "[1]".to_owned()], "Invalid subnet_ids", error),
-            (vec!["account_id".to_owned()], "Invalid account_id", error),
+            (vec![args::SUBNET_IDS.to_string(), "[1]".to_owned()], "Invalid subnet_ids", error),
+            (vec![args::ACCOUNT_ID.to_string()], "Invalid account_id", error),
         ]
     );
 }

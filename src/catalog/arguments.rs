@@ -183,6 +183,12 @@ names! {
     DECRYPT_ROLE_ARNS = "decrypt_role_arns";
     /// Whether the key policy lets the account's IAM policies grant the key.
     ACCOUNT_ROOT = "account_root";
+    /// The ISV's role that a data accessor lets search the application.
+    ISV_ROLE_ARN = "isv_role_arn";
+    /// The ISV's tenant id, which a data accessor's permission may require as a session tag.
+    EXTERNAL_ID = "external_id";
+    /// The roles that exchange tokens at an Identity Center application (`CreateTokenWithIAM`).
+    CALLER_ROLE_ARNS = "caller_role_arns";
     /// The roles of a bundle, by a key of the user's choice.
     ROLES = "roles";
     /// An entry's trust policy arguments, in a bundle; its trust policy, in the result.

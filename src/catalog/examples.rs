@@ -34,6 +34,12 @@ pub const IDENTITY_CENTER_INSTANCE_ARN: &str = "arn:aws:sso:::instance/ssoins-12
 /// The example IAM Identity Center application.
 pub const IDENTITY_CENTER_APPLICATION_ARN: &str = "arn:aws:sso::123456789012:application/ssoins-1234567890abcdef/apl-1234567890abcdef";
 
+/// The example ISV's role that a data accessor lets search the application (AWS's example account
+/// for another party).
+pub const ISV_ROLE_ARN: &str = "arn:aws:iam::444455556666:role/isv-data-accessor";
+/// The example ISV tenant id (a data accessor's external id).
+pub const EXTERNAL_ID: &str = "example-tenant";
+
 /// A value of an example configuration.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExampleValue {

@@ -59,8 +59,9 @@ impl KeyPolicy {
     }
 }
 
-const ADMINISTRATOR: &str = "arn:{partition}:iam::{account}:role/qbusiness-admin";
-const DECRYPTER: &str = "arn:{partition}:iam::{account}:role/qbusiness-web-experience";
+// The configuration's own roles (their first), so that `allows` judges the roles a user names.
+const ADMINISTRATOR: &str = "{administrator_role}";
+const DECRYPTER: &str = "{decrypt_role}";
 const THROUGH_QBUSINESS: &[(&str, &str)] =
     &[("kms:ViaService", "qbusiness.{key_region}.amazonaws.com"), ("kms:CallerAccount", "{account}")];
 
@@ -122,7 +123,13 @@ pub const REQUESTS: &[Expectation] = &[
     },
     Expectation {
         principal: DECRYPTER,
-        ..deny("a web experience role schedules the key's deletion", "kms:ScheduleKeyDeletion", "{key}", &[], When::Always)
+        ..deny(
+            "a web experience role schedules the key's deletion",
+            "kms:ScheduleKeyDeletion",
+            "{key}",
+            &[],
+            When::Set(args::DECRYPT_ROLE_ARNS),
+        )
     },
     Expectation {
         principal: "arn:{partition}:iam::{account}:role/someone-else",

@@ -13,6 +13,7 @@ pub mod blocks;
 pub mod breadth;
 pub mod bucket_policy;
 pub mod connectors;
+pub mod data_accessor;
 pub mod errata;
 pub mod examples;
 pub mod integration;
@@ -24,6 +25,7 @@ pub mod requests;
 pub mod scope;
 pub mod service_roles;
 pub mod sources;
+pub mod token_exchange;
 pub mod trust;
 pub mod web_experience;
 

@@ -30,6 +30,9 @@ pub enum NameError {
     /// Not a key prefix.
     #[error("{0:?} is not an S3 key prefix: it must not start with \"/\" or contain \"*\", \"?\", policy variables (${{…}}, &{{…}}) or control characters, e.g. \"certificates/\"")]
     KeyPrefix(String),
+    /// Not an external (tenant) id as `AssociatePermission` takes one.
+    #[error("{0:?} is not a data accessor's external id: 1 to 1000 letters, digits, dots, underscores and hyphens, starting with a letter or digit (the ISV's tenant id), e.g. \"ispm-dev.saviyntcloud.com\"")]
+    ExternalId(String),
 }
 
 /// Prefixes S3 reserves for its own names.
@@ -90,6 +93,33 @@ impl FromStr for KeyPrefix {
 
 impl KeyPrefix {
     /// The prefix as written.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The ISV's tenant id that a data accessor's permission may require as the caller's session tag
+/// (`AssociatePermission`'s condition value: `[a-zA-Z0-9][a-zA-Z0-9._-]*`, at most 1,000
+/// characters), so free of wildcards and variables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalId(String);
+
+impl FromStr for ExternalId {
+    type Err = NameError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let b = s.as_bytes();
+        let allowed = b.iter().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'));
+        if (1..=1000).contains(&b.len()) && allowed && b[0].is_ascii_alphanumeric() {
+            Ok(ExternalId(s.to_owned()))
+        } else {
+            Err(NameError::ExternalId(s.to_owned()))
+        }
+    }
+}
+
+impl ExternalId {
+    /// The id as written.
     pub fn as_str(&self) -> &str {
         &self.0
     }

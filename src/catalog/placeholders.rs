@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use super::arguments::{self as args, Name};
 use super::examples::{
-    ACCOUNT_ID, APPLICATION_ID, BUCKET_OWNER_ID, KMS_KEY_ARN, OTHER_ACCOUNT_ID, OTHER_ID, REGION, SECRET_ARN, WEB_EXPERIENCE_ID,
+    ACCOUNT_ID, APPLICATION_ID, BUCKET_OWNER_ID, EXTERNAL_ID, KMS_KEY_ARN, OTHER_ACCOUNT_ID, OTHER_ID, REGION, SECRET_ARN,
+    WEB_EXPERIENCE_ID,
 };
 use super::requests::{Expectation, Family};
 use super::trust::TrustKind;
@@ -34,14 +35,16 @@ pub struct RoleRequest {
 
 impl Placeholders {
     /// The placeholders of a configuration of `kind` with `arguments` in `scope`. Without a scope
-    /// (a bucket policy takes its ARNs as given) the connector role's ARN gives the partition and
-    /// account; any id still missing is the examples'.
+    /// (a bucket policy takes its ARNs as given) the connector role's ARN, or the first caller
+    /// role's, gives the partition and account; any id still missing is the examples'.
     pub fn of(arguments: &ArgumentTexts, kind: Option<&str>, scope: Option<&Scope>) -> Placeholders {
         let get = |name: Name| arguments.get(&name).cloned();
         let first =
             |name: Name, default: &str| get(name).map_or(default.to_owned(), |list| list.split(',').next().unwrap_or(default).to_owned());
         let role_arn = get(args::CONNECTOR_ROLE_ARN).unwrap_or_default();
-        let arn_part = |i: usize| role_arn.split(':').nth(i).filter(|p| !p.is_empty()).map(str::to_owned);
+        // A policy without a scope is placed by the role it names: the connector's, or the first caller's.
+        let placing = if role_arn.is_empty() { first(args::CALLER_ROLE_ARNS, "") } else { role_arn.clone() };
+        let arn_part = |i: usize| placing.split(':').nth(i).filter(|p| !p.is_empty()).map(str::to_owned);
         let partition = scope.map(|s| s.partition.to_string()).or_else(|| arn_part(1)).unwrap_or_else(|| Partition::Aws.to_string());
         let region = scope.map_or(REGION.to_owned(), |s| s.region.as_str().to_owned());
         let account = scope.map(|s| s.account.as_str().to_owned()).or_else(|| arn_part(4)).unwrap_or_else(|| ACCOUNT_ID.to_owned());
@@ -89,6 +92,18 @@ impl Placeholders {
         values.insert("federated_provider", if saml.is_empty() { oidc.clone() } else { saml.clone() });
         values.insert("saml_provider", saml);
         values.insert("oidc_provider", oidc);
+        // A policy that names roles from a list is proven with its first.
+        for (placeholder, list) in [
+            ("administrator_role", args::ADMINISTRATOR_ROLE_ARNS),
+            ("decrypt_role", args::DECRYPT_ROLE_ARNS),
+            ("caller_role", args::CALLER_ROLE_ARNS),
+        ] {
+            if let Some(first) = get(list).and_then(|l| l.split(',').next().map(str::to_owned)) {
+                values.insert(placeholder, first);
+            }
+        }
+        // An ISV's session carries its tenant tag whether or not the permission requires one.
+        values.insert("external_id", get(args::EXTERNAL_ID).unwrap_or_else(|| EXTERNAL_ID.to_owned()));
         values.insert("partition", partition);
         values.insert("region", region);
         values.insert("account", account);

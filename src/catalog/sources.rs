@@ -19,6 +19,9 @@ pub const SNAPSHOT_4E1D803: &str = "4e1d803c4c485c42d1eae2c1f1020133f10f2f7b";
 /// The snapshot in AWS's own Markdown, with the banner that Q Business is closed to new customers.
 pub const SNAPSHOT_60275B0: &str = "60275b035a62444aa2eeb292a957991016d95517";
 
+/// The snapshot the data accessor page was read at.
+pub const SNAPSHOT_01C8F01: &str = "01c8f0115661353e2ed21d8661f2609f9eb09b6c";
+
 /// A role kind whose documents were read from one page.
 pub trait Sourced: super::Kind {
     /// The page and the snapshot it was read at.

@@ -156,6 +156,11 @@ impl ConditionKey {
         ConditionKey(Cow::Owned(format!("aws:RequestTag/{tag}")))
     }
 
+    /// `aws:PrincipalTag/NAME`
+    pub fn principal_tag(tag: &str) -> ConditionKey {
+        ConditionKey(Cow::Owned(format!("aws:PrincipalTag/{tag}")))
+    }
+
     /// `aws:ResourceTag/NAME`
     pub fn resource_tag(tag: &str) -> ConditionKey {
         ConditionKey(Cow::Owned(format!("aws:ResourceTag/{tag}")))

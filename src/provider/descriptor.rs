@@ -71,6 +71,8 @@ pub use super::application_roles::DESCRIPTOR as APPLICATION_ROLES;
 pub use super::bucket_policy::DESCRIPTOR as BUCKET_POLICY;
 pub use super::connector_policy::DESCRIPTOR as CONNECTOR_POLICY;
 pub use super::connectors::DESCRIPTOR as CONNECTORS;
+pub use super::data_accessor_policy::DESCRIPTOR as DATA_ACCESSOR_POLICY;
+pub use super::identity_center_application_policy::DESCRIPTOR as IDENTITY_CENTER_APPLICATION_POLICY;
 pub use super::integration_policy::DESCRIPTOR as INTEGRATION_POLICY;
 pub use super::policy_check::DESCRIPTOR as POLICY_CHECK;
 pub use super::role_policy::DESCRIPTOR as ROLE_POLICY;

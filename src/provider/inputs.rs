@@ -402,7 +402,7 @@ mod tests {
         assert!(inputs.incomplete);
         assert_eq!(inputs.string(args::REGION), None);
         let diagnostic = &inputs.diagnostics.0[0];
-        assert_eq!(diagnostic.attribute.as_ref().unwrap().to_string(), "region");
+        assert_eq!(diagnostic.attribute, Some(AttributePath::attribute(args::REGION)));
         assert_eq!(diagnostic.detail, "region must not be empty; leave the argument out instead.");
     }
 

@@ -89,3 +89,37 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
     }
     Some(KeyPolicy { scope, administrators, decrypters, account_root }.document())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::arguments as args;
+    use crate::provider::testing::{allows, list};
+
+    const TYPE: &str = super::DESCRIPTOR.type_name;
+
+    /// `allows` judges the administrators and decrypters the user names (their first), so a
+    /// policy for roles of other names is not reported as denying them.
+    #[test]
+    fn allows_names_the_users_own_roles() {
+        let admin = "arn:aws:iam::123456789012:role/platform-admin";
+        let decrypter = "arn:aws:iam::123456789012:role/chat-web";
+        let rows = allows(TYPE, &[(args::ADMINISTRATOR_ROLE_ARNS, list(&[admin])), (args::DECRYPT_ROLE_ARNS, list(&[decrypter]))]);
+        let judged: Vec<(&str, &str, bool)> =
+            rows.iter().map(|(label, principal, _, allowed)| (label.as_str(), principal.as_str(), *allowed)).collect();
+        assert_eq!(
+            judged,
+            [
+                ("an administrator makes Q Business's grant", admin, true),
+                ("an administrator describes the key", admin, true),
+                ("an administrator makes a grant directly", admin, false),
+                ("an administrator decrypts", admin, false),
+                ("a web experience role decrypts through Q Business", decrypter, true),
+                ("a web experience role decrypts through S3", decrypter, false),
+                ("a web experience role schedules the key's deletion", decrypter, false),
+                ("another role of the account makes a grant", "arn:aws:iam::123456789012:role/someone-else", false),
+                ("another account", "arn:aws:iam::999999999999:root", false),
+            ]
+        );
+        assert!(rows.iter().all(|(_, _, expected, allowed)| expected == allowed));
+    }
+}

@@ -11,10 +11,12 @@ mod bucket_policy;
 mod config;
 mod connector_policy;
 mod connectors;
+mod data_accessor_policy;
 pub mod descriptor;
 pub mod docs;
 mod document;
 pub mod functions;
+mod identity_center_application_policy;
 mod inputs;
 mod integration_policy;
 mod key_policy;
@@ -44,6 +46,8 @@ pub static DESCRIPTORS: &[&Descriptor] = &[
     &bucket_policy::DESCRIPTOR,
     &connector_policy::DESCRIPTOR,
     &connectors::DESCRIPTOR,
+    &data_accessor_policy::DESCRIPTOR,
+    &identity_center_application_policy::DESCRIPTOR,
     &integration_policy::DESCRIPTOR,
     &key_policy::DESCRIPTOR,
     &policy_check::DESCRIPTOR,

@@ -76,6 +76,20 @@ fn configuration<'p>(provider: &'p QBusinessProvider, type_name: &str, attribute
     (block, config)
 }
 
+/// A data source's `allows` rows as (label, principal, expected, allowed), in the table's order.
+pub(crate) fn allows(type_name: &str, attributes: &[(Name, Value)]) -> Vec<(String, String, bool, bool)> {
+    let outcome = read(type_name, attributes);
+    let state = outcome.state.unwrap_or_else(|| panic!("no state: {:?}", outcome.diagnostics));
+    let rows = state.attribute(args::ALLOWS).as_list().expect("a list").to_vec();
+    rows.iter()
+        .map(|row| {
+            let text = |name| row.attribute(name).as_str().expect("text").to_owned();
+            let flag = |name| row.attribute(name).as_bool().expect("a bool");
+            (text(args::LABEL), text(args::PRINCIPAL), flag(args::EXPECTED), flag(args::ALLOWED))
+        })
+        .collect()
+}
+
 /// A golden document's text.
 pub(crate) fn golden(name: &str) -> String {
     let path = format!("{}/tests/golden/{name}.json", env!("CARGO_MANIFEST_DIR"));

@@ -6,7 +6,7 @@ use terraform_provider_qbusiness::catalog::arguments::{self as args, Name};
 use terraform_provider_qbusiness::plugin::{AttributePath, Value};
 use terraform_provider_qbusiness::provider::descriptor as descriptors;
 
-use terraform_provider_qbusiness::catalog::examples::{APPLICATION_ID, INDEX_ID, KMS_KEY_ARN, SECRET_ARN, WEB_EXPERIENCE_ID};
+use terraform_provider_qbusiness::catalog::examples::{APPLICATION_ID, INDEX_ID, ISV_ROLE_ARN, KMS_KEY_ARN, SECRET_ARN, WEB_EXPERIENCE_ID};
 
 pub struct BadCase {
     /// What the row is about, printed when it fails.
@@ -65,6 +65,8 @@ pub const ROLE: &str = descriptors::ROLE_POLICY.type_name;
 pub const CONNECTORS: &str = descriptors::CONNECTORS.type_name;
 pub const BUCKET: &str = descriptors::BUCKET_POLICY.type_name;
 pub const INTEGRATION: &str = descriptors::INTEGRATION_POLICY.type_name;
+pub const DATA_ACCESSOR: &str = descriptors::DATA_ACCESSOR_POLICY.type_name;
+pub const TOKEN_EXCHANGE: &str = descriptors::IDENTITY_CENTER_APPLICATION_POLICY.type_name;
 
 pub fn cases() -> Vec<BadCase> {
     let case = |name, data_source, attributes, path, summary, detail| BadCase { name, data_source, attributes, path, summary, detail };
@@ -211,6 +213,10 @@ pub fn cases() -> Vec<BadCase> {
         case("wildcard role to pass", CONNECTOR, s3(vec![(args::PASS_ROLE_ARNS, list(&["arn:aws:iam::123456789012:role/*"]))]), at(args::PASS_ROLE_ARNS).then_index(0), "Invalid pass_role_arns", "\"arn:aws:iam::123456789012:role/*\" must name one resource: wildcards (* and ?) and policy variables (${…}, &{…}) would widen the policy; expected arn:aws:iam::ACCOUNT:role/NAME, e.g. arn:aws:iam::123456789012:role/qbusiness-s3-connector"),
         case("document enrichment trust without its index", TRUST, vec![(args::KIND, s("document_enrichment")), (args::APPLICATION_ID, s(APPLICATION_ID))], at(args::INDEX_ID), "Missing required argument", "kind \"document_enrichment\" needs index_id."),
         case("Amazon Quick plugin with IAM federation", WEB, vec![(args::APPLICATION_ID, s(APPLICATION_ID)), (args::QUICKSIGHT_PLUGIN, Value::Bool(true))], at(args::QUICKSIGHT_PLUGIN), "Argument not accepted here", "kind \"iam_federation\" does not take quicksight_plugin; it takes application_id, web_experience_id, q_apps, plugins, auto_subscription, kms_key_arn, partition, region, account_id. Leave quicksight_plugin out or set it to null (false or an empty list are accepted too)."),
+        case("data accessor's tenant id with a wildcard", DATA_ACCESSOR, vec![(args::APPLICATION_ID, s(APPLICATION_ID)), (args::ISV_ROLE_ARN, s(ISV_ROLE_ARN)), (args::EXTERNAL_ID, s("tenant-*"))], at(args::EXTERNAL_ID), "Invalid external_id", "\"tenant-*\" is not a data accessor's external id: 1 to 1000 letters, digits, dots, underscores and hyphens, starting with a letter or digit (the ISV's tenant id), e.g. \"ispm-dev.saviyntcloud.com\""),
+        case("data accessor's ISV given as a user", DATA_ACCESSOR, vec![(args::APPLICATION_ID, s(APPLICATION_ID)), (args::ISV_ROLE_ARN, s("arn:aws:iam::444455556666:user/isv"))], at(args::ISV_ROLE_ARN), "Invalid isv_role_arn", "\"arn:aws:iam::444455556666:user/isv\" names no resource \"role/\"; expected arn:aws:iam::ACCOUNT:role/NAME, e.g. arn:aws:iam::123456789012:role/qbusiness-s3-connector"),
+        case("no role exchanges tokens", TOKEN_EXCHANGE, vec![(args::CALLER_ROLE_ARNS, Value::List(vec![]))], at(args::CALLER_ROLE_ARNS), "Empty caller_role_arns", "caller_role_arns must list at least one role: Identity Center requires a principal, e.g. caller_role_arns = [\"arn:aws:iam::123456789012:role/qbusiness-custom-app\"]."),
+        case("every role exchanges tokens", TOKEN_EXCHANGE, vec![(args::CALLER_ROLE_ARNS, list(&["arn:aws:iam::123456789012:role/*"]))], at(args::CALLER_ROLE_ARNS).then_index(0), "Invalid caller_role_arns", "\"arn:aws:iam::123456789012:role/*\" must name one resource: wildcards (* and ?) and policy variables (${…}, &{…}) would widen the policy; expected arn:aws:iam::ACCOUNT:role/NAME, e.g. arn:aws:iam::123456789012:role/qbusiness-s3-connector"),
         case("Identity Center instance ARN with an account", INTEGRATION, vec![(args::ROLE, s("monitoring")), (args::IDENTITY_CENTER_INSTANCE_ARN, s("arn:aws:sso::123456789012:instance/ssoins-1234567890abcdef"))], at(args::IDENTITY_CENTER_INSTANCE_ARN), "Invalid identity_center_instance_arn", "\"arn:aws:sso::123456789012:instance/ssoins-1234567890abcdef\" names account \"123456789012\", but these ARNs have none; expected arn:PARTITION:sso:::instance/ssoins-ID, e.g. \"arn:aws:sso:::instance/ssoins-1234567890abcdef\""),
         case("Identity Center instance id too short", INTEGRATION, vec![(args::ROLE, s("monitoring")), (args::IDENTITY_CENTER_INSTANCE_ARN, s("arn:aws:sso:::instance/ssoins-1234"))], at(args::IDENTITY_CENTER_INSTANCE_ARN), "Invalid identity_center_instance_arn", "\"arn:aws:sso:::instance/ssoins-1234\" has \"ssoins-1234\" where the instance (ssoins- and 16 letters or digits) belongs; expected arn:PARTITION:sso:::instance/ssoins-ID, e.g. \"arn:aws:sso:::instance/ssoins-1234567890abcdef\""),
         case("integration role without its application", INTEGRATION, vec![(args::ROLE, s("integration"))], at(args::APPLICATION_ID), "Missing required argument", "role \"integration\" needs application_id."),
