@@ -92,7 +92,11 @@ mod tests {
     #[test]
     fn allows_names_the_users_isv_and_tenant() {
         let isv = "arn:aws:iam::111122223333:role/acme-retriever";
-        let rows = allows(TYPE, &[(args::APPLICATION_ID, s(APPLICATION_ID)), (args::ISV_ROLE_ARN, s(isv)), (args::EXTERNAL_ID, s("acme"))]);
+        let rows: Vec<_> =
+            allows(TYPE, &[(args::APPLICATION_ID, s(APPLICATION_ID)), (args::ISV_ROLE_ARN, s(isv)), (args::EXTERNAL_ID, s("acme"))])
+                .into_iter()
+                .map(|r| (r.label, r.principal, r.expected, r.allowed))
+                .collect();
         let row = |label: &str, principal: &str, allowed: bool| (label.to_owned(), principal.to_owned(), allowed, allowed);
         let someone = "arn:aws:iam::999999999999:role/someone-else";
         assert_eq!(

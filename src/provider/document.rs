@@ -275,7 +275,7 @@ fn render(
 mod tests {
     use crate::catalog::arguments::{self as args, Name};
     use crate::plugin::Value;
-    use crate::provider::testing::{list, read, s, ACCOUNT_ID, APPLICATION_ID};
+    use crate::provider::testing::{self, list, read, s, ACCOUNT_ID, APPLICATION_ID};
 
     const TYPE: &str = super::super::application_policy::DESCRIPTOR.type_name;
 
@@ -312,15 +312,7 @@ mod tests {
 
     /// `allows` as (label, resource, expected, allowed), in the table's order.
     fn allows(attributes: &[(Name, Value)]) -> Vec<(String, String, bool, bool)> {
-        let state = read(TYPE, attributes).state.expect("a state");
-        let rows = state.attribute(args::ALLOWS).as_list().expect("a list").to_vec();
-        rows.iter()
-            .map(|row| {
-                let text = |name| row.attribute(name).as_str().expect("text").to_owned();
-                let flag = |name| row.attribute(name).as_bool().expect("a bool");
-                (text(args::LABEL), text(args::RESOURCE), flag(args::EXPECTED), flag(args::ALLOWED))
-            })
-            .collect()
+        testing::allows(TYPE, attributes).into_iter().map(|r| (r.label, r.resource, r.expected, r.allowed)).collect()
     }
 
     #[test]

@@ -78,8 +78,7 @@ mod tests {
     fn allows_names_the_users_first_caller() {
         let caller = "arn:aws:iam::111122223333:role/chat-frontend";
         let rows = allows(TYPE, &[(args::CALLER_ROLE_ARNS, list(&[caller, "arn:aws:iam::111122223333:role/batch"]))]);
-        let judged: Vec<(&str, &str, bool)> =
-            rows.iter().map(|(label, principal, _, allowed)| (label.as_str(), principal.as_str(), *allowed)).collect();
+        let judged: Vec<(&str, &str, bool)> = rows.iter().map(|r| (r.label.as_str(), r.principal.as_str(), r.allowed)).collect();
         assert_eq!(
             judged,
             [
@@ -91,6 +90,6 @@ mod tests {
                 ("another account exchanges a token", "arn:aws:iam::999999999999:root", false),
             ]
         );
-        assert!(rows.iter().all(|(_, _, expected, allowed)| expected == allowed));
+        assert!(rows.iter().all(|r| r.expected == r.allowed));
     }
 }

@@ -104,8 +104,7 @@ mod tests {
         let admin = "arn:aws:iam::123456789012:role/platform-admin";
         let decrypter = "arn:aws:iam::123456789012:role/chat-web";
         let rows = allows(TYPE, &[(args::ADMINISTRATOR_ROLE_ARNS, list(&[admin])), (args::DECRYPT_ROLE_ARNS, list(&[decrypter]))]);
-        let judged: Vec<(&str, &str, bool)> =
-            rows.iter().map(|(label, principal, _, allowed)| (label.as_str(), principal.as_str(), *allowed)).collect();
+        let judged: Vec<(&str, &str, bool)> = rows.iter().map(|r| (r.label.as_str(), r.principal.as_str(), r.allowed)).collect();
         assert_eq!(
             judged,
             [
@@ -120,6 +119,6 @@ mod tests {
                 ("another account", "arn:aws:iam::999999999999:root", false),
             ]
         );
-        assert!(rows.iter().all(|(_, _, expected, allowed)| expected == allowed));
+        assert!(rows.iter().all(|r| r.expected == r.allowed));
     }
 }

@@ -76,8 +76,18 @@ fn configuration<'p>(provider: &'p QBusinessProvider, type_name: &str, attribute
     (block, config)
 }
 
-/// A data source's `allows` rows as (label, principal, expected, allowed), in the table's order.
-pub(crate) fn allows(type_name: &str, attributes: &[(Name, Value)]) -> Vec<(String, String, bool, bool)> {
+/// One row of a data source's `allows`, as the tests compare it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Judged {
+    pub(crate) label: String,
+    pub(crate) principal: String,
+    pub(crate) resource: String,
+    pub(crate) expected: bool,
+    pub(crate) allowed: bool,
+}
+
+/// A data source's `allows` rows, in the table's order.
+pub(crate) fn allows(type_name: &str, attributes: &[(Name, Value)]) -> Vec<Judged> {
     let outcome = read(type_name, attributes);
     let state = outcome.state.unwrap_or_else(|| panic!("no state: {:?}", outcome.diagnostics));
     let rows = state.attribute(args::ALLOWS).as_list().expect("a list").to_vec();
@@ -85,7 +95,13 @@ pub(crate) fn allows(type_name: &str, attributes: &[(Name, Value)]) -> Vec<(Stri
         .map(|row| {
             let text = |name| row.attribute(name).as_str().expect("text").to_owned();
             let flag = |name| row.attribute(name).as_bool().expect("a bool");
-            (text(args::LABEL), text(args::PRINCIPAL), flag(args::EXPECTED), flag(args::ALLOWED))
+            Judged {
+                label: text(args::LABEL),
+                principal: text(args::PRINCIPAL),
+                resource: text(args::RESOURCE),
+                expected: flag(args::EXPECTED),
+                allowed: flag(args::ALLOWED),
+            }
         })
         .collect()
 }
