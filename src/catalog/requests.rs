@@ -1085,6 +1085,23 @@ impl When {
         }
     }
 
+    /// The kind names the condition tests, for the check that each is a kind of its family (a
+    /// misspelt one would make its row apply to nothing, silently).
+    pub fn kinds(&self) -> Vec<&'static str> {
+        match self {
+            When::Kind(kinds) => kinds.to_vec(),
+            When::Both(a, b) => [a.kinds(), b.kinds()].concat(),
+            When::Always
+            | When::Set(_)
+            | When::Unset(_)
+            | When::On(_)
+            | When::Off(_)
+            | When::True(_)
+            | When::AnySet(_)
+            | When::NoneSet(_) => Vec::new(),
+        }
+    }
+
     /// Whether the row applies to a configuration: `value(name)` is the argument's value as
     /// text (`None` when not set); `kind` the selected kind.
     pub fn holds(&self, value: &dyn Fn(Name) -> Option<String>, kind: Option<&str>) -> bool {

@@ -171,4 +171,21 @@ mod tests {
             assert_eq!(missing.is_empty(), !connectors, "{}: no source for {missing:?}", d.type_name);
         }
     }
+
+    /// A request row that names a kind names one of its family's: a misspelt kind would make the
+    /// row apply to no configuration, and the proofs and `allows` would lose it without a word.
+    #[test]
+    fn every_kind_a_request_row_names_is_a_kind_of_its_family() {
+        for d in DESCRIPTORS {
+            let Some(family) = &d.requests else { continue };
+            let kinds = (family.kinds)();
+            let strangers: Vec<(&str, &str)> = family
+                .expectations
+                .iter()
+                .flat_map(|row| row.when.kinds().into_iter().map(move |kind| (row.label, kind)))
+                .filter(|(_, kind)| !kinds.contains(kind))
+                .collect();
+            assert_eq!(strangers, [], "{}: rows naming kinds it does not have (kinds: {kinds:?})", d.type_name);
+        }
+    }
 }
