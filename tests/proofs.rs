@@ -12,25 +12,15 @@ use terraform_provider_qbusiness::catalog::examples::{ACCOUNT_ID, REGION};
 use terraform_provider_qbusiness::catalog::placeholders::{ArgumentTexts, Placeholders, RoleRequest};
 use terraform_provider_qbusiness::catalog::requests::Expectation;
 use terraform_provider_qbusiness::catalog::Scope;
-use terraform_provider_qbusiness::plugin::Value;
 use terraform_provider_qbusiness::policy::evaluate::ContextValue;
 use terraform_provider_qbusiness::policy::{DocumentKind, Partition};
+use terraform_provider_qbusiness::provider::argument_texts;
 use terraform_provider_qbusiness::provider::descriptor::descriptor;
 
-/// The case's arguments as text (lists joined by commas), for the rows' conditions and placeholders.
+/// The case's arguments as text, as the data sources read them for the rows' conditions and
+/// placeholders.
 fn arguments(case: &Case) -> ArgumentTexts {
-    case.attributes
-        .iter()
-        .filter_map(|(name, value)| {
-            let text = match value {
-                Value::String(s) => s.clone(),
-                Value::Bool(b) => b.to_string(),
-                Value::List(items) => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
-                _ => return None,
-            };
-            Some((*name, text))
-        })
-        .collect()
+    argument_texts(case.attributes.iter().map(|(name, value)| (*name, value)))
 }
 
 /// The service principal a trust of `kind` admits, as this test expects it independently of the

@@ -5,7 +5,9 @@
 //   - PEER_DIR/schema.pb: a GetProviderSchema response (protobuf), one data source;
 //   - PEER_DIR/type.json: that data source's object type, in cty's JSON form;
 //   - PEER_DIR/document.json: the document for bucket "peerbucket", which is replaced by the
-//     configured bucket.
+//     configured bucket;
+//   - PEER_DIR/allows.json: the data source's `allows` for that bucket (plain JSON), replaced
+//     the same way, so the peer's state is as large as ours.
 package main
 
 import (
@@ -44,6 +46,7 @@ type provider struct {
 	typeName string
 	ty       cty.Type
 	document string
+	allows   string
 }
 
 func load(dir string) (*provider, error) {
@@ -67,7 +70,11 @@ func load(dir string) (*provider, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &provider{schema: schema, ty: ty, document: strings.TrimSuffix(string(document), "\n")}
+	allows, err := ioutil.ReadFile(filepath.Join(dir, "allows.json"))
+	if err != nil {
+		return nil, err
+	}
+	p := &provider{schema: schema, ty: ty, document: strings.TrimSuffix(string(document), "\n"), allows: string(allows)}
 	for name := range schema.DataSourceSchemas {
 		p.typeName = name
 	}
@@ -136,6 +143,13 @@ func (p *provider) ReadDataSource(_ context.Context, req *pb.ReadDataSource_Requ
 		"json":          cty.StringVal(document),
 		"minified_json": cty.StringVal(short),
 		"size":          cty.NumberIntVal(int64(len(short))),
+	}
+	if p.ty.HasAttribute("allows") {
+		allows, err := ctyjson.Unmarshal([]byte(strings.ReplaceAll(p.allows, placeholder, bucket.AsString())), p.ty.AttributeType("allows"))
+		if err != nil {
+			return nil, err
+		}
+		computed["allows"] = allows
 	}
 	for name, value := range computed {
 		if p.ty.HasAttribute(name) {

@@ -16,7 +16,7 @@ use terraform_provider_qbusiness::provider::QBusinessProvider;
 use crate::common;
 use crate::common::workspace::Workspace;
 use crate::configs::peer_config;
-use crate::policy::s3_document;
+use crate::policy::{s3_allows, s3_document};
 use crate::report::{ms, per_document, Section};
 use crate::terraform::{alternately, workspace_with, Contender, PLAN};
 
@@ -44,15 +44,15 @@ struct SchemaVariant {
 const SCHEMA_VARIANTS: [SchemaVariant; 4] = [
     SchemaVariant {
         name: "same",
-        description: "the qbusiness_connector_policy schema (22 attributes, 3 levels of nested blocks)",
+        description: "the qbusiness_connector_policy schema (its attributes, `allows` filled as ours fills it, 3 levels of nested blocks)",
         keeps: |_| true,
         blocks: true,
     },
     SchemaVariant { name: "no-blocks", description: "the same attributes, no `statement` blocks", keeps: |_| true, blocks: false },
     SchemaVariant {
         name: "one-computed",
-        description: "the same, with `json` the only computed attribute (no `minified_json`, `size`)",
-        keeps: |name| args::MINIFIED_JSON != name && args::SIZE != name,
+        description: "the same, with `json` the only computed attribute (no `minified_json`, `size`, `allows`)",
+        keeps: |name| ![args::MINIFIED_JSON, args::SIZE, args::ALLOWS].iter().any(|n| *n == name),
         blocks: true,
     },
     SchemaVariant {
@@ -100,6 +100,7 @@ impl GoPeer {
             std::fs::write(dir.join("schema.pb"), response.encode_to_vec()).unwrap();
             std::fs::write(dir.join("type.json"), narrowed.value_type().to_json_bytes()).unwrap();
             std::fs::write(dir.join("document.json"), s3_document("peerbucket")).unwrap();
+            std::fs::write(dir.join("allows.json"), s3_allows("peerbucket")).unwrap();
         }
         Ok(GoPeer { mirror, variants })
     }

@@ -29,6 +29,26 @@ const LISTS: [(&str, &str); 4] =
 
 /// The JSON document of the S3 connector for `bucket`, as the provider renders it.
 pub fn s3_document(bucket: &str) -> String {
+    s3_state(bucket).attribute(args::JSON).as_str().unwrap().to_owned()
+}
+
+/// The `allows` of that read as plain JSON, for the peer to return as its own.
+pub fn s3_allows(bucket: &str) -> String {
+    fn json(value: &Value) -> Json {
+        match value {
+            Value::Null | Value::Unknown => Json::Null,
+            Value::Bool(b) => Json::Bool(*b),
+            Value::Number(n) => serde_json::json!(n),
+            Value::String(s) => Json::String(s.clone()),
+            Value::List(items) => Json::Array(items.iter().map(json).collect()),
+            Value::Map(entries) => Json::Object(entries.iter().map(|(k, v)| (k.clone(), json(v))).collect()),
+        }
+    }
+    json(s3_state(bucket).attribute(args::ALLOWS)).to_string()
+}
+
+/// The provider's state for the S3 connector reading `bucket`, region and account set.
+fn s3_state(bucket: &str) -> Value {
     let provider = QBusinessProvider::new();
     let config = Value::object([
         (args::CONNECTOR, Value::string("s3")),
@@ -38,8 +58,7 @@ pub fn s3_document(bucket: &str) -> String {
         (args::REGION, Value::string(REGION)),
         (args::ACCOUNT_ID, Value::string(ACCOUNT_ID)),
     ]);
-    let state = provider.data_source(descriptors::CONNECTOR_POLICY.type_name).unwrap().read(&config).0.unwrap();
-    state.attribute(args::JSON).as_str().unwrap().to_owned()
+    provider.data_source(descriptors::CONNECTOR_POLICY.type_name).unwrap().read(&config).0.unwrap()
 }
 
 /// The golden S3 connector document, read from the repository at run time.

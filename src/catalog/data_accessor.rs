@@ -46,7 +46,10 @@ impl DataAccessorPermission {
 }
 
 const APPLICATION: &str = "arn:{partition}:qbusiness:{region}:{account}:application/{application}";
-const TAGGED: &[(&str, &str)] = &[("aws:PrincipalTag/qbusiness-dataaccessor:ExternalId", "{external_id}")];
+/// The tenant tag as a request's context key, written here as the request tables write their
+/// expectations: apart from the builder's [`TENANT_TAG`].
+const TENANT_KEY: &str = "aws:PrincipalTag/qbusiness-dataaccessor:ExternalId";
+const TAGGED: &[(&str, &str)] = &[(TENANT_KEY, "{external_id}")];
 
 const fn isv(label: &'static str, action: &'static str, resource: &'static str, allowed: bool) -> Expectation {
     Expectation { label, principal: "{isv_role_arn}", action, resource, context: TAGGED, allowed, when: When::Always }
@@ -65,7 +68,7 @@ pub const REQUESTS: &[Expectation] = &[
     isv("the ISV's role chats with the application", "qbusiness:Chat", APPLICATION, false),
     isv("the ISV's role lists the application's indices", "qbusiness:ListIndices", APPLICATION, false),
     Expectation {
-        context: &[("aws:PrincipalTag/qbusiness-dataaccessor:ExternalId", "another-tenant")],
+        context: &[(TENANT_KEY, "another-tenant")],
         when: When::Set(args::EXTERNAL_ID),
         ..isv("the ISV's role, for another tenant", "qbusiness:SearchRelevantContent", APPLICATION, false)
     },

@@ -59,23 +59,17 @@ const GLOBAL_KEYS: &[(&str, &str)] = &[
     ("aws:VpcSourceIp", "IPAddress"),
 ];
 
-/// Whether lower-case `key` is a member of the key family `family` (its name cut before its
-/// placeholder, e.g. `aws:requesttag/`): the family's name and at least one character more.
+/// Whether `key` is a member of the key family `family` (its name cut before its placeholder,
+/// e.g. `aws:requesttag/`): the family's name, in any ASCII case, and at least one character more.
 fn member(family: &str, key: &str) -> bool {
-    key.starts_with(family) && key.len() > family.len()
+    key.len() > family.len() && key.get(..family.len()).is_some_and(|prefix| prefix.eq_ignore_ascii_case(family))
 }
 
-/// The global key (and its type) that lower-case `key` is: one by name, or a member of a family
-/// (`aws:RequestTag/` ends with `/`).
+/// The global key (and its type) that `key` is, in any ASCII case: one by name, or a member of a
+/// family (`aws:RequestTag/` ends with `/`). Compared in place: the evaluator asks for every key
+/// of every request.
 fn global_key(key: &str) -> Option<&'static (&'static str, &'static str)> {
-    GLOBAL_KEYS.iter().find(|(name, _)| {
-        let name = name.to_ascii_lowercase();
-        if name.ends_with('/') {
-            member(&name, key)
-        } else {
-            name == key
-        }
-    })
+    GLOBAL_KEYS.iter().find(|(name, _)| if name.ends_with('/') { member(name, key) } else { name.eq_ignore_ascii_case(key) })
 }
 
 /// The compiled-in data, parsed.

@@ -128,7 +128,7 @@ fn one_of(inputs: &mut Inputs<'_>, positive: Name, negative: Name) -> Option<(bo
         if inputs.raw(name).as_list().is_some_and(|items| items.is_empty()) {
             let example =
                 if [args::ACTIONS, args::NOT_ACTIONS].contains(&name) { "[\"s3:GetObject\"]" } else { "[\"arn:aws:s3:::my-bucket/*\"]" };
-            inputs.error(name, &format!("Empty {name}"), format!("{name} must list at least one value, e.g. {name} = {example}."));
+            inputs.empty_list(name, example);
             return None;
         }
     }

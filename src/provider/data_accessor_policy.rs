@@ -62,11 +62,13 @@ fn scope_note() -> String {
 fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
     let application = inputs.parsed::<ResourceId>(args::APPLICATION_ID);
     let isv_role = inputs.arn(args::ISV_ROLE_ARN);
-    let external_id = if inputs.is_set(args::EXTERNAL_ID) { Some(inputs.parsed::<ExternalId>(args::EXTERNAL_ID)?) } else { None };
+    // Read before the scope so that every argument's error is reported together.
+    let external_id = inputs.is_set(args::EXTERNAL_ID).then(|| inputs.parsed::<ExternalId>(args::EXTERNAL_ID));
     let scope = resolve_scope(inputs, phase)?;
     if let Some(role) = &isv_role {
         check_place(inputs, args::ISV_ROLE_ARN, role.arn(), scope.partition, None);
     }
+    let external_id = external_id.map(|id| id.ok_or(())).transpose().ok()?;
     Some(DataAccessorPermission { scope, application: application?, isv_role: isv_role?, external_id }.document())
 }
 

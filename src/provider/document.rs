@@ -213,7 +213,8 @@ fn allows(inputs: &mut Inputs<'_>, family: &Family, kind: DocumentKind, document
 }
 
 /// Checks the role's document, merges the additions (each already checked where it was read),
-/// measures and renders; the state is the configuration with `json`, `minified_json` and `size`.
+/// measures and renders; the state is the configuration with `json`, `minified_json`, `size` and
+/// `allows` (empty when no request table is asked for).
 fn render(
     inputs: &mut Inputs<'_>,
     document: PolicyDocument,

@@ -47,13 +47,10 @@ fn arguments() -> Vec<Attribute> {
 }
 
 fn build(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<PolicyDocument> {
-    // Required, so "leave it out" (the general empty-list advice) would be wrong here.
+    // Required (Identity Center's application policy needs a principal), so "leave it out", the
+    // general empty-list advice, would be wrong here.
     if matches!(inputs.raw(args::CALLER_ROLE_ARNS), Value::List(items) if items.is_empty()) {
-        inputs.error(
-            args::CALLER_ROLE_ARNS,
-            "Empty caller_role_arns",
-            "caller_role_arns must list at least one role: Identity Center requires a principal, e.g. caller_role_arns = [\"arn:aws:iam::123456789012:role/qbusiness-custom-app\"].",
-        );
+        inputs.empty_list(args::CALLER_ROLE_ARNS, "[\"arn:aws:iam::123456789012:role/qbusiness-custom-app\"]");
         return None;
     }
     let callers = inputs.parsed_list::<IamRoleArn>(args::CALLER_ROLE_ARNS)?;

@@ -127,19 +127,7 @@ impl<'a> Inputs<'a> {
     /// a list's items joined by commas, a boolean as `true` or `false`; what reads as absent (an
     /// argument the kind does not take) and empty lists are left out.
     pub(crate) fn texts(&self) -> ArgumentTexts {
-        args::ALL
-            .iter()
-            .filter(|&&name| self.block.attribute(name).is_some())
-            .filter_map(|&name| {
-                let text = match self.raw(name) {
-                    Value::String(text) => text.clone(),
-                    Value::Bool(flag) => flag.to_string(),
-                    Value::List(items) if !items.is_empty() => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
-                    _ => return None,
-                };
-                Some((name, text))
-            })
-            .collect()
+        argument_texts(args::ALL.iter().filter(|&&name| self.block.attribute(name).is_some()).map(|&name| (name, self.raw(name))))
     }
 
     /// How the configuration gives `name`: absent, unknown until apply, a value that changes no
@@ -177,6 +165,12 @@ impl<'a> Inputs<'a> {
     pub(crate) fn error(&mut self, name: Name, summary: &str, detail: impl Into<String>) {
         let path = self.path_of(name);
         self.diagnostics.push(Diagnostic::error(summary, detail).at(path));
+    }
+
+    /// An empty list where leaving the argument out is no way out: one of a pair is needed, or the
+    /// argument is required. `example` is a list that would do.
+    pub(crate) fn empty_list(&mut self, name: Name, example: &str) {
+        self.error(name, &format!("Empty {name}"), format!("{name} must list at least one value, e.g. {name} = {example}."));
     }
 
     pub(crate) fn warning(&mut self, name: Name, summary: &str, detail: impl Into<String>) {
@@ -371,6 +365,23 @@ impl<'a> Inputs<'a> {
         }
         diagnostics
     }
+}
+
+/// Arguments as the request tables read them: a string as it is, a boolean as `true`/`false`, a
+/// non-empty list joined by commas; null, unknown and an empty list are not given.
+pub fn argument_texts<'v>(attributes: impl IntoIterator<Item = (Name, &'v Value)>) -> ArgumentTexts {
+    attributes
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let text = match value {
+                Value::String(text) => text.clone(),
+                Value::Bool(flag) => flag.to_string(),
+                Value::List(items) if !items.is_empty() => items.iter().filter_map(Value::as_str).collect::<Vec<_>>().join(","),
+                _ => return None,
+            };
+            Some((name, text))
+        })
+        .collect()
 }
 
 #[cfg(test)]

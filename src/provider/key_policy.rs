@@ -93,7 +93,7 @@ fn build(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Option<PolicyDocument> {
 #[cfg(test)]
 mod tests {
     use crate::catalog::arguments as args;
-    use crate::provider::testing::{allows, list};
+    use crate::provider::testing::{allows, list, s};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
 
@@ -120,5 +120,25 @@ mod tests {
             ]
         );
         assert!(rows.iter().all(|r| r.expected == r.allowed));
+    }
+
+    /// The key a key policy stands on is in the configuration's region and account, not the
+    /// example key's: Q Business's grant is asked for through `qbusiness.<region>`.
+    #[test]
+    fn allows_asks_in_the_configurations_region_and_account() {
+        let admin = "arn:aws:iam::444455556666:role/platform-admin";
+        let rows = allows(
+            TYPE,
+            &[
+                (args::REGION, s("eu-west-1")),
+                (args::ACCOUNT_ID, s("444455556666")),
+                (args::ADMINISTRATOR_ROLE_ARNS, list(&[admin])),
+                (args::DECRYPT_ROLE_ARNS, list(&["arn:aws:iam::444455556666:role/chat-web"])),
+            ],
+        );
+        let wrong: Vec<_> = rows.iter().filter(|r| r.expected != r.allowed).map(|r| (r.label.as_str(), r.resource.as_str())).collect();
+        assert_eq!(wrong, []);
+        let grant = rows.iter().find(|r| r.label == "an administrator makes Q Business's grant").expect("the grant row");
+        assert_eq!(grant.resource, "arn:aws:kms:eu-west-1:444455556666:key/1234abcd-12ab-34cd-56ef-1234567890ab");
     }
 }

@@ -18,6 +18,7 @@ mod document;
 pub mod functions;
 mod identity_center_application_policy;
 mod inputs;
+pub use inputs::argument_texts;
 mod integration_policy;
 mod key_policy;
 pub mod pins;

@@ -180,7 +180,8 @@ fn role_requests(rows: &Value, kind: DocumentKind) -> Vec<Request> {
             Some(Request {
                 caller: text(args::PRINCIPAL).filter(|_| kind != DocumentKind::Permissions).map(|p| Caller::named(&p)),
                 action: text(args::ACTION)?,
-                resource: text(args::RESOURCE),
+                // A trust policy names no resource: its requests are the universe's, without one.
+                resource: text(args::RESOURCE).filter(|_| kind != DocumentKind::Trust),
                 context,
             })
         })
@@ -290,7 +291,7 @@ fn read(inputs: &mut Inputs<'_>, phase: Phase<'_>) -> Outcome {
 mod tests {
     use crate::catalog::arguments as args;
     use crate::plugin::Value;
-    use crate::provider::descriptor::CONNECTOR_POLICY;
+    use crate::provider::descriptor::{CONNECTOR_POLICY, TRUST_POLICY};
     use crate::provider::testing::{read, s, APPLICATION_ID, INDEX_ID, KEY_ARN};
 
     const TYPE: &str = super::DESCRIPTOR.type_name;
@@ -343,6 +344,32 @@ mod tests {
         assert_eq!(codes(&state), ["RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL"]);
         let statement = state.attribute(args::EXCESS).as_list().unwrap()[0].attribute(args::STATEMENT).clone();
         assert_eq!(statement, s("AllowsAmazonQToAssumeRoleForServicePrincipal"));
+    }
+
+    /// A trust's `allows` rows name the role as their resource; checked as a trust, they lose it as
+    /// the universe's own trust requests have none, and the two do not show twice.
+    #[test]
+    fn a_trusts_own_requests_have_no_resource_and_join_the_universes() {
+        let trust = read(TRUST_POLICY.type_name, &[(args::KIND, s("connector")), (args::APPLICATION_ID, s(APPLICATION_ID))]);
+        let state = trust.state.expect("a trust policy");
+        let (golden, allows) = (state.attribute(args::JSON).as_str().unwrap().to_owned(), state.attribute(args::ALLOWS).clone());
+        let loose = edited(&golden, |d| d["Statement"][0].as_object_mut().unwrap().remove("Condition").map(|_| ()).unwrap());
+        let checked = |requests: &Value| {
+            let attributes =
+                [(args::POLICY, s(&loose)), (args::EXPECTED, s(&golden)), (args::KIND, s("trust")), (args::REQUESTS, requests.clone())];
+            let outcome = read(TYPE, &attributes);
+            outcome.state.unwrap_or_else(|| panic!("no state: {:?}", outcome.diagnostics))
+        };
+        let with = checked(&allows);
+        let excess = with.attribute(args::EXCESS).as_list().unwrap().to_vec();
+        assert!(!excess.is_empty());
+        assert_eq!(excess.iter().filter(|r| !r.attribute(args::RESOURCE).is_null()).count(), 0, "{excess:?}");
+        let mut seen: Vec<_> =
+            excess.iter().map(|r| (r.attribute(args::PRINCIPAL).clone(), format!("{:?}", r.attribute(args::CONTEXT)))).collect();
+        let rows = seen.len();
+        seen.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        seen.dedup();
+        assert_eq!(seen.len(), rows, "a request shown twice: {excess:?}");
     }
 
     #[test]

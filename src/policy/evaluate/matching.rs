@@ -69,13 +69,21 @@ fn variable(inside: &str, context: &Context) -> Option<String> {
 
 /// Whether `text` matches `pattern`, by characters or without regard to ASCII case.
 pub(super) fn glob(pattern: &[Token], text: &str, ignore_case: bool) -> bool {
-    let text: Vec<char> = text.chars().collect();
     let same = |a: char, b: char| if ignore_case { a.eq_ignore_ascii_case(&b) } else { a == b };
-    // reachable[j]: the pattern read so far can match text[..j]. One pass per token.
+    // A pattern without wildcards, the most common, is compared character by character.
+    if pattern.iter().all(|token| matches!(token, Token::Char(_))) {
+        let mut chars = text.chars();
+        let equal = pattern.iter().all(|token| matches!(token, Token::Char(c) if chars.next().is_some_and(|t| same(*c, t))));
+        return equal && chars.next().is_none();
+    }
+    let text: Vec<char> = text.chars().collect();
+    // reachable[j]: the pattern read so far can match text[..j]. One pass per token, over two
+    // rows reused for every token.
     let mut reachable = vec![false; text.len() + 1];
+    let mut next = vec![false; text.len() + 1];
     reachable[0] = true;
     for token in pattern {
-        let mut next = vec![false; text.len() + 1];
+        next.fill(false);
         match token {
             Token::Any | Token::AnyInSegment => {
                 let mut open = false;
@@ -100,7 +108,10 @@ pub(super) fn glob(pattern: &[Token], text: &str, ignore_case: bool) -> bool {
                 }
             }
         }
-        reachable = next;
+        std::mem::swap(&mut reachable, &mut next);
+        if !reachable.contains(&true) {
+            return false;
+        }
     }
     reachable[text.len()]
 }
@@ -167,11 +178,18 @@ mod tests {
             ("backtracking", "a*b*c", "axxbyyc", true),
             ("backtracking fails", "a*b*c", "axxbyy", false),
             ("case matters", "S3:getobject", "s3:GetObject", false),
+            ("literal, equal", "s3:GetObject", "s3:GetObject", true),
+            ("literal, text longer", "s3:GetObject", "s3:GetObjectAcl", false),
+            ("literal, text shorter", "s3:GetObjectAcl", "s3:GetObject", false),
+            ("literal, empty against text", "", "s3", false),
+            ("literal, empty against empty", "", "", true),
+            ("literal, beyond ASCII", "arn:aws:s3:::b\u{fc}cher", "arn:aws:s3:::b\u{fc}cher", true),
         ];
         for (name, pattern, text, expected) in rows {
             assert_eq!(glob_text(pattern, text, false, None), expected, "{name}");
         }
         assert!(glob_text("S3:getobject", "s3:GetObject", true, None));
+        assert!(!glob_text("S3:getobject", "s3:GetObjectAcl", true, None), "ignoring case, a literal still ends where the text ends");
     }
 
     #[test]
