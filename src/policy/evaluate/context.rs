@@ -16,8 +16,7 @@ impl ContextValue {
     /// One value of `key`: a set of one where AWS's data says the key is multivalued
     /// (`aws:TagKeys`), as AWS sends such keys.
     pub fn one(key: &str, value: impl Into<String>) -> ContextValue {
-        let multivalued =
-            crate::policy::service_data::service_data().and_then(|data| data.key_type(key)).is_some_and(|t| t.starts_with("ArrayOf"));
+        let multivalued = crate::policy::service_data::key_type(key).is_some_and(|t| t.starts_with("ArrayOf"));
         if multivalued {
             ContextValue::Multi(vec![value.into()])
         } else {
