@@ -91,14 +91,12 @@ struct KeyTypes {
 }
 
 impl KeyTypes {
-    /// Reads the `K` lines of the data.
-    fn parse(text: &str) -> KeyTypes {
-        let mut types = KeyTypes::default();
-        for rest in text.lines().filter_map(|line| line.strip_prefix("K\t")) {
+    /// Reads the `K` lines among `lines`.
+    fn read<'t>(&mut self, lines: impl IntoIterator<Item = &'t str>) {
+        for rest in lines.into_iter().filter_map(|line| line.strip_prefix("K\t")) {
             let (key, key_type) = rest.split_once('\t').unwrap_or((rest, ""));
-            types.add(key, key_type);
+            self.add(key, key_type);
         }
-        types
     }
 
     /// Adds one key of a `K` line; returns it lower case, a family's name cut before its
@@ -187,9 +185,41 @@ pub fn key_type(key: &str) -> Option<&'static str> {
     }
     let keys = match DATA.get() {
         Some(data) => &data.as_ref()?.keys,
-        None => KEYS.get_or_init(|| Some(KeyTypes::parse(&inflated()?))).as_ref()?,
+        None => KEYS
+            .get_or_init(|| {
+                let mut types = KeyTypes::default();
+                each_piece(|lines| types.read(lines.lines()))?;
+                Some(types)
+            })
+            .as_ref()?,
     };
     keys.key_type(key)
+}
+
+/// Inflates the compiled-in data a piece at a time, handing `read` whole lines only, so that the
+/// keys' reading never holds the megabyte of text; `None` if the bytes were damaged.
+fn each_piece(mut read: impl FnMut(&str)) -> Option<()> {
+    use miniz_oxide::inflate::stream::{inflate, InflateState};
+    use miniz_oxide::{DataFormat, MZFlush, MZStatus};
+    let mut state = InflateState::new_boxed(DataFormat::Zlib);
+    let mut input = COMPRESSED;
+    let mut output = vec![0u8; 64 * 1024];
+    let mut pending: Vec<u8> = Vec::new();
+    loop {
+        let result = inflate(&mut state, input, &mut output, MZFlush::None);
+        input = &input[result.bytes_consumed..];
+        pending.extend_from_slice(&output[..result.bytes_written]);
+        let whole = pending.iter().rposition(|&b| b == b'\n').map_or(0, |at| at + 1);
+        read(std::str::from_utf8(&pending[..whole]).ok()?);
+        pending.drain(..whole);
+        match result.status {
+            Ok(MZStatus::StreamEnd) => break,
+            Ok(_) if result.bytes_consumed + result.bytes_written > 0 => {}
+            _ => return None,
+        }
+    }
+    read(std::str::from_utf8(&pending).ok()?);
+    Some(())
 }
 
 /// A pattern token: a literal character, any one character, or any run of characters.
@@ -531,7 +561,11 @@ mod tests {
             ("s3:ExistingObjectTag/team", Some("String")),
             ("login.example.com:aud", None),
         ];
-        let alone = KeyTypes::parse(&inflated().unwrap());
+        let mut alone = KeyTypes::default();
+        alone.read(inflated().unwrap().lines());
+        let mut pieces = KeyTypes::default();
+        each_piece(|lines| pieces.read(lines.lines())).unwrap();
+        assert_eq!((pieces.keys.len(), pieces.families.len()), (alone.keys.len(), alone.families.len()), "read in pieces, the same keys");
         for (key, expected) in rows {
             assert_eq!(data.key_type(key), expected, "{key}");
             assert_eq!(alone.key_type(key), expected, "{key}, the keys read without the rest of the data");
