@@ -39,8 +39,9 @@ impl Placeholders {
     /// role's, gives the partition and account; any id still missing is the examples'.
     pub fn of(arguments: &ArgumentTexts, kind: Option<&str>, scope: Option<&Scope>) -> Placeholders {
         let get = |name: Name| arguments.get(&name).cloned();
-        let first =
-            |name: Name, default: &str| get(name).map_or(default.to_owned(), |list| list.split(',').next().unwrap_or(default).to_owned());
+        // A list's first item: a policy that names several is proven with its first.
+        let first_of = |name: Name| get(name).and_then(|list| list.split(',').next().map(str::to_owned));
+        let first = |name: Name, default: &str| first_of(name).unwrap_or_else(|| default.to_owned());
         let role_arn = get(args::CONNECTOR_ROLE_ARN).unwrap_or_default();
         // A policy without a scope is placed by the role it names: the connector's, or the first caller's.
         let placing = if role_arn.is_empty() { first(args::CALLER_ROLE_ARNS, "") } else { role_arn.clone() };
@@ -99,13 +100,12 @@ impl Placeholders {
         values.insert("federated_provider", if saml.is_empty() { oidc.clone() } else { saml.clone() });
         values.insert("saml_provider", saml);
         values.insert("oidc_provider", oidc);
-        // A policy that names roles from a list is proven with its first.
         for (placeholder, list) in [
             ("administrator_role", args::ADMINISTRATOR_ROLE_ARNS),
             ("decrypt_role", args::DECRYPT_ROLE_ARNS),
             ("caller_role", args::CALLER_ROLE_ARNS),
         ] {
-            if let Some(first) = get(list).and_then(|l| l.split(',').next().map(str::to_owned)) {
+            if let Some(first) = first_of(list) {
                 values.insert(placeholder, first);
             }
         }

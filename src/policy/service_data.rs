@@ -121,15 +121,20 @@ impl KeyTypes {
         self.keys.contains_key(lower) || self.families.iter().any(|(family, _)| member(family, lower))
     }
 
-    /// The type of condition key `key`, a global key's from AWS's list of them.
-    fn key_type(&self, key: &str) -> Option<&str> {
-        let lower = key.to_ascii_lowercase();
-        if lower.starts_with("aws:") {
-            return global_key(&lower).map(|(_, t)| *t);
-        }
-        let found = self.keys.get(&lower).or_else(|| self.families.iter().find(|(f, _)| member(f, &lower)).map(|(_, t)| t));
+    /// The type of the service's condition key `lower` (lower case).
+    fn service_key_type(&self, lower: &str) -> Option<&str> {
+        let found = self.keys.get(lower).or_else(|| self.families.iter().find(|(f, _)| member(f, lower)).map(|(_, t)| t));
         found.map(String::as_str).filter(|t| !t.is_empty())
     }
+}
+
+/// The type of condition key `key`: a global key's from AWS's list of them, a service's from
+/// `service_keys`, asked for only then.
+fn type_of<'k>(key: &str, service_keys: impl FnOnce() -> Option<&'k KeyTypes>) -> Option<&'k str> {
+    if key.get(..4).is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:")) {
+        return global_key(key).map(|(_, t)| *t);
+    }
+    service_keys()?.service_key_type(&key.to_ascii_lowercase())
 }
 
 #[derive(Debug, Default)]
@@ -163,16 +168,17 @@ pub struct Finding {
     pub message: String,
 }
 
-/// The compiled-in data inflated; `None` only if its bytes were damaged.
-fn inflated() -> Option<String> {
-    String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(COMPRESSED).ok()?).ok()
-}
-
 static DATA: OnceLock<Option<ServiceData>> = OnceLock::new();
 
 /// The data, inflated and parsed on first use; `None` only if the compiled-in bytes were damaged.
 pub fn service_data() -> Option<&'static ServiceData> {
-    DATA.get_or_init(|| Some(ServiceData::parse(&inflated()?))).as_ref()
+    DATA.get_or_init(|| {
+        let mut data = ServiceData::default();
+        let mut current = None;
+        each_piece(|lines| lines.lines().for_each(|line| data.read(line, &mut current)))?;
+        Some(data)
+    })
+    .as_ref()
 }
 
 /// The type of condition key `key` (see [`ServiceData::key_type`]), without parsing the rest of the
@@ -180,24 +186,20 @@ pub fn service_data() -> Option<&'static ServiceData> {
 /// plan tens of milliseconds and megabytes it does not otherwise need.
 pub fn key_type(key: &str) -> Option<&'static str> {
     static KEYS: OnceLock<Option<KeyTypes>> = OnceLock::new();
-    if key.get(..4).is_some_and(|prefix| prefix.eq_ignore_ascii_case("aws:")) {
-        return global_key(key).map(|(_, t)| *t);
-    }
-    let keys = match DATA.get() {
-        Some(data) => &data.as_ref()?.keys,
+    type_of(key, || match DATA.get() {
+        Some(data) => Some(&data.as_ref()?.keys),
         None => KEYS
             .get_or_init(|| {
                 let mut types = KeyTypes::default();
                 each_piece(|lines| types.read(lines.lines()))?;
                 Some(types)
             })
-            .as_ref()?,
-    };
-    keys.key_type(key)
+            .as_ref(),
+    })
 }
 
-/// Inflates the compiled-in data a piece at a time, handing `read` whole lines only, so that the
-/// keys' reading never holds the megabyte of text; `None` if the bytes were damaged.
+/// Inflates the compiled-in data a piece at a time, handing `read` whole lines only, so that no
+/// reading holds the megabyte of text; `None` if the bytes were damaged.
 fn each_piece(mut read: impl FnMut(&str)) -> Option<()> {
     use miniz_oxide::inflate::stream::{inflate, InflateState};
     use miniz_oxide::{DataFormat, MZFlush, MZStatus};
@@ -278,39 +280,35 @@ fn overlap(a: &[Token], b: &[Token]) -> bool {
 }
 
 impl ServiceData {
-    fn parse(text: &str) -> ServiceData {
-        let mut data = ServiceData::default();
-        let mut current: Option<String> = None;
-        for line in text.lines() {
-            let (tag, rest) = line.split_once('\t').unwrap_or((line, ""));
-            match tag {
-                "#" => data.version = rest.split(',').next().unwrap_or(rest).to_owned(),
-                "S" => {
-                    current = Some(rest.to_owned());
-                    data.services.entry(rest.to_owned()).or_default();
-                }
-                "K" => {
-                    let (key, key_type) = rest.split_once('\t').unwrap_or((rest, ""));
-                    let key = data.keys.add(key, key_type);
-                    if let Some(service) = current.as_ref().and_then(|s| data.services.get_mut(s)) {
-                        service.keys.push(key);
-                    }
-                }
-                "R" | "A" => {
-                    let Some(service) = current.as_ref().and_then(|s| data.services.get_mut(s)) else { continue };
-                    let mut words = rest.split('\t');
-                    let name = words.next().unwrap_or_default().to_owned();
-                    if tag == "R" {
-                        service.resources.insert(name, words.next().unwrap_or_default().to_owned());
-                    } else {
-                        let resource_types = words.map(|w| w.trim_end_matches('*').to_owned()).collect();
-                        service.actions.insert(name.to_ascii_lowercase(), Action { name, resource_types });
-                    }
-                }
-                _ => {}
+    /// Reads one line of the data; `current` is the service the lines since its `S` line are of.
+    fn read(&mut self, line: &str, current: &mut Option<String>) {
+        let (tag, rest) = line.split_once('\t').unwrap_or((line, ""));
+        match tag {
+            "#" => self.version = rest.split(',').next().unwrap_or(rest).to_owned(),
+            "S" => {
+                *current = Some(rest.to_owned());
+                self.services.entry(rest.to_owned()).or_default();
             }
+            "K" => {
+                let (key, key_type) = rest.split_once('\t').unwrap_or((rest, ""));
+                let key = self.keys.add(key, key_type);
+                if let Some(service) = current.as_ref().and_then(|s| self.services.get_mut(s)) {
+                    service.keys.push(key);
+                }
+            }
+            "R" | "A" => {
+                let Some(service) = current.as_ref().and_then(|s| self.services.get_mut(s)) else { return };
+                let mut words = rest.split('\t');
+                let name = words.next().unwrap_or_default().to_owned();
+                if tag == "R" {
+                    service.resources.insert(name, words.next().unwrap_or_default().to_owned());
+                } else {
+                    let resource_types = words.map(|w| w.trim_end_matches('*').to_owned()).collect();
+                    service.actions.insert(name.to_ascii_lowercase(), Action { name, resource_types });
+                }
+            }
+            _ => {}
         }
-        data
     }
 
     /// The actions `action` names (one, or those its wildcards match), or the finding that says why none.
@@ -409,7 +407,7 @@ impl ServiceData {
     /// The type of condition key `key` as AWS's data gives it (`String`, `ArrayOfString`, `ARN`,
     /// `Numeric`, `Date`, `Bool`, `IPAddress`, `Binary`), or `None` for a key it does not know.
     pub fn key_type(&self, key: &str) -> Option<&str> {
-        self.keys.key_type(key)
+        type_of(key, || Some(&self.keys))
     }
 
     /// What AWS's data says against `statement`: unknown actions and condition keys; in an Allow
@@ -561,14 +559,21 @@ mod tests {
             ("s3:ExistingObjectTag/team", Some("String")),
             ("login.example.com:aud", None),
         ];
+        // The whole text at once, against which reading in pieces must lose no line.
+        let whole = String::from_utf8(miniz_oxide::inflate::decompress_to_vec_zlib(COMPRESSED).unwrap()).unwrap();
         let mut alone = KeyTypes::default();
-        alone.read(inflated().unwrap().lines());
+        alone.read(whole.lines());
         let mut pieces = KeyTypes::default();
         each_piece(|lines| pieces.read(lines.lines())).unwrap();
         assert_eq!((pieces.keys.len(), pieces.families.len()), (alone.keys.len(), alone.families.len()), "read in pieces, the same keys");
+        assert_eq!(
+            (data.keys.keys.len(), data.keys.families.len()),
+            (alone.keys.len(), alone.families.len()),
+            "the data's keys, read in pieces"
+        );
         for (key, expected) in rows {
             assert_eq!(data.key_type(key), expected, "{key}");
-            assert_eq!(alone.key_type(key), expected, "{key}, the keys read without the rest of the data");
+            assert_eq!(type_of(key, || Some(&pieces)), expected, "{key}, the keys read without the rest of the data");
             assert_eq!(super::key_type(key), expected, "{key}, through the module's key_type");
         }
     }

@@ -125,10 +125,9 @@ fn one_of(inputs: &mut Inputs<'_>, positive: Name, negative: Name) -> Option<(bo
     let (has_positive, has_negative) = (inputs.is_set(positive), inputs.is_set(negative));
     // An empty list: leaving the argument out is no way out here, one of the pair is needed.
     for name in [positive, negative] {
-        if inputs.raw(name).as_list().is_some_and(|items| items.is_empty()) {
-            let example =
-                if [args::ACTIONS, args::NOT_ACTIONS].contains(&name) { "[\"s3:GetObject\"]" } else { "[\"arn:aws:s3:::my-bucket/*\"]" };
-            inputs.empty_list(name, example);
+        let example =
+            if [args::ACTIONS, args::NOT_ACTIONS].contains(&name) { "[\"s3:GetObject\"]" } else { "[\"arn:aws:s3:::my-bucket/*\"]" };
+        if inputs.refuse_empty_list(name, example) {
             return None;
         }
     }

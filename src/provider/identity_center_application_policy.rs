@@ -7,7 +7,7 @@ use crate::catalog::arns::IamRoleArn;
 use crate::catalog::requests::Family;
 use crate::catalog::sources::at_3a3ccd3;
 use crate::catalog::token_exchange::{self, TokenExchangePolicy};
-use crate::plugin::{Attribute, Type, Value};
+use crate::plugin::{Attribute, Type};
 use crate::policy::{DocumentKind, PolicyDocument};
 
 use super::descriptor::{Body, Descriptor, DocumentSpec, FunctionTwin};
@@ -49,8 +49,7 @@ fn arguments() -> Vec<Attribute> {
 fn build(inputs: &mut Inputs<'_>, _phase: Phase<'_>) -> Option<PolicyDocument> {
     // Required (Identity Center's application policy needs a principal), so "leave it out", the
     // general empty-list advice, would be wrong here.
-    if matches!(inputs.raw(args::CALLER_ROLE_ARNS), Value::List(items) if items.is_empty()) {
-        inputs.empty_list(args::CALLER_ROLE_ARNS, "[\"arn:aws:iam::123456789012:role/qbusiness-custom-app\"]");
+    if inputs.refuse_empty_list(args::CALLER_ROLE_ARNS, "[\"arn:aws:iam::123456789012:role/qbusiness-custom-app\"]") {
         return None;
     }
     let callers = inputs.parsed_list::<IamRoleArn>(args::CALLER_ROLE_ARNS)?;

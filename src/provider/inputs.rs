@@ -167,10 +167,14 @@ impl<'a> Inputs<'a> {
         self.diagnostics.push(Diagnostic::error(summary, detail).at(path));
     }
 
-    /// An empty list where leaving the argument out is no way out: one of a pair is needed, or the
-    /// argument is required. `example` is a list that would do.
-    pub(crate) fn empty_list(&mut self, name: Name, example: &str) {
-        self.error(name, &format!("Empty {name}"), format!("{name} must list at least one value, e.g. {name} = {example}."));
+    /// Refuses an empty list where leaving the argument out is no way out (one of a pair is needed,
+    /// or the argument is required), with `example`, a list that would do; whether it refused.
+    pub(crate) fn refuse_empty_list(&mut self, name: Name, example: &str) -> bool {
+        let empty = self.raw(name).as_list().is_some_and(|items| items.is_empty());
+        if empty {
+            self.error(name, &format!("Empty {name}"), format!("{name} must list at least one value, e.g. {name} = {example}."));
+        }
+        empty
     }
 
     pub(crate) fn warning(&mut self, name: Name, summary: &str, detail: impl Into<String>) {

@@ -364,10 +364,10 @@ mod tests {
         let excess = with.attribute(args::EXCESS).as_list().unwrap().to_vec();
         assert!(!excess.is_empty());
         assert_eq!(excess.iter().filter(|r| !r.attribute(args::RESOURCE).is_null()).count(), 0, "{excess:?}");
-        let mut seen: Vec<_> =
-            excess.iter().map(|r| (r.attribute(args::PRINCIPAL).clone(), format!("{:?}", r.attribute(args::CONTEXT)))).collect();
+        let mut seen: Vec<String> =
+            excess.iter().map(|r| format!("{:?} {:?}", r.attribute(args::PRINCIPAL), r.attribute(args::CONTEXT))).collect();
         let rows = seen.len();
-        seen.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        seen.sort();
         seen.dedup();
         assert_eq!(seen.len(), rows, "a request shown twice: {excess:?}");
     }
